@@ -1,0 +1,10 @@
+"""The ``view``command (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Register the command on the app."""
+    return None

@@ -1,0 +1,56 @@
+"""The one module that registers graphbuilder's ``Doc``/``Span`` extensions.
+
+Call :func:`register_extensions` once before running the pipeline (``load_pipeline`` does);
+nothing is registered at import time.
+
+Doc extensions
+--------------
+``doc._.gb_article`` : Article or None
+    The ingested article the Doc was made from (metadata, source, sha256).
+``doc._.gb_entities`` : dict[str, Entity]
+    The entities of this document by key.
+``doc._.gb_mentions`` : list[Mention]
+    Every mention (names, titles, demonyms, pronouns, descriptions), in text order.
+``doc._.gb_token_entity`` : dict[int, str]
+    Token index -> entity key, for every token inside a resolved mention (names, titles,
+    demonyms, pronouns, descriptions). The extractors reach entities through the parse and this
+    map, never by nearness in the raw text.
+``doc._.gb_author`` : str or None
+    Entity key of the article's author (holder of the author's own opinions).
+``doc._.gb_relations`` : list[Relation]
+``doc._.gb_stances`` : list[Stance]
+
+Span extensions
+---------------
+``span._.gb_entity`` : str or None
+    Entity key of a mention span (set on ``doc.ents`` members by the linker).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_DOC_EXTENSIONS = {
+    "gb_article": None,
+    "gb_entities": None,
+    "gb_mentions": None,
+    "gb_token_entity": None,
+    "gb_author": None,
+    "gb_relations": None,
+    "gb_stances": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the extensions above on ``Doc`` and ``Span`` (idempotent)."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("gb_entity"):
+        Span.set_extension("gb_entity", default=None)
+
+
+def entity_of_token(doc: Doc, i: int) -> str | None:
+    """Return the entity key of token ``i`` of ``doc`` (None when it is in no mention)."""
+    mapping = doc._.gb_token_entity or {}
+    return mapping.get(i)
