@@ -1,4 +1,4 @@
-"""Generate ``ontology/kb/countries.csv`` from pycountry plus ``ontology/kb/sources/country_extras.csv``.
+"""Generate ``ontology/kb/countries.csv`` from pycountry and ``sources/country_extras.csv``.
 
 Every ISO 3166-1 entry of pycountry becomes one row ``country/<alpha-3>``; the extras file
 (hand-entered from Wikipedia and Wikidata, each row sourced) supplies the common English
@@ -28,8 +28,18 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTRAS = ROOT / "ontology" / "kb" / "sources" / "country_extras.csv"
 OUT = ROOT / "ontology" / "kb" / "countries.csv"
 FIELDS = [
-    "id", "cls", "subclass", "label", "aliases", "demonyms", "qid",
-    "part_of", "member_of", "located_in", "ambiguous", "source",
+    "id",
+    "cls",
+    "subclass",
+    "label",
+    "aliases",
+    "demonyms",
+    "qid",
+    "part_of",
+    "member_of",
+    "located_in",
+    "ambiguous",
+    "source",
 ]
 
 
@@ -61,7 +71,7 @@ def build_rows() -> list[dict[str, str]]:
     seen = set()
     records = [(c, False) for c in pycountry.countries]
     historic = {c.alpha_3: c for c in pycountry.historic_countries}
-    for code, extra in extras.items():
+    for code in extras:
         if pycountry.countries.get(alpha_3=code) is None:
             records.append((historic.get(code) or code, True))
     for rec, is_extra in records:
@@ -70,7 +80,9 @@ def build_rows() -> list[dict[str, str]]:
         else:
             code = rec.alpha_3
             iso_names = [
-                getattr(rec, "common_name", None), rec.name, getattr(rec, "official_name", None)
+                getattr(rec, "common_name", None),
+                rec.name,
+                getattr(rec, "official_name", None),
             ]
             iso_src = f"pycountry {version} ({'historic ' if is_extra else ''}ISO 3166-1)"
         if code in seen:
@@ -89,20 +101,22 @@ def build_rows() -> list[dict[str, str]]:
                 aliases.append(a)
         subclass = extra.get("subclass") or "SovereignState"
         source = "; ".join(s for s in (iso_src, extra.get("source", "")) if s)
-        rows.append({
-            "id": f"country/{code}",
-            "cls": "Country",
-            "subclass": subclass,
-            "label": label,
-            "aliases": "|".join(aliases),
-            "demonyms": extra.get("demonyms", ""),
-            "qid": extra.get("qid", ""),
-            "part_of": "",
-            "member_of": "",
-            "located_in": "",
-            "ambiguous": "",
-            "source": source,
-        })
+        rows.append(
+            {
+                "id": f"country/{code}",
+                "cls": "Country",
+                "subclass": subclass,
+                "label": label,
+                "aliases": "|".join(aliases),
+                "demonyms": extra.get("demonyms", ""),
+                "qid": extra.get("qid", ""),
+                "part_of": "",
+                "member_of": "",
+                "located_in": "",
+                "ambiguous": "",
+                "source": source,
+            }
+        )
     rows.sort(key=lambda r: r["id"])
     return rows
 
