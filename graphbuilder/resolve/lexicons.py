@@ -1,0 +1,87 @@
+"""Loading the linking and coreference lexicons of ``ontology/lexicon/``.
+
+The files and their columns are described in ``ontology/lexicon/linking-lexicons.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.paths import lexicon_dir
+
+
+@dataclass(frozen=True)
+class LinkingLexicons:
+    """The word lists entity linking and coreference read.
+
+    Attributes
+    ----------
+    label_classes : dict[str, tuple[str, bool]]
+        spaCy NER label -> (vocabulary class, keep names of it the KB lacks).
+    demonym_heads : frozenset[str]
+        Nouns after which a demonym stands for its state ("troops", "government").
+    descriptions : dict[str, str]
+        Description noun -> class it refers to ("organization" -> "Organization").
+    pronouns : dict[str, tuple[str, ...]]
+        Pronoun -> classes it may refer to.
+    event_nouns : frozenset[str]
+        Nouns that make an event with an organization or place modifier ("summit").
+    """
+
+    label_classes: dict[str, tuple[str, bool]]
+    demonym_heads: frozenset[str]
+    descriptions: dict[str, str]
+    pronouns: dict[str, tuple[str, ...]]
+    event_nouns: frozenset[str]
+
+
+def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise KnowledgeBaseError(f"{path}: missing column(s) {', '.join(missing)}")
+            return [row for row in reader if (row.get(required[0]) or "").strip()]
+    except OSError as err:
+        raise KnowledgeBaseError(f"{path}: cannot read lexicon ({err.strerror})") from None
+
+
+@lru_cache(maxsize=4)
+def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
+    """Load the linking lexicons from ``directory`` (default ``ontology/lexicon``).
+
+    Parameters
+    ----------
+    directory : str, optional
+        Folder holding the CSV files named in ``linking-lexicons.md``.
+
+    Returns
+    -------
+    LinkingLexicons
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A file is missing, unreadable or lacks a column (the message names it).
+    """
+    base = Path(directory) if directory else lexicon_dir()
+    labels = {
+        r["spacy_label"].strip(): (r["entity_class"].strip(), r["keep_unlinked"].strip() == "yes")
+        for r in _rows(base / "entity_labels.csv", ("spacy_label", "entity_class", "keep_unlinked"))
+    }
+    heads = frozenset(r["head"].strip().lower() for r in _rows(base / "demonym_heads.csv", ("head",)))
+    descriptions = {
+        r["noun"].strip().lower(): r["entity_class"].strip()
+        for r in _rows(base / "descriptions.csv", ("noun", "entity_class"))
+    }
+    pronouns = {
+        r["pronoun"].strip().lower(): tuple(r["entity_class"].strip().split("|"))
+        for r in _rows(base / "pronouns.csv", ("pronoun", "entity_class"))
+    }
+    events = frozenset(r["noun"].strip().lower() for r in _rows(base / "event_nouns.csv", ("noun",)))
+    return LinkingLexicons(labels, heads, descriptions, pronouns, events)

@@ -1,0 +1,365 @@
+"""Entity linking: every mention of a document to one entity, from the KB where one fits.
+
+Input is a parsed ``Doc`` whose ``doc.ents`` come from the KB ruler (``ent.ent_id_`` is the KB
+id) and the statistical NER. :func:`link_document` decides, for each name, which entity it
+refers to:
+
+1. a KB ruler match is linked to its KB entry;
+2. a model name is looked up among the KB's labels and aliases (normalised as the gold scorer
+   does: case-folded, leading "the" and trailing "'s" dropped);
+3. a single-word person name that is the surname of a person already named in the document
+   ("Tokayev" after "Kassym-Jomart Tokayev") is that person;
+4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
+   ("Russian troops"), never elsewhere ("Russian language");
+5. an event noun ("summit") with an organization or place modifier makes an event
+   ("the anniversary summit of the CSTO" -> "CSTO summit");
+6. what is left keeps the model's class mapped by ``entity_labels.csv``, with a person-name
+   correction: a name in apposition to an office title is a person ("the head of ..., Sultan
+   Kamaletdinov"), whatever the model said;
+7. the byline author and the dateline place of the article become entities of the document.
+
+Coreference (titles, pronouns, definite descriptions) runs after this, in
+:mod:`graphbuilder.resolve.coref`, on the same :class:`LinkState`.
+
+Results go on the Doc extensions of :mod:`graphbuilder.nlp.extensions`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graphbuilder.records import Entity, Mention
+from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
+from graphbuilder.resolve.lexicons import LinkingLexicons
+
+_DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
+
+
+@dataclass
+class LinkState:
+    """What linking and coreference know about one document while they run.
+
+    Attributes
+    ----------
+    entities : dict[str, Entity]
+        Entities by key.
+    mentions : list[Mention]
+        Mentions in the order found (sorted at the end).
+    token_entity : dict[int, str]
+        Token index -> entity key for every token inside a resolved mention.
+    named_spans : list[tuple[Span, str]]
+        Kept name spans and their entity keys (become ``doc.ents``).
+    """
+
+    doc: Doc
+    kb: KnowledgeBase
+    lex: LinkingLexicons
+    date: str | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    token_entity: dict[int, str] = field(default_factory=dict)
+    named_spans: list[tuple[Span, str]] = field(default_factory=list)
+
+    # -- building blocks -------------------------------------------------------------------
+    def entity_from_kb(self, entry: KBEntry) -> str:
+        """Return the key of the KB entry's entity, creating it on first use."""
+        if entry.id not in self.entities:
+            self.entities[entry.id] = Entity(
+                key=entry.id,
+                cls=entry.cls,
+                label=entry.label,
+                qid=entry.qid,
+                kb_id=entry.id,
+                subclass=entry.subclass,
+            )
+        return entry.id
+
+    def entity_unlinked(self, cls: str, name: str) -> str:
+        """Return the key of a name the KB lacks (``"<Class>:<normalised name>"``)."""
+        key = f"{cls}:{normalize_name(name)}"
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, cls=cls, label=name)
+        else:
+            current = self.entities[key]
+            # the longest form seen is the canonical label of an unlinked entity
+            if len(name) > len(current.label):
+                current.aliases.add(current.label)
+                current.label = name
+        return key
+
+    def add_mention(
+        self, key: str, start: int, end: int, kind: str, surface: str | None = None
+    ) -> None:
+        """Record a mention of entity ``key`` over tokens ``start:end`` (token indices)."""
+        doc = self.doc
+        span = doc[start:end]
+        text = surface if surface is not None else span.text
+        sent_index = _sentence_index(doc, start)
+        self.mentions.append(
+            Mention(
+                text=text,
+                start=span.start_char,
+                end=span.end_char,
+                entity=key,
+                kind=kind,
+                sentence=sent_index,
+            )
+        )
+        for i in range(start, end):
+            self.token_entity.setdefault(i, key)
+        entity = self.entities[key]
+        entity.mentions += 1
+        clean = _clean_surface(text)
+        if clean and clean != entity.label:
+            entity.aliases.add(clean)
+
+    def add_external_mention(self, key: str, text: str, kind: str) -> None:
+        """Record a mention that is not in the text body (byline, dateline)."""
+        self.mentions.append(Mention(text=text, start=0, end=0, entity=key, kind=kind))
+        entity = self.entities[key]
+        entity.mentions += 1
+        if text != entity.label:
+            entity.aliases.add(text)
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    sent = doc[token_i].sent
+    return sum(1 for _ in doc[: sent.start].sents) if sent.start else 0
+
+
+def _clean_surface(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?i:the)\s+", "", text)
+    text = re.sub(r"['’]s$", "", text).strip()
+    return text
+
+
+def _strip_span(span: Span) -> Span:
+    """Drop leading determiners and a trailing possessive from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return doc[start:end]
+
+
+def _is_junk(text: str) -> bool:
+    """A model 'name' that cannot be a name: no capital letter, no letters, one character,
+    or spread over lines (a page fragment such as ``"Almaty\\nViews"``)."""
+    if "\n" in text or len(text) < 2:
+        return True
+    if not any(ch.isalpha() for ch in text):
+        return True
+    return not any(ch.isupper() for ch in text)
+
+
+def _pick(entries: list[KBEntry], wanted: str | None, kb: KnowledgeBase, date: str | None):
+    """Choose among KB entries sharing a name: the class the model suggests, then a person in
+    office on the article's date, then the first by id (deterministic)."""
+    if not entries:
+        return None
+    if len(entries) == 1:
+        return entries[0]
+    pool = [e for e in entries if wanted and e.cls == wanted] or list(entries)
+    if len(pool) > 1:
+        people = [e for e in pool if e.cls == "Person"]
+        if people and date:
+            in_office = [
+                e
+                for e in people
+                if any(_term_covers(t, date) for t in kb.terms_of(e.id))
+            ]
+            if len(in_office) == 1:
+                return in_office[0]
+    return sorted(pool, key=lambda e: e.id)[0]
+
+
+def _term_covers(term, date: str) -> bool:
+    start = term.start or ""
+    end = term.end or "9999"
+    return start[:10] <= date[:10] <= end[:10]
+
+
+def _title_apposition(span: Span, kb: KnowledgeBase) -> bool:
+    """True when the name stands in apposition to an office title ("the head of ..., Sultan
+    Kamaletdinov" or "Sultan Kamaletdinov, the defence minister"): then it names a person."""
+    root = span.root
+    candidates = []
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    candidates.extend(child for child in root.children if child.dep_ == "appos")
+    # "the President of Kyrgyzstan Sadyr Japarov": the title is a compound of the name
+    candidates.extend(child for child in root.children if child.dep_ in ("compound", "nmod"))
+    for token in candidates:
+        if kb.office_for_title(token.lower_) or kb.office_for_title(token.lemma_.lower()):
+            return True
+    return False
+
+
+def link_names(state: LinkState) -> None:
+    """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring)."""
+    doc, kb, lex = state.doc, state.kb, state.lex
+    persons_by_surname: dict[str, str] = {}
+    for ent in doc.ents:
+        span = _strip_span(ent)
+        if len(span) == 0:
+            continue
+        text = span.text
+        label = ent.label_
+        key: str | None = None
+        if ent.ent_id_ and ent.ent_id_ in kb.entries:
+            key = state.entity_from_kb(kb.entries[ent.ent_id_])
+        elif label == "NORP":
+            _link_demonym(state, span)
+            continue
+        elif label in lex.label_classes:
+            if _is_junk(text):
+                continue
+            cls, keep = lex.label_classes[label]
+            entry = _pick(kb.lookup(text), cls, kb, state.date)
+            if entry is not None:
+                key = state.entity_from_kb(entry)
+            elif text.lower() in lex.descriptions or text.lower() in lex.pronouns:
+                continue  # "Organization" alone: a description, left to coreference
+            elif len(span) == 1 and text in persons_by_surname:
+                key = persons_by_surname[text]
+            elif keep:
+                if cls != "Person" and _title_apposition(span, kb):
+                    cls = "Person"
+                key = state.entity_unlinked(cls, text)
+        if key is None:
+            continue
+        state.add_mention(key, span.start, span.end, "name")
+        state.named_spans.append((span, key))
+        if state.entities[key].cls == "Person":
+            words = state.entities[key].label.split()
+            if len(words) > 1:
+                persons_by_surname.setdefault(words[-1], key)
+            for alias in state.entities[key].aliases:
+                parts = alias.split()
+                if len(parts) > 1:
+                    persons_by_surname.setdefault(parts[-1], key)
+
+
+def _link_demonym(state: LinkState, span: Span) -> None:
+    """A demonym names its state only before a 'state' noun ("Russian troops")."""
+    entry = state.kb.demonym(span.text)
+    if entry is None:
+        return
+    head = span.root.head if span.root.dep_ in ("amod", "compound", "nmod") else None
+    standing = False
+    if head is not None and head.i >= span.end:
+        words = {head.lower_, head.lemma_.lower()}
+        nxt = state.doc[head.i + 1] if head.i + 1 < len(state.doc) else None
+        if nxt is not None:
+            words.add(f"{head.lower_} {nxt.lower_}")
+        prev_words = state.doc[span.end : head.i + 1].text.lower()
+        words.add(prev_words)
+        standing = bool(words & state.lex.demonym_heads)
+    elif span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
+        standing = True  # "the Americans" as a plural noun names the state's side
+    if standing:
+        key = state.entity_from_kb(entry)
+        state.add_mention(key, span.start, span.end, "demonym")
+
+
+def link_events(state: LinkState) -> None:
+    """Make events from event nouns with an organization or place modifier (step 5).
+
+    "the anniversary summit of the CSTO", "the CSTO anniversary summit" and "the CSTO summit"
+    all become the event ``"CSTO summit"`` of the document.
+    """
+    doc = state.doc
+    for token in doc:
+        if token.lemma_.lower() not in state.lex.event_nouns or token.pos_ != "NOUN":
+            continue
+        if token.i in state.token_entity:
+            continue
+        owner: str | None = None
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "nmod") and child.i in state.token_entity:
+                owner = state.token_entity[child.i]
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.i in state.token_entity:
+                        owner = state.token_entity[pobj.i]
+        if owner is None or state.entities[owner].cls not in ("Organization", "Location", "Country"):
+            continue
+        owner_label = state.entities[owner].label
+        # compact owner name: the acronym where the KB gives one (shortest alias in capitals)
+        short = min(
+            [a for a in state.entities[owner].aliases if a.isupper() and len(a) > 1] + [owner_label],
+            key=len,
+        )
+        noun = token.lemma_.lower()
+        key = f"Event:{owner}:{noun}"
+        if key not in state.entities:
+            state.entities[key] = Entity(key=key, cls="Event", label=f"{short} {noun}")
+        left = token.left_edge.i
+        while left < token.i and doc[left].lower_ in _DETERMINERS:
+            left += 1
+        right = token.i + 1
+        start, end = left, right
+        state.add_mention(key, start, end, "name")
+        # the owner's tokens keep their own entity; only uncovered tokens map to the event
+        for i in range(start, end):
+            if state.token_entity.get(i) == key and i != token.i:
+                pass
+
+
+def link_article_metadata(state: LinkState, author: str | None, place: str | None) -> str | None:
+    """Make entities of the byline author and the dateline place (step 7).
+
+    Returns
+    -------
+    str or None
+        The author's entity key.
+    """
+    kb = state.kb
+    author_key = None
+    if author:
+        entry = _pick(kb.lookup(author), "Person", kb, state.date)
+        if entry is not None and entry.cls == "Person":
+            author_key = state.entity_from_kb(entry)
+        else:
+            author_key = state.entity_unlinked("Person", author)
+        state.add_external_mention(author_key, author, "author")
+    if place:
+        entry = _pick(kb.lookup(place), "Location", kb, state.date)
+        key = state.entity_from_kb(entry) if entry is not None else state.entity_unlinked(
+            "Location", place
+        )
+        state.add_external_mention(key, place, "dateline")
+    return author_key
+
+
+def finish(state: LinkState, doc_id: str | None) -> None:
+    """Write the results on the Doc: entities, sorted mentions, token map, ``doc.ents``."""
+    doc = state.doc
+    used = {m.entity for m in state.mentions}
+    entities = {k: e for k, e in state.entities.items() if k in used}
+    for entity in entities.values():
+        entity.aliases.discard(entity.label)
+        if doc_id:
+            entity.documents.add(doc_id)
+    doc._.gb_entities = entities
+    doc._.gb_mentions = sorted(state.mentions, key=lambda m: (m.start, m.end, m.entity))
+    doc._.gb_token_entity = dict(state.token_entity)
+    spans = []
+    taken: set[int] = set()
+    for span, key in sorted(state.named_spans, key=lambda p: (p[0].start, -len(p[0]))):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        new = Span(doc, span.start, span.end, label=span.label_ or state.entities[key].cls)
+        spans.append((new, key))
+        taken.update(range(span.start, span.end))
+    doc.ents = [s for s, _ in spans]
+    for span, key in spans:
+        span._.gb_entity = key
