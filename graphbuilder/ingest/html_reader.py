@@ -1,0 +1,81 @@
+"""HTML pages: main text and metadata with trafilatura (no network).
+
+trafilatura drops navigation, scripts, styles, comments and most boilerplate and reads the
+title, author and date from ``<meta>``, JSON-LD and the markup (dates via htmldate). The
+extracted text then goes through :func:`graphbuilder.ingest.clean.clean_text` like plain
+text, which removes the share bars, subscribe boxes and credits trafilatura keeps.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from graphbuilder.errors import InputError
+from graphbuilder.ingest.clean import clean_text
+from graphbuilder.ingest.metadata import parse_date, parse_dateline
+from graphbuilder.ingest.text import join_paragraphs, normalize_chars, squeeze
+
+
+def read_html(html: str, name: str) -> dict[str, str | None]:
+    """Extract the article of an HTML page.
+
+    Parameters
+    ----------
+    html : str
+        The decoded page.
+    name : str
+        The file name, for messages.
+
+    Returns
+    -------
+    dict
+        ``text`` (cleaned, paragraphs separated by ``"\\n\\n"``, the title first), ``title``,
+        ``author``, ``date`` (ISO ``YYYY-MM-DD``), ``place``, ``url`` (from the page's
+        canonical link, where given); missing values are None.
+
+    Raises
+    ------
+    InputError
+        ``"<name>: no article text found in the HTML page"`` when nothing is left.
+    """
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
+    text = getattr(doc, "text", None) or ""
+    if not text.strip():
+        # A page without a main-content block (a bare fragment): all visible text.
+        text = trafilatura.html2txt(html) or ""
+    # trafilatura puts one paragraph per line; make each a paragraph of its own.
+    text = join_paragraphs([squeeze(line) for line in normalize_chars(text).split("\n")])
+    body = clean_text(text)
+    if not body.strip():
+        raise InputError(f"{name}: no article text found in the HTML page")
+    title = squeeze(normalize_chars(getattr(doc, "title", None) or "")) or None
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    date = getattr(doc, "date", None)
+    if date:
+        found = parse_date(date)
+        date = found[0] if found else None
+    author = getattr(doc, "author", None) or None
+    place = None
+    for para in body.split("\n\n")[:3]:
+        if (place := parse_dateline(para)) is not None:
+            break
+    return {
+        "text": body,
+        "title": title,
+        "author": squeeze(author) if author else None,
+        "date": date,
+        "place": place,
+        "url": getattr(doc, "url", None) or None,
+    }
