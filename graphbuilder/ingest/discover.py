@@ -52,7 +52,8 @@ def discover(
 
     Folders are walked recursively; entries whose name starts with a dot (``.git``,
     ``.DS_Store``) are skipped silently. Symbolic links are followed, but a link back to a
-    folder being walked is reported as a loop, and a file reached twice is read once.
+    folder being walked is reported as a loop, and a file reached twice (through a link) is read once, under
+    its first name in sorted order.
 
     Parameters
     ----------
@@ -90,7 +91,10 @@ def discover(
 
     def add(path: Path, origin: Path) -> None:
         key = os.path.realpath(path)
-        if key not in found:
+        if key in found:
+            # the same file reached twice: keep one name, the same whatever the input order
+            found[key] = min(found[key], path.absolute(), key=str)
+        else:
             found[key] = path.absolute()
             if max_documents is not None and len(found) > max_documents:
                 raise InputError(
