@@ -19,11 +19,75 @@ INTERFACE (stable; other modules code against it):
 - ``kb.office_for_title(words) -> str | None``: the office id a title phrase names
   ("president", "prime minister", "defence minister" ...), from ``ontology/lexicon/offices.csv``.
 - ``kb.patterns() -> list[dict]``: spaCy EntityRuler patterns ``{"label", "pattern", "id"}``.
+
+Data files
+----------
+Every ``*.csv`` directly in the KB folder is read (UTF-8, header row); its kind is told by
+its header (``sources/`` holds generator inputs and is not read):
+
+entity files (``countries.csv``, ``organizations.csv``, ``people.csv``, ``places*.csv``,
+``regions.csv``, ``imported.csv`` ...)
+    ``id, cls, label, source`` required; optional ``subclass, aliases, demonyms, qid,
+    part_of, member_of, located_in, ambiguous``. Lists are ``|``-separated. A row of an
+    ``imported*.csv`` file whose QID is already in the KB is merged into that entry (its
+    aliases added) instead of creating a second entry.
+terms (``offices.csv``)
+    ``person, office, org, relation, start, end, roles, source``: ``relation`` is
+    ``leaderOf`` or ``officialOf``; ``start``/``end`` are ISO dates (``YYYY``, ``YYYY-MM``
+    or ``YYYY-MM-DD``; ``end`` empty while in office, otherwise the day the term ended,
+    normally the successor's first day); ``roles`` is ``head_of_state``,
+    ``head_of_government`` or both (``|``).
+memberships (``memberships*.csv``)
+    ``member, org, start, end, source``: filled into ``KBEntry.member_of``.
+leader offices (``leader_offices.csv``)
+    ``country, leader_office, source``: the office whose holder *is* the state's leader
+    where that is not the head of state (United Kingdom: ``prime_minister``; Germany:
+    ``chancellor``; Iran: ``supreme_leader``).
+ministry templates (``ministry_templates.csv``)
+    ``key, id_template, subclass, label_template, alias_templates,
+    demonym_alias_templates, source``: expanded by code for every sovereign state
+    (``org/mfa-KAZ`` "Ministry of Foreign Affairs of Kazakhstan", alias "Kazakh Foreign
+    Ministry", part of ``country/KAZ``); no ministry is listed per country.
+
+Leaders
+-------
+``holders("head_of_state", org)`` and ``holders("head_of_government", org)`` select terms by
+their ``roles``; ``holders("leader", org)`` returns the holders of the state's leader office
+from ``leader_offices.csv`` when listed, else the head of state (so "the head of Kazakhstan"
+/ "the Kazakh leader" is the President of Kazakhstan, "the British leader" the UK Prime
+Minister); for an organization it is the holders of any ``leaderOf`` office.
+
+Errors
+------
+A malformed row raises :class:`graphbuilder.errors.KnowledgeBaseError` naming the file and
+line: a missing required column or value, an unknown class, a badly formed QID or date, a
+duplicate id, a row with more fields than the header.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.paths import kb_dir, lexicon_dir
+
+ENTITY_CLASSES = ("Person", "Country", "Organization", "Location", "Event")
+SPACY_LABELS = {
+    "Person": "PERSON",
+    "Country": "GPE",
+    "Organization": "ORG",
+    "Location": "LOC",
+    "Event": "EVENT",
+}
+QID_RE = re.compile(r"^Q[1-9]\d*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+RELATIONS = ("leaderOf", "officialOf")
+ROLES = ("head_of_state", "head_of_government")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +119,8 @@ class KBEntry:
         Aliases knowingly shared with another entry.
     source : str
         Where the row comes from (package and version, Wikidata, a named reference).
+    file : str
+        The data file (name only) the row was read from.
     """
 
     id: str
@@ -69,13 +135,15 @@ class KBEntry:
     located_in: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
     source: str = ""
+    file: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class OfficeTerm:
     """A person's term in an office: ``person`` held ``office`` of ``org`` from ``start`` to
     ``end`` (ISO dates; ``end`` None while in office). ``relation`` is ``leaderOf`` or
-    ``officialOf``."""
+    ``officialOf``. ``roles`` says whether the office is the state's head of state and/or
+    head of government."""
 
     person: str
     office: str
@@ -85,3 +153,496 @@ class OfficeTerm:
     end: str | None = None
     source: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    roles: tuple[str, ...] = ()
+
+
+_PUNCT_RE = re.compile(r"[^\w\s]|_")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """Normalise a name for matching (also the gold scorer's normalisation).
+
+    Casefold, drop a trailing possessive ``'s``/``’s`` and a leading "the", turn hyphens and
+    other punctuation into spaces, collapse whitespace.
+
+    Parameters
+    ----------
+    name : str
+        A surface form.
+
+    Returns
+    -------
+    str
+        The key; ``""`` for a name of only punctuation.
+
+    Examples
+    --------
+    >>> normalize_name("the Kassym-Jomart Tokayev's")
+    'kassym jomart tokayev'
+    >>> normalize_name("U.S.")
+    'u s'
+    """
+    s = unicodedata.normalize("NFC", name).casefold().strip()
+    s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    s = _PUNCT_RE.sub(" ", s)
+    return _SPACE_RE.sub(" ", s).strip()
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    out: list[str] = []
+    for part in value.split("|"):
+        part = part.strip()
+        if part and part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+def _pad_start(d: str) -> str:
+    return d + "-01-01"[len(d) - 4 :] if len(d) < 10 else d
+
+
+def _pad_end(d: str) -> str:
+    if len(d) == 4:
+        return d + "-12-31"
+    if len(d) == 7:
+        return d + "-31"
+    return d
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            reader.fieldnames = header
+            rows = []
+            for row in reader:
+                line = reader.line_num
+                if None in row:
+                    raise KnowledgeBaseError(
+                        f"{path}:{line}: more fields than the header's {len(header)}"
+                    )
+                if not any((v or "").strip() for v in row.values()):
+                    continue
+                rows.append((line, {k: (v or "").strip() for k, v in row.items()}))
+    except UnicodeDecodeError as err:
+        raise KnowledgeBaseError(f"{path}: not UTF-8 ({err.reason})") from None
+    except csv.Error as err:
+        raise KnowledgeBaseError(f"{path}: malformed CSV ({err})") from None
+    return header, rows
+
+
+def _need(path: Path, line: int, row: dict[str, str], *cols: str) -> None:
+    for col in cols:
+        if not row.get(col):
+            raise KnowledgeBaseError(f"{path}:{line}: empty required column '{col}'")
+
+
+def _check_date(path: Path, line: int, value: str, col: str) -> None:
+    if value and not DATE_RE.match(value):
+        raise KnowledgeBaseError(f"{path}:{line}: '{col}' is not an ISO date: {value!r}")
+
+
+class KnowledgeBase:
+    """The loaded, indexed knowledge base (see the module docstring for the files).
+
+    Attributes
+    ----------
+    entries : dict of str to KBEntry
+        Every entity by id.
+    terms : list of OfficeTerm
+        Every office term.
+    directory : pathlib.Path
+        The folder it was loaded from.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.entries: dict[str, KBEntry] = {}
+        self.terms: list[OfficeTerm] = []
+        self.leader_offices: dict[str, str] = {}
+        self._titles: dict[str, tuple[str, str]] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._by_demonym: dict[str, str] = {}
+        self._by_qid: dict[str, str] = {}
+        self._terms_by_org: dict[str, list[OfficeTerm]] = {}
+        self._terms_by_person: dict[str, list[OfficeTerm]] = {}
+        self._patterns: list[dict] | None = None
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> KnowledgeBase:
+        """Read every KB data file of ``directory`` and index it.
+
+        Parameters
+        ----------
+        directory : str or pathlib.Path, optional
+            The KB folder; default :func:`graphbuilder.paths.kb_dir` (``ontology/kb``). The
+            office-title lexicon is ``<directory>/../lexicon/offices.csv`` when present, else
+            the project's ``ontology/lexicon/offices.csv``.
+
+        Returns
+        -------
+        KnowledgeBase
+
+        Raises
+        ------
+        KnowledgeBaseError
+            The folder is missing or a row is malformed (the message names file and line).
+        """
+        folder = Path(directory) if directory is not None else kb_dir()
+        if not folder.is_dir():
+            raise KnowledgeBaseError(f"{folder}: knowledge-base folder not found")
+        kb = cls(folder)
+        entity_rows: list[tuple[Path, int, dict[str, str]]] = []
+        member_rows: list[tuple[Path, int, dict[str, str]]] = []
+        template_rows: list[tuple[Path, int, dict[str, str]]] = []
+        term_rows: list[tuple[Path, int, dict[str, str]]] = []
+        for path in sorted(folder.glob("*.csv")):
+            header, rows = _read_csv(path)
+            cols = set(header)
+            if {"person", "office", "org"} <= cols:
+                term_rows.extend((path, n, r) for n, r in rows)
+            elif {"member", "org"} <= cols:
+                member_rows.extend((path, n, r) for n, r in rows)
+            elif {"country", "leader_office"} <= cols:
+                for n, r in rows:
+                    _need(path, n, r, "country", "leader_office", "source")
+                    kb.leader_offices[r["country"]] = r["leader_office"]
+            elif "id_template" in cols:
+                template_rows.extend((path, n, r) for n, r in rows)
+            elif {"id", "cls", "label"} <= cols:
+                entity_rows.extend((path, n, r) for n, r in rows)
+            else:
+                raise KnowledgeBaseError(
+                    f"{path}:1: unknown header {header}; see graphbuilder.resolve.kb"
+                )
+        imported = [t for t in entity_rows if t[0].name.startswith("imported")]
+        for path, line, row in [t for t in entity_rows if t not in imported]:
+            kb._add_entity(path, line, row)
+        for path, line, row in template_rows:
+            kb._expand_template(path, line, row)
+        for path, line, row in imported:
+            kb._add_entity(path, line, row, merge_by_qid=True)
+        kb._add_memberships(member_rows)
+        for path, line, row in term_rows:
+            kb._add_term(path, line, row)
+        kb._load_titles(folder)
+        kb._index()
+        return kb
+
+    def _add_entity(
+        self, path: Path, line: int, row: dict[str, str], merge_by_qid: bool = False
+    ) -> None:
+        _need(path, line, row, "id", "cls", "label", "source")
+        if row["cls"] not in ENTITY_CLASSES:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: class {row['cls']!r} is not one of {', '.join(ENTITY_CLASSES)}"
+            )
+        qid = row.get("qid") or None
+        if qid and not QID_RE.match(qid):
+            raise KnowledgeBaseError(f"{path}:{line}: malformed Wikidata QID {qid!r}")
+        if merge_by_qid and qid and qid in self._by_qid:
+            old = self.entries[self._by_qid[qid]]
+            extra = tuple(a for a in (row["label"], *_split(row.get("aliases"))) if a != old.label)
+            self.entries[old.id] = replace(old, aliases=tuple(dict.fromkeys(old.aliases + extra)))
+            return
+        if row["id"] in self.entries:
+            prev = self.entries[row["id"]]
+            raise KnowledgeBaseError(
+                f"{path}:{line}: duplicate id {row['id']!r} (first in {prev.file})"
+            )
+        entry = KBEntry(
+            id=row["id"],
+            cls=row["cls"],
+            label=row["label"],
+            aliases=tuple(a for a in _split(row.get("aliases")) if a != row["label"]),
+            qid=qid,
+            subclass=row.get("subclass") or None,
+            demonyms=_split(row.get("demonyms")),
+            part_of=_split(row.get("part_of")),
+            member_of=_split(row.get("member_of")),
+            located_in=_split(row.get("located_in")),
+            ambiguous=_split(row.get("ambiguous")),
+            source=row["source"],
+            file=path.name,
+        )
+        self.entries[entry.id] = entry
+        if qid:
+            self._by_qid.setdefault(qid, entry.id)
+
+    def _expand_template(self, path: Path, line: int, row: dict[str, str]) -> None:
+        _need(path, line, row, "key", "id_template", "label_template", "source")
+        states = [
+            e
+            for e in list(self.entries.values())
+            if e.cls == "Country" and e.subclass == "SovereignState"
+        ]
+        for state in states:
+            code = state.id.split("/", 1)[1]
+            values = {"code": code, "country": state.label}
+            eid = row["id_template"].format(**values)
+            if eid in self.entries:
+                continue
+            aliases: list[str] = []
+            for name in (state.label, *[a for a in state.aliases if " " not in a]):
+                for tpl in _split(row.get("alias_templates")):
+                    aliases.append(tpl.format(code=code, country=name))
+            for dem in state.demonyms:
+                for tpl in _split(row.get("demonym_alias_templates")):
+                    aliases.append(tpl.format(code=code, country=state.label, demonym=dem))
+            label = row["label_template"].format(**values)
+            self.entries[eid] = KBEntry(
+                id=eid,
+                cls="Organization",
+                label=label,
+                aliases=tuple(a for a in dict.fromkeys(aliases) if a != label),
+                subclass=row.get("subclass") or "GovernmentBody",
+                part_of=(state.id,),
+                source=f"{row['source']} ({path.name} '{row['key']}' x {state.id})",
+                file=path.name,
+            )
+
+    def _add_memberships(self, rows: list[tuple[Path, int, dict[str, str]]]) -> None:
+        extra: dict[str, list[str]] = {}
+        for path, line, row in rows:
+            _need(path, line, row, "member", "org", "source")
+            _check_date(path, line, row.get("start", ""), "start")
+            _check_date(path, line, row.get("end", ""), "end")
+            if row.get("end"):
+                continue  # a past membership is history, not a current background relation
+            extra.setdefault(row["member"], []).append(row["org"])
+        for member, orgs in extra.items():
+            entry = self.entries.get(member)
+            if entry is None:
+                continue  # dangling ids are reported by the KB integrity tests
+            merged = tuple(dict.fromkeys(entry.member_of + tuple(orgs)))
+            self.entries[member] = replace(entry, member_of=merged)
+
+    def _add_term(self, path: Path, line: int, row: dict[str, str]) -> None:
+        _need(path, line, row, "person", "office", "org", "relation", "start", "source")
+        if row["relation"] not in RELATIONS:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: relation {row['relation']!r} is not leaderOf or officialOf"
+            )
+        _check_date(path, line, row["start"], "start")
+        _check_date(path, line, row.get("end", ""), "end")
+        roles = _split(row.get("roles"))
+        for role in roles:
+            if role not in ROLES:
+                raise KnowledgeBaseError(f"{path}:{line}: unknown role {role!r}")
+        self.terms.append(
+            OfficeTerm(
+                person=row["person"],
+                office=row["office"],
+                org=row["org"],
+                relation=row["relation"],
+                start=row["start"],
+                end=row.get("end") or None,
+                source=row["source"],
+                extra={"file": path.name, "line": line},
+                roles=roles,
+            )
+        )
+
+    def _load_titles(self, folder: Path) -> None:
+        path = folder.parent / "lexicon" / "offices.csv"
+        if not path.is_file():
+            path = lexicon_dir() / "offices.csv"
+        if not path.is_file():
+            return
+        _, rows = _read_csv(path)
+        for line, row in rows:
+            _need(path, line, row, "title", "office", "relation")
+            self._titles[normalize_name(row["title"])] = (row["office"], row["relation"])
+
+    def _index(self) -> None:
+        for entry in self.entries.values():
+            for name in (entry.label, *entry.aliases, *entry.demonyms):
+                key = normalize_name(name)
+                if key:
+                    ids = self._by_name.setdefault(key, [])
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+            if entry.cls == "Country":
+                for dem in entry.demonyms:
+                    self._by_demonym.setdefault(normalize_name(dem), entry.id)
+        for term in self.terms:
+            self._terms_by_org.setdefault(term.org, []).append(term)
+            self._terms_by_person.setdefault(term.person, []).append(term)
+
+    # ------------------------------------------------------------------ queries
+    def lookup(self, name: str) -> list[KBEntry]:
+        """Return the entries whose label, alias or demonym normalises like ``name``.
+
+        Parameters
+        ----------
+        name : str
+            A surface form ("Zhaparov", "the CSTO's", "Kyrgyz Republic").
+
+        Returns
+        -------
+        list of KBEntry
+            In file order; empty when unknown.
+        """
+        return [self.entries[i] for i in self._by_name.get(normalize_name(name), ())]
+
+    def by_qid(self, qid: str) -> KBEntry | None:
+        """Return the entry with Wikidata item ``qid`` (``"Q232"``), or None."""
+        eid = self._by_qid.get(qid)
+        return self.entries.get(eid) if eid else None
+
+    def demonym(self, word: str) -> KBEntry | None:
+        """Return the state a demonym or adjective stands for ("Kazakh" -> Kazakhstan).
+
+        Parameters
+        ----------
+        word : str
+            "Kazakh", "Kazakhstani", "Russian", "U.S."-style adjectives are looked up as names.
+
+        Returns
+        -------
+        KBEntry or None
+        """
+        eid = self._by_demonym.get(normalize_name(word))
+        return self.entries.get(eid) if eid else None
+
+    def holders(self, office: str, org_id: str, on_date: str | None = None) -> list[OfficeTerm]:
+        """Return the terms of ``office`` of ``org_id`` in force on ``on_date``.
+
+        Parameters
+        ----------
+        office : str
+            An office id (``president``, ``prime_minister``, ``foreign_minister``,
+            ``defense_minister``, ``secretary_general`` ...), or one of the roles
+            ``head_of_state`` / ``head_of_government``, or ``leader`` (see the module
+            docstring).
+        org_id : str
+            KB id of the state or organization (``country/KAZ``, ``org/csto``).
+        on_date : str, optional
+            ISO date ``YYYY-MM-DD`` (a longer date-time is cut to its date). A term is in
+            force when ``start <= on_date < end``. None: every term.
+
+        Returns
+        -------
+        list of OfficeTerm
+            Latest start first.
+        """
+        terms = self._terms_by_org.get(org_id, [])
+        if office == "leader":
+            lead = self.leader_offices.get(org_id)
+            if lead:
+                chosen = [t for t in terms if t.office == lead]
+            elif org_id.startswith("country/"):
+                chosen = [t for t in terms if "head_of_state" in t.roles]
+            else:
+                chosen = [t for t in terms if t.relation == "leaderOf"]
+        elif office in ROLES:
+            chosen = [t for t in terms if office in t.roles or t.office == office]
+        else:
+            chosen = [t for t in terms if t.office == office]
+        if on_date:
+            day = on_date[:10]
+            chosen = [
+                t
+                for t in chosen
+                if _pad_start(t.start) <= day and (t.end is None or day < _pad_end(t.end))
+            ]
+        return sorted(chosen, key=lambda t: t.start, reverse=True)
+
+    def terms_of(self, person_id: str) -> list[OfficeTerm]:
+        """Return every office term of ``person_id``, earliest first."""
+        return sorted(self._terms_by_person.get(person_id, []), key=lambda t: t.start)
+
+    def office_for_title(self, words: str | list[str] | tuple[str, ...]) -> str | None:
+        """Return the office id a title phrase names, from ``ontology/lexicon/offices.csv``.
+
+        Parameters
+        ----------
+        words : str or sequence of str
+            "President", "prime minister", ["Defence", "Minister"], "Secretary-General".
+
+        Returns
+        -------
+        str or None
+        """
+        text = words if isinstance(words, str) else " ".join(words)
+        hit = self._titles.get(normalize_name(text))
+        return hit[0] if hit else None
+
+    def relation_for_office(self, office: str) -> str | None:
+        """Return ``leaderOf`` or ``officialOf`` for an office id, per the title lexicon."""
+        for off, rel in self._titles.values():
+            if off == office:
+                return rel
+        return None
+
+    def patterns(self) -> list[dict]:
+        """Return spaCy EntityRuler patterns for every label and alias (not demonyms).
+
+        Each pattern is ``{"label": PERSON|GPE|ORG|LOC|EVENT, "pattern": <phrase>, "id":
+        <kb id>}`` (``Country`` -> GPE, ``Location`` -> LOC). Phrase patterns match the exact
+        case, so "US" matches only upper case and "Chad"/"Turkey" only capitalised; the
+        ruler tokenises hyphenated names itself and a possessive "'s" is a separate token.
+        Dropped: names under two characters, a leading "the" (the ruler matches the rest),
+        and names whose lower case is an English stop word unless written in capitals
+        ("US", "WHO", "IS" stay; "Us" would not).
+
+        Returns
+        -------
+        list of dict
+        """
+        if self._patterns is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            out: list[dict] = []
+            for entry in self.entries.values():
+                label = SPACY_LABELS[entry.cls]
+                seen: set[str] = set()
+                for name in (entry.label, *entry.aliases):
+                    text = re.sub(r"^[Tt]he\s+", "", name).strip()
+                    if len(text) < 2 or text in seen:
+                        continue
+                    if text.lower() in STOP_WORDS and not text.isupper():
+                        continue
+                    seen.add(text)
+                    out.append({"label": label, "pattern": text, "id": entry.id})
+            self._patterns = out
+        return list(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(folder: str) -> KnowledgeBase:
+    return KnowledgeBase.load(folder)
+
+
+def load_kb(directory: str | Path | None = None) -> KnowledgeBase:
+    """Return the knowledge base of ``directory`` (default ``ontology/kb``), cached.
+
+    Parameters
+    ----------
+    directory : str or pathlib.Path, optional
+
+    Returns
+    -------
+    KnowledgeBase
+
+    Raises
+    ------
+    KnowledgeBaseError
+        See :meth:`KnowledgeBase.load`.
+    """
+    folder = Path(directory) if directory is not None else kb_dir()
+    return _load_cached(str(folder.resolve()))
+
+
+def clear_cache() -> None:
+    """Forget every cached knowledge base (after the data files changed)."""
+    _load_cached.cache_clear()
