@@ -25,10 +25,11 @@ block is hard-wrapped prose. Every kept paragraph is a run of input text in inpu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuilder.ingest.cues import ClutterCue, load_clutter_cues, load_platform_pattern
-from graphbuilder.ingest.metadata import analyse_header
+from graphbuilder.ingest.metadata import Header, analyse_header
 from graphbuilder.ingest.text import (
     SENTENCE_END,
     blocks,
@@ -75,16 +76,31 @@ def _platform_list(line: str) -> bool:
     return covered / max(word_count(line), 1) >= PLATFORM_MIN_SHARE
 
 
+def _digit_line(line: str) -> bool:
+    """Calendar rows, counters (dates too: the header is read before this rule applies)."""
+    return digit_share(line) > DIGIT_SHARE and word_count(line) <= DIGIT_LINE_MAX_WORDS
+
+
 def _structural_clutter(line: str) -> bool:
-    if digit_share(line) > DIGIT_SHARE and word_count(line) <= DIGIT_LINE_MAX_WORDS:
-        return True
     if not any(c.isalnum() for c in line):
         return True  # separators, lone bullets and punctuation
     return _platform_list(line)
 
 
-def clean_lines(text: str, *, cues_path: Path | None = None) -> list[tuple[int, int, str]]:
-    """Classify the lines of a page and return the kept ones.
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page split into lines: its header (metadata) and the kept article lines.
+
+    ``kept`` holds ``(line index, block index, line)`` of each kept line in input order,
+    lines whitespace-squeezed.
+    """
+
+    header: Header
+    kept: list[tuple[int, int, str]]
+
+
+def classify_lines(text: str, *, cues_path: Path | None = None) -> Page:
+    """Read the header of a page and decide which lines are article and which clutter.
 
     Parameters
     ----------
@@ -95,44 +111,33 @@ def clean_lines(text: str, *, cues_path: Path | None = None) -> list[tuple[int, 
 
     Returns
     -------
-    list of (int, int, str)
-        ``(line index, block index, line)`` of each kept line, in input order; lines are
-        whitespace-squeezed.
+    Page
     """
     cues = load_clutter_cues(cues_path)
     lines: list[tuple[int, str]] = []
     for b, block in enumerate(blocks(normalize_chars(text))):
         lines.extend((b, line) for line in block)
     if not lines:
-        return []
-    header = analyse_header([line for _, line in lines])
+        return Page(Header(), [])
+    found = [match_cue(line, cues) for _, line in lines]
+    clutter = {i for i, cue in enumerate(found) if cue is not None}
+    clutter |= {i for i, (_, line) in enumerate(lines) if _structural_clutter(line)}
+    header = analyse_header([line for _, line in lines], skip=clutter)
+    clutter |= {i for i, (_, line) in enumerate(lines) if _digit_line(line)}
     total = sum(len(line) + 1 for _, line in lines)
-    keep = [True] * len(lines)
+    keep = [i not in clutter and i not in header.drop for i in range(len(lines))]
     pos = 0
-    cut = len(lines)
     for i, (_, line) in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
-        if i in header.drop:
-            keep[i] = False
-            continue
-        if i == header.title_index:
-            continue
-        cue = match_cue(line, cues)
-        if cue is not None:
-            keep[i] = False
-            if cue.scope == "tail" and start >= TAIL_MIN_POSITION * total:
-                cut = i
-                break
-            continue
-        if _structural_clutter(line):
-            keep[i] = False
-    for i in range(cut, len(lines)):
-        keep[i] = False
+        cue = found[i]
+        if cue is not None and cue.scope == "tail" and start >= TAIL_MIN_POSITION * total:
+            keep[i:] = [False] * (len(lines) - i)
+            break
     prose = [i for i, (_, line) in enumerate(lines) if keep[i] and is_prose(line)]
     if prose:
-        for i in range(prose[-1] + 1, len(lines)):
-            keep[i] = False
-    return [(i, b, line) for i, (b, line) in enumerate(lines) if keep[i]]
+        keep[prose[-1] + 1 :] = [False] * (len(lines) - prose[-1] - 1)
+    kept = [(i, b, line) for i, (b, line) in enumerate(lines) if keep[i]]
+    return Page(header, kept)
 
 
 def clean_text(text: str, *, cues_path: Path | None = None) -> str:
@@ -166,7 +171,7 @@ def clean_text(text: str, *, cues_path: Path | None = None) -> str:
     """
     paragraphs: list[str] = []
     prev: tuple[int, int, str] | None = None
-    for i, b, line in clean_lines(text, cues_path=cues_path):
+    for i, b, line in classify_lines(text, cues_path=cues_path).kept:
         wrapped = (
             prev is not None
             and prev[0] == i - 1

@@ -52,8 +52,8 @@ def discover(
 
     Folders are walked recursively; entries whose name starts with a dot (``.git``,
     ``.DS_Store``) are skipped silently. Symbolic links are followed, but a link back to a
-    folder being walked is reported as a loop, and a file reached twice (through a link) is read once, under
-    its first name in sorted order.
+    folder being walked is reported as a loop, and a file reached twice (through a link) is
+    read once, under its first name in sorted order.
 
     Parameters
     ----------

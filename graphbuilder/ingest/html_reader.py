@@ -9,11 +9,45 @@ text, which removes the share bars, subscribe boxes and credits trafilatura keep
 from __future__ import annotations
 
 import logging
+import re
 
 from graphbuilder.errors import InputError
 from graphbuilder.ingest.clean import clean_text
 from graphbuilder.ingest.metadata import parse_date, parse_dateline
 from graphbuilder.ingest.text import join_paragraphs, normalize_chars, squeeze
+
+_HAS_BODY = re.compile(r"<body[\s>]", re.IGNORECASE)
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote")
+
+
+def _extract(html: str):
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
+
+
+def _visible_text(html: str) -> str:
+    """All visible text, one line per block element, without script/style/template."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    etree.strip_elements(
+        root, "script", "style", "noscript", "template", "head", etree.Comment, with_tail=False
+    )
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n" + (el.tail or "")
+    return root.text_content()
 
 
 def read_html(html: str, name: str) -> dict[str, str | None]:
@@ -38,22 +72,14 @@ def read_html(html: str, name: str) -> dict[str, str | None]:
     InputError
         ``"<name>: no article text found in the HTML page"`` when nothing is left.
     """
-    import trafilatura
-
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=True,
-    )
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    doc = _extract(html)
+    if not (getattr(doc, "text", None) or "").strip() and not _HAS_BODY.search(html):
+        doc = _extract(f"<html><body>{html}</body></html>")  # a bare fragment
     text = getattr(doc, "text", None) or ""
     if not text.strip():
-        # A page without a main-content block (a bare fragment): all visible text.
-        text = trafilatura.html2txt(html) or ""
+        text = _visible_text(html)
     # trafilatura puts one paragraph per line; make each a paragraph of its own.
     text = join_paragraphs([squeeze(line) for line in normalize_chars(text).split("\n")])
     body = clean_text(text)

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from graphbuilder.ingest.text import SENTENCE_END, blocks, is_prose, normalize_chars, word_count
+from graphbuilder.ingest.text import SENTENCE_END, is_prose, word_count
 
 #: Most lines read as the header of a page.
 HEADER_MAX_LINES = 15
@@ -259,35 +259,53 @@ def _is_tag_list(line: str) -> bool:
     return all(1 <= word_count(i) <= 4 for i in items)
 
 
-def analyse_header(lines: list[str]) -> Header:
+def _title_shaped(line: str) -> bool:
+    """A headline: 2-25 words, at most 250 characters, no final period, comma or colon."""
+    return 2 <= word_count(line) <= 25 and len(line) <= 250 and line[-1] not in ".,;:"
+
+
+def analyse_header(lines: list[str], skip: set[int] | frozenset[int] = frozenset()) -> Header:
     """Find title, byline, date and place among the first lines of a page.
+
+    Rules, in order:
+
+    1. The header ends at the first prose line of at least 12 words, or after
+       :data:`HEADER_MAX_LINES` lines.
+    2. Date lines (:func:`parse_date_line`) and explicit bylines ("By X", "Author: X") are
+       metadata; a bare name ("Ainur Kurmanov.") is a byline only when a date line is at
+       most two lines away and it is not the first line of the page (a Title-Case headline
+       looks like a name).
+    3. The title is the first headline-shaped line among the :data:`TITLE_LOOKAHEAD` lines
+       before the first metadata line; header lines before the title are navigation.
+    4. Once a title, byline or date is found, comma lists of short items in the header
+       ("Author column, Armed forces, CSTO, Russia") are tag lists.
 
     Parameters
     ----------
     lines : list of str
         The non-blank lines of the page, squeezed (see :func:`text.blocks`).
+    skip : set of int
+        Indices of lines already known to be clutter (never title or metadata).
 
     Returns
     -------
     Header
         Metadata, the index of the title line (kept in the text), the indices of the
-        metadata lines to drop from the text, and ``end`` (index of the first body line).
+        header lines to drop from the text (metadata, tags, navigation before the title),
+        and ``end`` (index of the first body line).
     """
     h = Header()
     end = min(len(lines), HEADER_MAX_LINES)
     for i in range(end):
-        if is_prose(lines[i], min_words=12):
+        if i not in skip and is_prose(lines[i], min_words=12):
             end = i
             break
     h.end = end
+    cand = [i for i in range(end) if i not in skip]
     meta: dict[int, str] = {}
-    for i in range(end):
-        line = lines[i]
-        if i > 0 and h.author is None and (name := parse_byline(line)):
-            h.author = name
-            meta[i] = "author"
-            continue
-        parsed = parse_date_line(line)
+    dates: list[int] = []
+    for i in cand:
+        parsed = parse_date_line(lines[i])
         if parsed is not None:
             iso, place = parsed
             if iso and h.date is None:
@@ -295,16 +313,33 @@ def analyse_header(lines: list[str]) -> Header:
             if place and h.place is None:
                 h.place = place
             meta[i] = "date"
-            continue
-        if i > 0 and meta and _is_tag_list(line):
-            meta[i] = "tags"
-    if lines and 0 not in meta:
-        first = lines[0]
-        near = [i for i in meta if 0 < i <= TITLE_LOOKAHEAD and meta[i] in ("author", "date")]
-        if near and word_count(first) <= 25 and len(first) <= 250 and first[-1] not in ".,;:":
-            h.title, h.title_index = first, 0
-    if h.title is None and h.author is None and h.date is None:
-        meta = {i: k for i, k in meta.items() if k != "tags"}
+            dates.append(i)
+    for i in cand:
+        if i not in meta and _BYLINE_RE.match(lines[i]) and (name := parse_byline(lines[i])):
+            h.author, meta[i] = name, "author"
+            break
+    if h.author is None:
+        for n, i in enumerate(cand):
+            if n == 0 or i in meta:
+                continue
+            near = any(abs(cand.index(d) - n) <= 2 for d in dates)
+            if near and (name := parse_byline(lines[i])):
+                h.author, meta[i] = name, "author"
+                break
+    if meta:
+        first_meta = min(meta)
+        for i in cand:
+            if first_meta - TITLE_LOOKAHEAD <= i < first_meta and _title_shaped(lines[i]):
+                h.title, h.title_index = lines[i], i
+                break
+    if h.title_index is not None:
+        for i in cand:
+            if i < h.title_index:
+                meta[i] = "navigation"
+    if meta:
+        for i in cand:
+            if i not in meta and i != h.title_index and _is_tag_list(lines[i]):
+                meta[i] = "tags"
     h.drop = set(meta)
     return h
 
@@ -328,11 +363,13 @@ def extract_metadata(raw_text: str) -> dict[str, str | None]:
     >>> extract_metadata("Talks resume\\n\\nBy Jane Doe\\n17 May 2022\\n\\nThe talks resumed.")
     {'title': 'Talks resume', 'author': 'Jane Doe', 'date': '2022-05-17', 'place': None}
     """
-    lines = [line for block in blocks(normalize_chars(raw_text)) for line in block]
-    h = analyse_header(lines)
+    from graphbuilder.ingest.clean import classify_lines
+
+    page = classify_lines(raw_text)
+    h = page.header
     place = h.place
     if place is None:
-        for line in lines[h.end : h.end + 3]:
+        for _, _, line in page.kept[:4]:
             if (place := parse_dateline(line)) is not None:
                 break
     return {"title": h.title, "author": h.author, "date": h.date, "place": place}
