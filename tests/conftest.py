@@ -53,3 +53,11 @@ def nlp():
     from graphbuilder.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def linker_nlp():
+    """graphbuilder's pipeline up to entity linking and coreference (no extraction)."""
+    from graphbuilder.nlp.pipeline import load_pipeline
+
+    return load_pipeline(extract=False)

@@ -7,7 +7,9 @@ on the article's date (``leaderOf``/``officialOf``), memberships (``memberOf``),
 
 Memberships of near-universal organizations (more members than
 :data:`UNIVERSAL_MEMBERSHIP`, e.g. the UN's 193) are left out: that a state belongs to the UN
-tells a reader nothing, and listing it for every state would drown the graph.
+tells a reader nothing, and listing it for every state would drown the graph. Locations are
+given for places and events only: an organization's seat (the Taliban "in" Afghanistan, NATO
+in Brussels) is not what a reader of ``locatedIn`` expects.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def background_relations(
         for whole in entry.part_of:
             if whole in linked:
                 out.add(Relation(key, "partOf", linked[whole], 1.0, None, "kb", kb_id))
-        for place in entry.located_in:
+        for place in entry.located_in if entry.cls in ("Location", "Event") else ():
             if place in linked:
                 out.add(Relation(key, "locatedIn", linked[place], 1.0, None, "kb", kb_id))
         if entry.cls == "Person":

@@ -136,7 +136,7 @@ def resolve_titles(state: LinkState) -> list[Relation]:
             owner, mention_end = _owner_after(state, end)
         holder = _named_person_beside(state, mention_start, mention_end)
         confidence = 0.9
-        relation_type = kb.office_relation(office)
+        relation_type = kb.relation_for_office(office)
         if holder is None and owner is not None:
             terms = kb.holders(office, owner, state.date)
             people = sorted({t.person for t in terms})

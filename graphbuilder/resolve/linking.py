@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.records import Entity, Mention
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
@@ -203,6 +203,20 @@ def _title_apposition(span: Span, kb: KnowledgeBase) -> bool:
     return False
 
 
+def _adjectival(span: Span) -> bool:
+    """True for a model 'name' that is an adjective modifying a common noun ("Anglo-Saxon
+    forces", "Islamist groups"): a JJ token inside, used as a compound or modifier of a
+    lower-case noun."""
+    root = span.root
+    head = root.head
+    return (
+        any(t.tag_ == "JJ" for t in span)
+        and root.dep_ in ("compound", "amod")
+        and head.i >= span.end
+        and head.is_lower
+    )
+
+
 def link_names(state: LinkState) -> None:
     """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring)."""
     doc, kb, lex = state.doc, state.kb, state.lex
@@ -230,6 +244,8 @@ def link_names(state: LinkState) -> None:
                 continue  # "Organization" alone: a description, left to coreference
             elif len(span) == 1 and text in persons_by_surname:
                 key = persons_by_surname[text]
+            elif _adjectival(span):
+                continue  # "Anglo-Saxon forces": an adjective the model read as a name
             elif keep:
                 if cls != "Person" and _title_apposition(span, kb):
                     cls = "Person"
@@ -274,44 +290,54 @@ def link_events(state: LinkState) -> None:
     """Make events from event nouns with an organization or place modifier (step 5).
 
     "the anniversary summit of the CSTO", "the CSTO anniversary summit" and "the CSTO summit"
-    all become the event ``"CSTO summit"`` of the document.
+    all become the event ``"CSTO summit"``; "a special operation in Ukraine" becomes the event
+    ``"special operation in Ukraine"``. Plural nouns ("peacekeeping operations") and nouns
+    without such a modifier are left alone.
     """
     doc = state.doc
     for token in doc:
-        if token.lemma_.lower() not in state.lex.event_nouns or token.pos_ != "NOUN":
+        noun = token.lemma_.lower()
+        if noun not in state.lex.event_nouns or token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
         if token.i in state.token_entity:
             continue
         owner: str | None = None
+        located: Token | None = None
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child.i in state.token_entity:
                 owner = state.token_entity[child.i]
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in state.token_entity:
                         owner = state.token_entity[pobj.i]
+                        if child.lower_ == "in":
+                            located = pobj
         if owner is None or state.entities[owner].cls not in ("Organization", "Location", "Country"):
             continue
-        owner_label = state.entities[owner].label
-        # compact owner name: the acronym where the KB gives one (shortest alias in capitals)
-        short = min(
-            [a for a in state.entities[owner].aliases if a.isupper() and len(a) > 1] + [owner_label],
-            key=len,
-        )
-        noun = token.lemma_.lower()
+        if located is not None and state.entities[owner].cls == "Organization":
+            continue
+        left = token.i
+        while left > 0 and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head == token:
+            if doc[left - 1].i in state.token_entity:
+                break
+            left -= 1
         key = f"Event:{owner}:{noun}"
+        if located is not None:
+            right = located.i + 1
+            while right < len(doc) and state.token_entity.get(right) == owner:
+                right += 1
+            label = _clean_surface(doc[left:right].text)
+        else:
+            owner_entity = state.entities[owner]
+            acronyms = [a for a in owner_entity.aliases if a.isupper() and 1 < len(a) <= 6]
+            short = min(acronyms + [owner_entity.label], key=len)
+            label = f"{short} {noun}"
         if key not in state.entities:
-            state.entities[key] = Entity(key=key, cls="Event", label=f"{short} {noun}")
-        left = token.left_edge.i
-        while left < token.i and doc[left].lower_ in _DETERMINERS:
-            left += 1
-        right = token.i + 1
-        start, end = left, right
-        state.add_mention(key, start, end, "name")
-        # the owner's tokens keep their own entity; only uncovered tokens map to the event
-        for i in range(start, end):
-            if state.token_entity.get(i) == key and i != token.i:
-                pass
+            state.entities[key] = Entity(key=key, cls="Event", label=label)
+        elif len(label) > len(state.entities[key].label) and located is not None:
+            state.entities[key].aliases.add(state.entities[key].label)
+            state.entities[key].label = label
+        state.add_mention(key, left, token.i + 1, "name", surface=label)
 
 
 def link_article_metadata(state: LinkState, author: str | None, place: str | None) -> str | None:
