@@ -191,7 +191,11 @@ def build(
 
     started = time.perf_counter()
     out_dir = prepare_output_dir(Path(out_dir), force=force)
-    paths, found_problems = discover([Path(p) for p in inputs], max_documents=max_documents)
+    from graphbuilder.ingest.limits import DEFAULT_MAX_DOCUMENTS
+
+    paths, found_problems = discover(
+        [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
+    )
     skipped = [str(p) for p in found_problems]
     records, problems = extract_documents(
         paths, nlp=nlp, model=model, max_bytes=max_bytes, n_process=n_process, progress=progress

@@ -7,7 +7,8 @@ component is created.
 
 Order in the pipeline (see :func:`graphbuilder.nlp.pipeline.load_pipeline`)::
 
-    tok2vec tagger parser attribute_ruler lemmatizer  gb_kb_ruler  ner  gb_linker  gb_extractor
+    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer gb_kb_ruler ner
+    gb_linker gb_extractor
 
 ``gb_kb_ruler`` is a spaCy ``entity_ruler`` with the KB's names placed before ``ner``, so KB
 names win where they overlap and the model still finds the names the KB lacks.
@@ -29,6 +30,26 @@ from graphbuilder.resolve.linking import (
     link_events,
     link_names,
 )
+
+
+def mark_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (a whitespace token holding ``"\\n\\n"``).
+
+    Ingest separates paragraphs, captions and the title with blank lines; without this the
+    parser glues a lone caption ("Tokayev") or the title into the next sentence.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("gb_paragraph_breaks", assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """The ``gb_paragraph_breaks`` component (placed before the parser)."""
+    return mark_paragraph_breaks(doc)
 
 
 class EntityLinker:

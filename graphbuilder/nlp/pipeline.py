@@ -33,7 +33,8 @@ def load_pipeline(
     Returns
     -------
     spacy.language.Language
-        ``<model's components> gb_kb_ruler (before ner) ner gb_linker [gb_extractor]``.
+        ``<model's components> gb_paragraph_breaks (before parser) gb_kb_ruler (before ner)
+        ner gb_linker [gb_extractor]``.
 
     Raises
     ------
@@ -56,6 +57,7 @@ def load_pipeline(
     for needed in ("parser", "ner"):
         if needed not in nlp.pipe_names:
             raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
+    nlp.add_pipe("gb_paragraph_breaks", before="parser")
     kb = load_kb(kb_dir)
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -45,8 +45,13 @@ def _entity_class(state: LinkState, i: int) -> str | None:
 
 
 def _sentence_evidence(token: Token) -> Evidence:
+    """The sentence of ``token``, white space trimmed, with its character offsets."""
     sent = token.sent
-    return Evidence(text=sent.text.strip(), char_start=sent.start_char, char_end=sent.end_char)
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return Evidence(text=body, char_start=start, char_end=start + len(body))
 
 
 def _owner_before(state: LinkState, start: int) -> tuple[str | None, int]:
