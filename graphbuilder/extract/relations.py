@@ -1,0 +1,406 @@
+"""Relations between entities read from the dependency parse, with the cues of
+``ontology/lexicon/relation_cues.csv``.
+
+- ``leaderOf`` / ``officialOf`` from titles: "the President of Kyrgyzstan Sadyr Japarov",
+  "Sadyr Japarov, the President of Kyrgyzstan", "Russian President Vladimir Putin",
+  "Kazakhstan's defense minister X", a title mention the coreference resolved to a person
+  ("said the President of Kazakhstan"), "the head of the military department of the Republic of
+  Kazakhstan, Sultan Kamaletdinov" (the head of a body of a state is an official of the state),
+  "X is the president of Y".
+- ``memberOf`` from membership nouns ("X is a member of Y", "some CSTO members, meaning X",
+  "member states of Y, including A and B"), joining verbs ("X joined Y"; not when negated or
+  conditional), and a sentence naming the members of a set named just before ("all member
+  countries of the organization ... This also applies to the republics of A, B and C").
+- ``partOf`` from organ names: an organization mention made of another organization's name and
+  an organ noun ("the UN Security Council"), or "the Security Council of the UN".
+- ``locatedIn`` from events placed by a verb ("the summit, held in Moscow", "the summit was held
+  in Moscow", "the summit took place in Moscow") and "<place> in <country>".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from graphbuilder.extract.lexicon import ExtractionLexicons, RelationCues, default_lexicons
+from graphbuilder.extract.negation import modality_of
+from graphbuilder.extract.syntax import (
+    conjuncts,
+    entity,
+    entity_class,
+    evidence_of,
+    np_entities,
+    search_entities,
+    subject,
+    uniq,
+)
+from graphbuilder.records import Relation
+
+STATE_CLASSES = ("Country", "Organization")
+PLACE_CLASSES = ("Location", "Country")
+INCLUSION = ("mean", "include", "namely")
+
+CONF_TITLE = 0.9
+CONF_MEMBER = 0.8
+CONF_SET = 0.6  # members named in a sentence after the set ("This also applies to ...")
+CONF_PART = 0.85
+CONF_LOCATED = 0.85
+
+
+def normalize(name: str) -> str:
+    """Case-fold, drop a leading "the" and a trailing "'s", turn punctuation into spaces."""
+    s = name.lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    return s
+
+
+def _name_index(doc: Doc) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key, ent in (doc._.gb_entities or {}).items():
+        for name in {ent.label, *ent.aliases}:
+            index.setdefault(normalize(name), []).append(key)
+    for m in doc._.gb_mentions or []:
+        index.setdefault(normalize(m.text), []).append(m.entity)
+    return index
+
+
+def _entity_named(doc: Doc, text: str, classes: tuple[str, ...], index) -> str | None:
+    for key in index.get(normalize(text), []):
+        if entity_class(doc, key) in classes:
+            return key
+    return None
+
+
+def _state_of(tok: Token, classes: tuple[str, ...], index) -> str | None:
+    """The state/organization a token names, even inside a title mention resolved to a person
+    (then by the name of the phrase: "Republic of Kazakhstan", "Kyrgyz Republic", "Russian")."""
+    doc = tok.doc
+    key = entity(tok)
+    if key and entity_class(doc, key) in classes:
+        return key
+    phrase = doc[tok.left_edge.i : tok.right_edge.i + 1]
+    cands = [phrase.text, " ".join(t.text for t in tok.subtree if t.dep_ != "det"), tok.text]
+    for c in tok.children:  # "Republic of Kazakhstan" -> "Kazakhstan"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            cands += [g.text for g in c.children if g.dep_ == "pobj"]
+    for cand in cands:
+        key = _entity_named(doc, cand, classes, index)
+        if key:
+            return key
+    return None
+
+
+def _title_words(tok: Token) -> list[str]:
+    """The title phrase a token heads, longest first ("defense minister", "minister")."""
+    comps = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    words = [tok.lemma_.lower()]
+    out = []
+    if comps:
+        out.append(" ".join([*(c.lower_ for c in comps), tok.lower_]))
+        out.append(" ".join([comps[-1].lower_, tok.lower_]))
+    out.append(tok.lower_)
+    out += words
+    return out
+
+
+def _title_kind(tok: Token, cues: RelationCues) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for words in _title_words(tok):
+        if cues.has("leader", words):
+            return "leader"
+        if cues.has("official", words):
+            return "official"
+    return None
+
+
+def _person_of_title(tok: Token) -> str | None:
+    doc = tok.doc
+    cands: list[Token] = [tok]
+    cands += [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ in ("compound", "appos") and tok.head is not tok:
+        cands.append(tok.head)
+    if tok.dep_ == "attr":
+        subj = subject(tok.head)
+        if subj is not None:
+            cands.append(subj)
+    for c in cands:
+        key = entity(c)
+        if key and entity_class(doc, key) == "Person":
+            return key
+    return None
+
+
+def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
+    out = []
+    for tok in doc:
+        kind = _title_kind(tok, cues)
+        if kind is None:
+            continue
+        person = _person_of_title(tok)
+        if person is None:
+            continue
+        org = None
+        rel = "leaderOf" if kind == "leader" else "officialOf"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if cues.has("body", g.lemma_.lower()) and not entity(g):
+                        # "head of the military department of the Republic of Kazakhstan"
+                        rel = "officialOf"
+                        for p in g.children:
+                            if p.dep_ == "prep" and p.lower_ == "of":
+                                for gg in p.children:
+                                    if gg.dep_ == "pobj":
+                                        org = org or _state_of(gg, STATE_CLASSES, index)
+                        for p in g.children:
+                            if p.dep_ == "poss":
+                                org = org or _state_of(p, STATE_CLASSES, index)
+                    else:
+                        org = org or _state_of(g, STATE_CLASSES, index)
+        if org is None:
+            for c in tok.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+                    org = _state_of(c, STATE_CLASSES, index)
+                    if org:
+                        break
+        if org and org != person:
+            out.append((person, rel, org, tok, CONF_TITLE))
+    return out
+
+
+def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
+    out = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or not cues.has("member", tok.lemma_.lower()):
+            continue
+        if entity(tok):
+            continue
+        # the organization: "member of X", "X member(s)", "X member states"
+        phrase_head = tok.head if tok.dep_ == "compound" else tok
+        org_keys: list[str] = []
+        for h in {tok, phrase_head}:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    org_keys += [k for g in c.children if g.dep_ == "pobj" for k in np_entities(g)]
+                if c.dep_ in ("compound", "nmod", "poss") and entity(c):
+                    org_keys.append(entity(c))
+        orgs = [k for k in uniq(org_keys) if entity_class(doc, k) == "Organization"]
+        if not orgs:
+            continue
+        members: list[str] = []
+        if phrase_head.dep_ == "attr":  # "X is a member of Y"
+            subj = subject(phrase_head.head)
+            if subj is not None:
+                members += np_entities(subj)
+        if phrase_head.dep_ == "appos":  # "X, a member of Y"
+            members += [entity(x) for x in conjuncts(phrase_head.head) if entity(x)]
+        members += [k for k in np_entities(phrase_head, INCLUSION) if entity(phrase_head) != k]
+        for m in uniq(members):
+            if entity_class(doc, m) in STATE_CLASSES:
+                for o in orgs:
+                    if m != o:
+                        out.append((m, "memberOf", o, tok, CONF_MEMBER))
+    return out
+
+
+def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has("join", tok.lemma_.lower()):
+            continue
+        mod = modality_of(tok, lex.modality)
+        if mod.negated or mod.refused or mod.factor < 1.0:
+            continue
+        subj = subject(tok)
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if subj is None or not objs:
+            continue
+        orgs = [k for o in objs for k in np_entities(o) if entity_class(doc, k) == "Organization"]
+        for m in np_entities(subj):
+            if entity_class(doc, m) in STATE_CLASSES:
+                for o in orgs:
+                    if m != o:
+                        out.append((m, "memberOf", o, tok, CONF_MEMBER))
+    return out
+
+
+def _set_members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
+    """ "all member countries of the organization ... This also applies to the republics of
+    A, B and C": a sentence whose demonstrative subject "applies/includes" a list, right after a
+    sentence naming the members of an organization."""
+    out = []
+    sents = list(doc.sents)
+    for k in range(1, len(sents)):
+        sent = sents[k]
+        for tok in sent:
+            if tok.pos_ != "VERB" or not cues.has("inclusion", tok.lemma_.lower()):
+                continue
+            subj = subject(tok)
+            if subj is None or subj.lower_ not in ("this", "that", "the same", "it"):
+                continue
+            if not any(c.lower_ == "also" for c in tok.children):
+                continue
+            roots = [
+                g
+                for c in tok.children
+                if c.dep_ in ("prep", "dobj")
+                for g in ([c] if c.dep_ == "dobj" else c.children)
+                if g.dep_ in ("pobj", "dobj")
+            ]
+            members = [m for m in search_entities(roots) if entity_class(doc, m) == "Country"]
+            if not members:
+                continue
+            orgs: list[str] = []
+            for t in sents[k - 1]:
+                if cues.has("member", t.lemma_.lower()):
+                    head = t.head if t.dep_ == "compound" else t
+                    for c in [*t.children, *head.children]:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            orgs += [
+                                x for g in c.children if g.dep_ == "pobj" for x in np_entities(g)
+                            ]
+                        if c.dep_ in ("compound", "nmod") and entity(c):
+                            orgs.append(entity(c))
+            for o in uniq(orgs):
+                if entity_class(doc, o) != "Organization":
+                    continue
+                for m in members:
+                    out.append((m, "memberOf", o, tok, CONF_SET))
+    return out
+
+
+def _organs(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
+    out = []
+    for ent in doc.ents:
+        key = ent._.gb_entity or entity(ent.root)
+        if not key or entity_class(doc, key) != "Organization":
+            continue
+        words = [t for t in ent if t.dep_ != "det" and not t.is_punct]
+        if len(words) < 2 or not cues.has("organ", words[-1].lemma_.lower()):
+            continue
+        # "the UN Security Council": the longest leading run of words naming another org
+        parent = None
+        for n in range(len(words) - 1, 0, -1):
+            name = " ".join(t.text for t in words[:n])
+            cand = _entity_named(doc, name, ("Organization", "Country"), index)
+            if cand and cand != key:
+                parent = cand
+                break
+        if parent is None:
+            root = ent.root
+            for c in root.children:  # "the Security Council of the UN"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj" and entity(g) and entity(g) != key:
+                            if entity_class(doc, entity(g)) == "Organization":
+                                parent = entity(g)
+        if parent:
+            rel_type = "partOf" if entity_class(doc, parent) == "Organization" else None
+            if rel_type:
+                out.append((key, rel_type, parent, ent.root, CONF_PART))
+    return out
+
+
+def _places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        held = tok.pos_ == "VERB" and cues.has("held", lemma)
+        took_place = lemma == "take" and any(
+            c.lemma_ == "place" and c.dep_ == "dobj" for c in tok.children
+        )
+        if held or took_place:
+            places = [
+                k
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                for g in c.children
+                if g.dep_ == "pobj"
+                for k in np_entities(g)
+                if entity_class(doc, k) in PLACE_CLASSES
+            ]
+            if not places:
+                continue
+            things: list[str] = []
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the summit, held in Moscow"
+                things += np_entities(tok.head, follow_conj=False)
+            elif held and any(c.dep_ == "nsubjpass" for c in tok.children):
+                things += [k for c in tok.children if c.dep_ == "nsubjpass" for k in np_entities(c)]
+            elif took_place:
+                subj = subject(tok)
+                things += np_entities(subj) if subj is not None else []
+            for t in things:
+                if entity_class(doc, t) in ("Event", "Organization"):
+                    for p in places[:1]:
+                        out.append((t, "locatedIn", p, tok, CONF_LOCATED))
+            continue
+        # "<place> in <country>": a Location mention with an in-phrase naming a country
+        key = entity(tok)
+        if key and entity_class(doc, key) == "Location" and (tok.dep_ != "compound"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for g in c.children:
+                        k2 = entity(g) if g.dep_ == "pobj" else None
+                        if k2 and k2 != key and entity_class(doc, k2) in PLACE_CLASSES:
+                            out.append((key, "locatedIn", k2, tok, CONF_LOCATED * 0.9))
+    return out
+
+
+def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> list[Relation]:
+    """Read the relations between entities of a processed Doc.
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed, with ``doc.ents`` (``span._.gb_entity``), ``doc._.gb_token_entity`` and
+        ``doc._.gb_entities`` set.
+    lexicons : ExtractionLexicons, optional
+        Default ``ontology/lexicon/``.
+
+    Returns
+    -------
+    list of Relation
+        ``origin="text"``, each with the sentence as evidence (char offsets in ``doc.text``)
+        and a confidence in [0, 1]; one per (subject, predicate, object, sentence), in text order.
+
+    Examples
+    --------
+    "The summit, held in Moscow, ended." gives (summit, locatedIn, Moscow).
+    """
+    lex = lexicons or default_lexicons()
+    index = _name_index(doc)
+    article = doc._.gb_article
+    doc_id = article.doc_id if article is not None else None
+    found = [
+        *_titles(doc, lex.relations, index),
+        *_members(doc, lex.relations),
+        *_joins(doc, lex),
+        *_set_members(doc, lex.relations),
+        *_organs(doc, lex.relations, index),
+        *_places(doc, lex.relations),
+    ]
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for s, p, o, tok, conf in sorted(found, key=lambda x: x[3].i):
+        if s == o:
+            continue
+        ev = evidence_of(tok.sent)
+        key = (s, p, o, ev.char_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Relation(s, p, o, confidence=conf, evidence=ev, origin="text", doc_id=doc_id))
+    return out

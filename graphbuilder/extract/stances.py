@@ -1,0 +1,427 @@
+"""Stances read from the dependency parse with the cue lexicon ``ontology/lexicon/stance_cues.csv``.
+
+For every token that heads a cue (a lemma, or lemmas standing together as head and dependent:
+"call for", "raise question", "difficult relation"), the cue's frame says where holder and
+target are:
+
+- ``agent``: holder is the agent (subject of an active verb, by-agent of a passive one, the
+  possessor or governing subject of a noun cue, the speaker for "I"/"we" inside a quote);
+  target is the entity of the object, the passive subject, a prepositional object or the
+  subject of a complement clause ("complained that some members, meaning X, ...").
+  An infinitive or gerund with no subject ("aimed at countering NATO") is held by whoever
+  speaks: the quote's speaker, the reporter, else the author.
+- ``evaluative``: the cue judges what it is said of ("the rotten UN", "X's position raises
+  questions", "This tone, set by Putin, is the only true one", "the UN, a structure that has
+  outlived its usefulness"); the holder is whoever speaks.
+- ``threat``: an entity subject threatens its object; a non-entity subject ("the activity of
+  armed groups in Afghanistan threatens our security") is the speaker's Concern about the
+  entities inside it.
+- ``commitment``: "send", "join" ...: a stance (Refusal) only when negated or refused.
+- ``deontic``: "it is necessary to ...": the speaker's Proposal about the entities of the
+  proposed action, only inside a quote or reported speech.
+
+Negation, refusal and hedges are applied by :mod:`graphbuilder.extract.negation`.
+Attribution: ``DirectQuote`` inside a quote, ``ReportedSpeech`` inside the complement of a verb
+of saying ("X announced that ...") or after "according to X", else ``AuthorOpinion`` (the
+author's own account; the holder is the author where the author is the one judging).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graphbuilder.extract.lexicon import ExtractionLexicons, StanceCue, default_lexicons
+from graphbuilder.extract.negation import apply_modality, modality_of
+from graphbuilder.extract.quotes import Quote, find_quotes, quote_of_token
+from graphbuilder.extract.syntax import (
+    FIRST_PERSON,
+    OBJ,
+    PASSIVE_SUBJ,
+    agent_token,
+    antecedent,
+    apposition_head,
+    entity,
+    entity_class,
+    evidence_of,
+    is_passive,
+    np_entities,
+    owner_entities,
+    search_entities,
+    subject,
+    uniq,
+)
+from graphbuilder.records import Stance
+
+HOLDER_CLASSES = ("Person", "Country", "Organization", "Event")  # Event: "the summit declared"
+TARGET_PREPS = (
+    "to",
+    "for",
+    "with",
+    "against",
+    "about",
+    "over",
+    "toward",
+    "towards",
+    "from",
+    "into",
+)
+NOUN_TARGET_PREPS = (
+    "for",
+    "to",
+    "with",
+    "against",
+    "about",
+    "over",
+    "toward",
+    "towards",
+    "from",
+    "of",
+    "on",
+)
+INCLUSION = ("mean", "include", "namely")
+GENERIC_HEADS = ("one", "thing", "way", "choice", "step", "position", "line", "approach")
+
+# confidence of a stance before modality factors, by how holder and target were read
+CONF_AGENT = 0.85  # explicit entity agent of a verb cue
+CONF_NOUN = 0.7  # holder of a noun cue
+CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
+CONF_EVALUATIVE = 0.65
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    attribution: str
+    speaker: str | None  # the quote's speaker, the reporter or the author
+
+
+def _pos_ok(tok: Token, pos: str) -> bool:
+    if pos == "VERB":
+        return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux")
+    if pos == "NOUN":
+        return tok.pos_ in ("NOUN",)
+    return tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod"))
+
+
+def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
+    """The longest cue headed by ``tok``: its lemma is a cue word, its part of speech matches
+    and the cue's other words are its dependents (or dependents of those)."""
+    if tok.is_space or tok.is_punct:
+        return None
+    lemma = tok.lemma_.lower()
+    for cue in lex.stances.candidates(lemma):
+        if not _pos_ok(tok, cue.pos) or cue.lemmas[0] != lemma and lemma not in cue.lemmas:
+            continue
+        others = list(cue.lemmas)
+        others.remove(lemma)
+        if others:
+            near = {c.lemma_.lower() for c in tok.children}
+            near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+            if not all(o in near for o in others):
+                continue
+        return cue
+    return None
+
+
+def _context(tok: Token, qindex: dict[int, Quote], lex: ExtractionLexicons) -> _Context:
+    doc = tok.doc
+    q = qindex.get(tok.i)
+    if q is not None:
+        return _Context("DirectQuote", q.speaker)
+    path = [tok, *tok.ancestors]
+    for a in path:
+        if a.dep_ in ("ccomp", "xcomp") and a.head is not a and a.i not in qindex:
+            verb = a.head
+            if verb.lemma_.lower() in lex.reporting and a.dep_ == "ccomp":
+                rep = agent_token(verb)
+                keys = (
+                    (np_entities(rep, INCLUSION) or owner_entities(rep)) if rep is not None else []
+                )
+                if keys:
+                    return _Context("ReportedSpeech", keys[0])
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i not in qindex:
+            for p in t.children:
+                for g in p.children:
+                    if g.dep_ == "pobj" and np_entities(g):
+                        return _Context("ReportedSpeech", np_entities(g)[0])
+    return _Context("AuthorOpinion", doc._.gb_author)
+
+
+def _first_person(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in FIRST_PERSON
+
+
+def _holders_of_np(tok: Token) -> list[str]:
+    keys = np_entities(tok, INCLUSION) or owner_entities(tok)
+    return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
+
+
+def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]:
+    """Targets of a verb cue and the phrase they were read from."""
+    objs = [c for c in verb.children if c.dep_ in OBJ]
+    if is_passive(verb):
+        objs += [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+    extra = set(cue.lemmas[1:]) if len(cue.lemmas) > 1 else set()
+    objs = [o for o in objs if o.lemma_.lower() not in extra]
+    if objs:
+        keys = search_entities(objs)
+        if keys:
+            return keys, objs[0]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    for obj in objs:  # "raise questions about X"
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    if pobjs:
+        keys = search_entities(pobjs)
+        if keys:
+            return keys, pobjs[0]
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj = subject(c)
+            if subj is not None:
+                keys = np_entities(subj, INCLUSION) or search_entities([subj])
+                if keys:
+                    return keys, subj
+    for c in verb.children:  # "urged NATO to stop" handled by objs; "refused to X" by xcomp
+        if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj",) for g in c.children):
+            keys, phrase = _verb_targets(c, cue)
+            if keys:
+                return keys, phrase
+    return [], None
+
+
+def _noun_holder_and_targets(
+    tok: Token, light: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], bool]:
+    """Holder and targets of a noun cue; the bool says whether the holder came from the noun
+    itself (possessor, compound) rather than from the governing verb."""
+    holders: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
+            holders += [entity(x) for x in [c, *c.conjuncts] if entity(x)]
+    own = bool(holders)
+    if not holders:
+        # climb to the governing verb: "X expressed concern over Y", "X is in tense relations
+        # with Y", "X voiced support for Y"
+        up = tok
+        for _ in range(4):
+            if up.dep_ == "pobj":
+                up = up.head.head
+            elif up.dep_ in ("dobj", "attr", "nsubjpass", "conj") and up.head is not up:
+                up = up.head
+            else:
+                break
+            if up.pos_ in ("VERB", "AUX"):
+                if up.lemma_.lower() not in light and up.dep_ == "xcomp":
+                    up = up.head  # "is, to put it mildly, in difficult relations with"
+                if up.lemma_.lower() not in light:
+                    break
+                ag = agent_token(up)
+                if ag is not None:
+                    holders = _holders_of_np(ag)
+                break
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+    if not own:
+        # "the support of Russia": the of-phrase names the holder when nothing else does
+        of = [p for p in preps if p.lower_ == "of"]
+        if of and not holders:
+            holders = uniq(
+                k for p in of for g in p.children if g.dep_ == "pobj" for k in np_entities(g)
+            )
+            preps = [p for p in preps if p.lower_ != "of"]
+    roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
+    targets = search_entities(roots) if roots else []
+    return uniq(holders), targets, own
+
+
+def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
+    """Entities an evaluative cue judges."""
+
+    def of_np(n: Token) -> list[str]:
+        n = antecedent(n)
+        keys = np_entities(n)
+        if keys:
+            return keys
+        app = apposition_head(n)
+        if app is not None and entity(app):
+            return [entity(app)]
+        return owner_entities(n)
+
+    if cue.pos == "ADJ":
+        if tok.dep_ in ("amod",) and tok.head is not tok:
+            noun = tok.head
+            if noun.dep_ in ("attr",) and noun.lemma_.lower() in GENERIC_HEADS:
+                subj = subject(noun.head)
+                return of_np(subj) if subj is not None else []
+            return of_np(noun)
+        if tok.dep_ in ("acomp", "attr", "oprd"):
+            subj = subject(tok.head)
+            return of_np(subj) if subj is not None else []
+        return []
+    subj = subject(tok) if not is_passive(tok) else None
+    return of_np(subj) if subj is not None else []
+
+
+def extract_stances(
+    doc: Doc, lexicons: ExtractionLexicons | None = None, quotes: list[Quote] | None = None
+) -> list[Stance]:
+    """Read the stances of a processed Doc.
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed, with ``doc._.gb_token_entity``, ``doc._.gb_entities``, ``doc._.gb_author``
+        and ``doc._.gb_article`` set (see :mod:`graphbuilder.nlp.extensions`).
+    lexicons : ExtractionLexicons, optional
+        From :func:`graphbuilder.extract.lexicon.load_lexicons`; default ``ontology/lexicon/``.
+    quotes : list of Quote, optional
+        From :func:`graphbuilder.extract.quotes.find_quotes` (computed when absent).
+
+    Returns
+    -------
+    list of Stance
+        In text order; holder != target, both entity keys; ``evidence`` is the sentence with
+        its character offsets in ``doc.text``; confidence in [0, 1]. Two stances of the same
+        holder toward the same target from two sentences are both kept.
+
+    Examples
+    --------
+    "NATO was criticized by Moscow." gives holder = Moscow's entity, target = NATO's,
+    Criticism, Negative.
+    """
+    lex = lexicons or default_lexicons()
+    if quotes is None:
+        quotes = find_quotes(doc, lex.reporting)
+    qindex = quote_of_token(quotes)
+    article = doc._.gb_article
+    doc_id = article.doc_id if article is not None else None
+    out: list[Stance] = []
+    seen: set[tuple] = set()
+    for tok in doc:
+        cue = match_cue(tok, lex)
+        if cue is None or entity(tok):
+            continue
+        for st in _stances_for(tok, cue, lex, qindex):
+            holder, target, stype, pol, conf, attribution, topic = st
+            if not holder or not target or holder == target:
+                continue
+            if entity_class(doc, target) is None and doc._.gb_entities:
+                continue
+            ev = evidence_of(tok.sent)
+            key = (holder, target, stype, ev.char_start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Stance(
+                    holder=holder,
+                    target=target,
+                    polarity=pol,
+                    stance_type=stype,
+                    attribution=attribution,
+                    evidence=ev,
+                    confidence=round(max(0.0, min(1.0, conf)), 3),
+                    cue=cue.cue,
+                    topic=topic,
+                    doc_id=doc_id,
+                )
+            )
+    return out
+
+
+def _topic(phrase: Token | None) -> str | None:
+    if phrase is None:
+        return None
+    text = phrase.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text.strip()
+    return text[:120] or None
+
+
+def _stances_for(tok: Token, cue: StanceCue, lex: ExtractionLexicons, qindex: dict[int, Quote]):
+    ctx = _context(tok, qindex, lex)
+    mod = modality_of(tok, lex.modality)
+    result = apply_modality(cue, mod)
+    if result is None:
+        return
+    stype, pol, factor = result
+
+    if cue.frame == "evaluative":
+        if mod.negated:
+            return
+        for target in _evaluated(tok, cue):
+            yield (
+                ctx.speaker,
+                target,
+                cue.stance_type,
+                cue.polarity,
+                CONF_EVALUATIVE * mod.factor,
+                ctx.attribution,
+                None,
+            )
+        return
+
+    if cue.frame == "deontic":
+        if ctx.attribution == "AuthorOpinion":
+            return
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        comps += [c for c in tok.head.children if c.dep_ in ("xcomp", "advcl") and c is not tok]
+        comps = [c for c in comps if c.pos_ == "VERB"]
+        if not comps:
+            return
+        roots = [g for c in comps for g in c.children if g.dep_ not in ("aux", "mark", "nsubj")]
+        for target in search_entities(roots, nearest=False):
+            yield (
+                ctx.speaker,
+                target,
+                stype,
+                pol,
+                CONF_FALLBACK * factor,
+                ctx.attribution,
+                _topic(comps[0]),
+            )
+        return
+
+    if cue.pos == "NOUN":
+        holders, targets, _ = _noun_holder_and_targets(tok, lex.light)
+        for h in holders:
+            for t in targets:
+                yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        return
+
+    # verbs and predicative adjectives ("is concerned about X")
+    if lex.modality.has("refusal", tok.lemma_.lower()) and any(
+        c.dep_ == "xcomp" for c in tok.children
+    ):
+        return  # "refused to condemn X": read at the complement, through its modality
+    verb = tok.head if cue.pos == "ADJ" and tok.dep_ in ("acomp",) else tok
+    ag = agent_token(verb)
+    targets, phrase = _verb_targets(tok, cue)
+    if cue.pos == "ADJ" and not targets:
+        targets, phrase = _verb_targets(verb, cue)
+    if ag is None and not is_passive(verb):
+        holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
+    elif ag is None:
+        return  # a passive with no by-agent: no holder
+    elif _first_person(ag) and not entity(ag):
+        holders, conf = ([ctx.speaker] if ctx.attribution != "AuthorOpinion" else []), CONF_AGENT
+    else:
+        holders, conf = _holders_of_np(ag), CONF_AGENT
+        if not holders and cue.frame == "threat":
+            # a situation, not an actor, threatens: the speaker's concern about what is in it
+            if ctx.speaker:
+                for target in search_entities([ag], nearest=False):
+                    yield (
+                        ctx.speaker,
+                        target,
+                        "Concern",
+                        "Negative",
+                        CONF_FALLBACK * mod.factor,
+                        ctx.attribution,
+                        _topic(ag),
+                    )
+            return
+    for h in holders:
+        for t in targets:
+            yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))

@@ -1,0 +1,242 @@
+"""Helpers over the dependency parse shared by the extractors: entities of noun phrases, agents,
+objects, owners, evidence. Token-level; no I/O.
+
+Entities are read only through ``doc._.gb_token_entity`` (the linker's and the coreference's
+token -> entity map), reached along dependency arcs, never by nearness in the raw text.
+Dependency labels are spaCy's English (ClearNLP) labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuilder.nlp.extensions import entity_of_token
+from graphbuilder.records import Evidence
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj", "dative", "attr", "oprd")
+CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "csubj", "csubjpass")
+RELATIVE = ("who", "whom", "which", "that", "whose")
+FIRST_PERSON = ("i", "we", "me", "us", "my", "our")
+
+
+def entity(tok: Token) -> str | None:
+    """Entity key of one token (None when it is in no resolved mention)."""
+    return entity_of_token(tok.doc, tok.i)
+
+
+def entity_class(doc: Doc, key: str | None) -> str | None:
+    """``Entity.cls`` of ``key`` in ``doc._.gb_entities`` (None when unknown)."""
+    ents = doc._.gb_entities or {}
+    ent = ents.get(key) if key else None
+    return ent.cls if ent is not None else None
+
+
+def evidence_of(sent: Span) -> Evidence:
+    """The sentence as :class:`Evidence`: its text, stripped, with char offsets in ``doc.text``."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    start = sent.start_char + lead
+    end = sent.start_char + trail
+    return Evidence(sent.doc.text[start:end], start, end)
+
+
+def uniq(keys: Iterable[str | None]) -> list[str]:
+    """Keys in first-seen order, without None or repeats."""
+    out: list[str] = []
+    for k in keys:
+        if k and k not in out:
+            out.append(k)
+    return out
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens co-ordinated with it ("the West and NATO")."""
+    return [tok, *tok.conjuncts]
+
+
+def antecedent(tok: Token) -> Token:
+    """For a relative pronoun subject/object of a relative clause, the noun it stands for."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def apposition_head(tok: Token) -> Token | None:
+    """The noun that ``tok`` is an apposition of, if any.
+
+    A labelled ``appos`` arc, or a noun phrase set off by a comma right after an entity mention
+    that the parser attached elsewhere ("the UN, a structure that ..."; the small English model
+    often labels it ``npadvmod``).
+    """
+    if tok.dep_ == "appos":
+        return tok.head
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("npadvmod", "conj", "dep", "attr"):
+        return None
+    left = tok.left_edge.i
+    doc = tok.doc
+    if left >= 2 and doc[left - 1].text == "," and entity(doc[left - 2]):
+        return doc[left - 2]
+    return None
+
+
+def np_entities(tok: Token, inclusion: Iterable[str] = (), follow_conj: bool = True) -> list[str]:
+    """Entities a noun phrase headed by ``tok`` names.
+
+    The head's own entity; else its apposition ("the head of ..., Sultan Kamaletdinov"); else
+    members named through an inclusion word ("some members, meaning Kazakhstan"); then the same
+    for each conjunct.
+
+    Parameters
+    ----------
+    tok : Token
+        Head of the noun phrase.
+    inclusion : iterable of str
+        Lemmas introducing members of the phrase ("mean", "include", "namely").
+    follow_conj : bool
+        Also read the conjuncts ("A and B").
+    """
+    inclusion = tuple(inclusion)
+    heads = conjuncts(tok) if follow_conj else [tok]
+    out: list[str | None] = []
+    for h in heads:
+        h = antecedent(h)
+        key = entity(h)
+        if key:
+            out.append(key)
+            continue
+        app = apposition_head(h)
+        if app is not None and entity(app):
+            out.append(entity(app))
+            continue
+        found = False
+        for c in h.children:
+            if c.dep_ == "appos" and entity(c):
+                out.extend(entity(x) for x in conjuncts(c))
+                found = True
+        if found:
+            continue
+        for c in h.children:
+            if c.dep_ in ("acl", "prep", "advmod") and c.lemma_.lower() in inclusion:
+                for g in c.children:
+                    if g.dep_ in ("dobj", "pobj", "attr"):
+                        out.extend(entity(x) for x in conjuncts(g))
+    return uniq(out)
+
+
+def owner_entities(tok: Token) -> list[str]:
+    """Entities a non-entity noun belongs to: its possessor ("Kazakhstan's position"), its
+    of-phrase ("the position of the President"), the by-agent of a participle on it ("this
+    tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
+    out: list[str | None] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            out.extend(entity(x) for x in conjuncts(c))
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(np_entities(g))
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            out.extend(np_entities(p))
+    if not out:
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and entity(c):
+                out.append(entity(c))
+    return uniq(out)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is in the passive voice (a passive subject or auxiliary)."""
+    return any(c.dep_ in (*PASSIVE_SUBJ, "auxpass") for c in verb.children)
+
+
+def by_agent(verb: Token) -> Token | None:
+    """The head noun of the by-phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb``, climbing infinitives, conjuncts and relative
+    clauses ("X refused to condemn", "X met Y and praised Z", "X, who criticized ...")."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ:
+                return antecedent(c)
+        if v.dep_ in ("xcomp", "conj") and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ == "relcl":
+            return v.head
+        return None
+    return None
+
+
+def agent_token(verb: Token) -> Token | None:
+    """The agent of ``verb``: the by-phrase of a passive, else the subject of an active verb."""
+    if is_passive(verb):
+        return by_agent(verb)
+    return subject(verb)
+
+
+def search_entities(roots: Iterable[Token], max_depth: int = 6, nearest: bool = True) -> list[str]:
+    """Entities inside the phrases under ``roots``, breadth first, without entering clauses.
+
+    Parameters
+    ----------
+    roots : iterable of Token
+        Phrase heads to start from (depth 0).
+    max_depth : int
+        How many dependency arcs down to look.
+    nearest : bool
+        Return only the entities met at the smallest depth (with their conjuncts); else all.
+
+    Returns
+    -------
+    list of str
+        Entity keys in order of depth, then of text.
+    """
+    roots = list(roots)
+    frontier = [(r, 0) for r in roots]
+    found: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    while frontier:
+        tok, depth = frontier.pop(0)
+        if tok.i in seen or depth > max_depth:
+            continue
+        seen.add(tok.i)
+        key = entity(tok)
+        if key is None and depth == 0:
+            app_keys = np_entities(tok, ("mean", "include", "namely"), follow_conj=False)
+            key = app_keys[0] if app_keys else None
+        if key:
+            found.append((depth, tok.i, key))
+        for c in tok.children:
+            if c.dep_ in CLAUSE or c.dep_ in ("punct", "cc", "det", "case", "neg", "aux"):
+                continue
+            frontier.append((c, depth + 1))
+    if not found:
+        return []
+    if nearest:
+        best = min(d for d, _, _ in found)
+        doc = roots[0].doc
+        top = [i for d, i, _ in found if d == best]
+        near = {i for t in top for i in [t, *(c.i for c in doc[t].conjuncts)]}
+        return uniq(k for d, i, k in sorted(found) if d == best or i in near)
+    return uniq(k for _, _, k in sorted(found, key=lambda x: (x[0], x[1])))

@@ -1,0 +1,39 @@
+"""Quotes and their speakers."""
+
+from __future__ import annotations
+
+from graphbuilder.extract.quotes import find_quotes
+
+M = [("Tokayev", "person/tokayev", "Person"), ("he", "person/tokayev", "Person")]
+
+
+def test_speaker_after_quote(build, lexicons):
+    doc = build("“We will defend the borders of our states,” said Tokayev.", M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert q.text == "We will defend the borders of our states,"
+    assert (q.speaker, q.how, q.speech) == ("person/tokayev", "after", True)
+
+
+def test_speaker_pronoun_after_quote(build, lexicons):
+    doc = build("Tokayev spoke first.\n\n“Negotiations are not going well,” he concluded.", M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert (q.speaker, q.how) == ("person/tokayev", "after")
+
+
+def test_speaker_next_paragraph(build, lexicons):
+    doc = build("The summit ended.\n\n“We will defend our borders.”\n\nTokayev said this.", M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert (q.speaker, q.how) == ("person/tokayev", "next-paragraph")
+
+
+def test_quote_running_into_next_quote_shares_speaker(build, lexicons):
+    doc = build("“We responded promptly. “We will defend our borders,” said Tokayev.", M)
+    q1, q2 = find_quotes(doc, lexicons.reporting)
+    assert (q1.speaker, q1.how) == ("person/tokayev", "continuation")
+    assert (q2.speaker, q2.how) == ("person/tokayev", "after")
+
+
+def test_scare_quote_has_no_speaker(build, lexicons):
+    doc = build("Tokayev cited the “international community” again.", M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert (q.speech, q.speaker, q.how) == (False, None, "scare")

@@ -1,0 +1,91 @@
+"""Relations read from titles, membership, organs and places."""
+
+from __future__ import annotations
+
+from graphbuilder.extract.relations import extract_relations
+
+M = [
+    ("Kyrgyzstan", "country/KGZ", "Country"),
+    ("Kazakhstan", "country/KAZ", "Country"),
+    ("Tajikistan", "country/TJK", "Country"),
+    ("Republic of Kazakhstan", "country/KAZ", "Country"),
+    ("Sadyr Japarov", "person/japarov", "Person"),
+    ("Sultan Kamaletdinov", "person/kamaletdinov", "Person"),
+    ("the President of Kazakhstan", "person/tokayev", "Person"),
+    ("Ruslan Zhaksylykov", "person/zhaksylykov", "Person"),
+    ("CSTO", "org/csto", "Organization"),
+    ("the organization", "org/csto", "Organization"),
+    ("UN Security Council", "org/unsc", "Organization"),
+    ("UN", "org/un", "Organization"),
+    ("summit", "event/summit", "Event"),
+    ("Moscow", "place/moscow", "Location"),
+]
+
+
+def _triples(doc, lexicons):
+    return {(r.subject, r.predicate, r.object) for r in extract_relations(doc, lexicons)}
+
+
+def test_title_apposition(build, lexicons):
+    doc = build("The President of Kyrgyzstan Sadyr Japarov congratulated his colleagues.", M)
+    assert _triples(doc, lexicons) == {("person/japarov", "leaderOf", "country/KGZ")}
+
+
+def test_title_mention_resolved_to_person(build, lexicons):
+    doc = build("“We will act,” said the President of Kazakhstan.", M)
+    assert _triples(doc, lexicons) == {("person/tokayev", "leaderOf", "country/KAZ")}
+
+
+def test_possessive_minister(build, lexicons):
+    doc = build("Kazakhstan's defense minister Ruslan Zhaksylykov arrived.", M)
+    assert _triples(doc, lexicons) == {("person/zhaksylykov", "officialOf", "country/KAZ")}
+
+
+def test_head_of_a_body_is_official(build, lexicons):
+    text = (
+        "In May, the head of the military department of the Republic of Kazakhstan, "
+        "Sultan Kamaletdinov, announced it."
+    )
+    assert _triples(build(text, M), lexicons) == {
+        ("person/kamaletdinov", "officialOf", "country/KAZ")
+    }
+
+
+def test_members_meaning(build, lexicons):
+    doc = build("He said some CSTO members, meaning Kazakhstan, are closing their airspace.", M)
+    assert _triples(doc, lexicons) == {("country/KAZ", "memberOf", "org/csto")}
+
+
+def test_member_list_after_set(build, lexicons):
+    text = (
+        "All member countries of the organization face challenges. This also applies to the "
+        "republics of Kazakhstan, Kyrgyzstan and Tajikistan."
+    )
+    assert _triples(build(text, M), lexicons) == {
+        ("country/KAZ", "memberOf", "org/csto"),
+        ("country/KGZ", "memberOf", "org/csto"),
+        ("country/TJK", "memberOf", "org/csto"),
+    }
+
+
+def test_join_and_negated_join(build, lexicons):
+    assert _triples(build("Kazakhstan joined the CSTO.", M), lexicons) == {
+        ("country/KAZ", "memberOf", "org/csto")
+    }
+    assert _triples(build("Kazakhstan did not join the CSTO.", M), lexicons) == set()
+
+
+def test_organ_part_of(build, lexicons):
+    doc = build("It needs a resolution of the UN Security Council.", M)
+    assert _triples(doc, lexicons) == {("org/unsc", "partOf", "org/un")}
+
+
+def test_event_held_in(build, lexicons):
+    doc = build("The summit, held in Moscow on May 16, is important.", M)
+    rels = extract_relations(doc, lexicons)
+    assert [(r.subject, r.predicate, r.object) for r in rels] == [
+        ("event/summit", "locatedIn", "place/moscow")
+    ]
+    r = rels[0]
+    assert r.origin == "text" and 0 < r.confidence <= 1
+    assert doc.text[r.evidence.char_start : r.evidence.char_end] == r.evidence.text
