@@ -45,9 +45,11 @@ leader offices (``leader_offices.csv``)
     ``chancellor``; Iran: ``supreme_leader``).
 ministry templates (``ministry_templates.csv``)
     ``key, id_template, subclass, label_template, alias_templates,
-    demonym_alias_templates, source``: expanded by code for every sovereign state
+    demonym_alias_templates, covered_by, source``: expanded by code for every sovereign state
     (``org/mfa-KAZ`` "Ministry of Foreign Affairs of Kazakhstan", alias "Kazakh Foreign
-    Ministry", part of ``country/KAZ``); no ministry is listed per country.
+    Ministry", part of ``country/KAZ``); no ministry is listed per country. ``covered_by``
+    (``country/GBR=org/uk-foreign-office|...``) names hand-made entries that are that
+    ministry: the generated names are added to them instead.
 
 Leaders
 -------
@@ -382,12 +384,11 @@ class KnowledgeBase:
             for e in list(self.entries.values())
             if e.cls == "Country" and e.subclass == "SovereignState"
         ]
+        covered = dict(pair.split("=", 1) for pair in _split(row.get("covered_by")) if "=" in pair)
         for state in states:
             code = state.id.split("/", 1)[1]
             values = {"code": code, "country": state.label}
-            eid = row["id_template"].format(**values)
-            if eid in self.entries:
-                continue
+            eid = covered.get(state.id) or row["id_template"].format(**values)
             aliases: list[str] = []
             for name in (state.label, *[a for a in state.aliases if " " not in a]):
                 for tpl in _split(row.get("alias_templates")):
@@ -396,6 +397,12 @@ class KnowledgeBase:
                 for tpl in _split(row.get("demonym_alias_templates")):
                     aliases.append(tpl.format(code=code, country=state.label, demonym=dem))
             label = row["label_template"].format(**values)
+            if eid in self.entries:  # a hand-made entry covers this ministry: add the names
+                old = self.entries[eid]
+                names = (label, *aliases)
+                extra = tuple(a for a in names if a != old.label and a not in old.aliases)
+                self.entries[eid] = replace(old, aliases=old.aliases + tuple(dict.fromkeys(extra)))
+                continue
             self.entries[eid] = KBEntry(
                 id=eid,
                 cls="Organization",

@@ -113,7 +113,7 @@ def build_rows() -> list[dict[str, str]]:
                 "part_of": "",
                 "member_of": "",
                 "located_in": "",
-                "ambiguous": "",
+                "ambiguous": extra.get("ambiguous", ""),
                 "source": source,
             }
         )
