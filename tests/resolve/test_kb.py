@@ -1,0 +1,219 @@
+"""Knowledge-base integrity and lookups (real data files in ontology/kb, no mocks)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+
+import pytest
+
+from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.paths import kb_dir
+from graphbuilder.resolve.kb import ENTITY_CLASSES, KnowledgeBase, load_kb, normalize_name
+from graphbuilder.resolve.kb_import import import_wikidata
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_load_time_and_size():
+    start = time.perf_counter()
+    fresh = KnowledgeBase.load()
+    elapsed = time.perf_counter() - start
+    sizes = Counter(e.cls for e in fresh.entries.values())
+    print(f"\nKB load {elapsed:.2f} s; {dict(sizes)}; {len(fresh.terms)} office terms")
+    assert elapsed < 2.0
+    assert sizes["Country"] >= 200
+    assert sizes["Organization"] >= 150
+    assert sizes["Person"] >= 250
+
+
+def test_every_entry_typed_sourced_and_qids_well_formed(kb):
+    for entry in kb.entries.values():
+        assert entry.cls in ENTITY_CLASSES, entry.id
+        assert entry.source.strip(), entry.id
+        assert entry.label.strip(), entry.id
+        assert re.fullmatch(r"[a-z]+/[A-Za-z0-9][A-Za-z0-9_.-]*", entry.id), entry.id
+        if entry.qid:
+            assert re.fullmatch(r"Q[1-9]\d*", entry.qid), entry.id
+    for term in kb.terms:
+        assert term.source.strip()
+        assert term.relation in ("leaderOf", "officialOf")
+
+
+def test_qids_unique(kb):
+    counts = Counter(e.qid for e in kb.entries.values() if e.qid)
+    assert [q for q, n in counts.items() if n > 1] == []
+
+
+def test_references_resolve(kb):
+    for entry in kb.entries.values():
+        for ref in (*entry.part_of, *entry.member_of, *entry.located_in):
+            assert ref in kb.entries, f"{entry.id} -> {ref}"
+    for term in kb.terms:
+        assert term.person in kb.entries, term
+        assert term.org in kb.entries, term
+
+
+def test_shared_aliases_are_marked_ambiguous(kb):
+    owners: dict[str, set[str]] = {}
+    for entry in kb.entries.values():
+        for name in {normalize_name(n) for n in (entry.label, *entry.aliases)}:
+            owners.setdefault(name, set()).add(entry.id)
+    for name, ids in owners.items():
+        if len(ids) > 1:
+            for eid in ids:
+                marked = {normalize_name(a) for a in kb.entries[eid].ambiguous}
+                assert name in marked, f"{name!r} shared by {sorted(ids)}, not marked in {eid}"
+
+
+def test_country_names_and_demonyms(kb):
+    assert kb.entries["country/RUS"].label == "Russia"
+    assert kb.entries["country/TUR"].label == "Turkey"
+    for name, cid in [
+        ("Kyrgyz Republic", "country/KGZ"),
+        ("Republic of Kazakhstan", "country/KAZ"),
+        ("Kirghizia", "country/KGZ"),
+        ("Türkiye", "country/TUR"),
+        ("U.S.", "country/USA"),
+        ("United States of America", "country/USA"),
+        ("Great Britain", "country/GBR"),
+        ("USSR", "country/SUN"),
+        ("the Russian Federation's", "country/RUS"),
+    ]:
+        assert cid in [e.id for e in kb.lookup(name)], name
+    assert kb.demonym("Kazakh").id == "country/KAZ"
+    assert kb.demonym("Kazakhstani").id == "country/KAZ"
+    assert kb.demonym("American").id == "country/USA"
+    assert kb.demonym("Tajik").id == "country/TJK"
+    assert kb.entries["country/KAZ"].qid == "Q232"
+
+
+def test_organizations(kb):
+    assert [e.id for e in kb.lookup("ODKB")] == ["org/csto"]
+    assert [e.id for e in kb.lookup("Collective Security Treaty Organisation")] == ["org/csto"]
+    assert kb.entries["org/unsc"].part_of == ("org/un",)
+    assert "org/csto" in kb.entries["country/KGZ"].member_of
+    assert "org/csto" not in kb.entries["country/UZB"].member_of  # withdrew in 2012
+    assert kb.lookup("State Department")[0].part_of == ("country/USA",)
+    assert kb.lookup("Kazakh Defence Ministry")[0].part_of == ("country/KAZ",)
+    assert kb.lookup("Russia's foreign ministry")[0].id == "org/mfa-RUS"
+
+
+def test_transliterations(kb):
+    assert [e.id for e in kb.lookup("Zhaparov")] == ["person/sadyr-japarov"]
+    assert [e.id for e in kb.lookup("Lukashenka")] == ["person/alexander-lukashenko"]
+    assert [e.id for e in kb.lookup("Rakhmon")] == ["person/emomali-rahmon"]
+    assert [e.id for e in kb.lookup("Kassym-Jomart Tokayev's")] == ["person/kassym-jomart-tokayev"]
+
+
+def test_holders(kb):
+    assert [t.person for t in kb.holders("president", "country/KAZ", "2022-05-17")] == [
+        "person/kassym-jomart-tokayev"
+    ]
+    assert [t.person for t in kb.holders("president", "country/KAZ", "2015-01-01")] == [
+        "person/nursultan-nazarbayev"
+    ]
+    assert kb.holders("leader", "country/KAZ", "2022-05-17")[0].person.endswith("tokayev")
+    assert kb.holders("leader", "country/GBR", "2020-01-01")[0].person == "person/boris-johnson"
+    sg = kb.holders("secretary_general", "org/csto", "2022-05-16")
+    assert [t.person for t in sg] == ["person/stanislav-zas"]
+    assert sg[0].relation == "leaderOf"
+    assert len(kb.holders("president", "country/KAZ")) == 2
+
+
+def test_office_titles(kb):
+    assert kb.office_for_title("President") == "president"
+    assert kb.office_for_title(["Defence", "Minister"]) == "defense_minister"
+    assert kb.office_for_title("head of the military department") == "defense_minister"
+    assert kb.office_for_title("Secretary-General") == "secretary_general"
+    assert kb.relation_for_office("foreign_minister") == "officialOf"
+
+
+def test_patterns(kb):
+    pats = kb.patterns()
+    by_text = {}
+    for p in pats:
+        by_text.setdefault(p["pattern"], set()).add((p["label"], p["id"]))
+    assert ("PERSON", "person/kassym-jomart-tokayev") in by_text["Kassym-Jomart Tokayev"]
+    assert ("GPE", "country/USA") in by_text["US"]
+    assert ("ORG", "org/csto") in by_text["CSTO"]
+    assert "Us" not in by_text and "Kazakh" not in by_text  # stop-word case; demonym
+
+
+def test_ruler_matches_possessive_and_hyphenated(kb):
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([p for p in kb.patterns() if p["id"].startswith(("person/k", "org/cs"))])
+    doc = nlp("Kassym-Jomart Tokayev's speech at the CSTO summit.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Kassym-Jomart Tokayev", "person/kassym-jomart-tokayev"),
+        ("CSTO", "org/csto"),
+    ]
+
+
+def test_malformed_row_names_file_and_line(tmp_path):
+    (tmp_path / "bad.csv").write_text(
+        "id,cls,label,source\norg/x,Organization,X,test\norg/y,Thing,Y,test\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"bad\.csv:3: class 'Thing'"):
+        KnowledgeBase.load(tmp_path)
+    (tmp_path / "bad.csv").write_text(
+        "id,cls,label,qid,source\norg/x,Organization,X,232,test\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"bad\.csv:2: malformed Wikidata QID"):
+        KnowledgeBase.load(tmp_path)
+
+
+def _binding(qid, label, alt=None):
+    row = {
+        "item": {"type": "uri", "value": f"http://www.wikidata.org/entity/{qid}"},
+        "itemLabel": {"type": "literal", "value": label, "xml:lang": "en"},
+    }
+    if alt:
+        row["altLabel"] = {"type": "literal", "value": alt}
+    return row
+
+
+def test_kb_import_round_trip(tmp_path):
+    kbdir = tmp_path / "kb"
+    kbdir.mkdir()
+    (kbdir / "countries.csv").write_text(
+        (kb_dir() / "countries.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = {
+        "head": {"vars": ["item", "itemLabel", "altLabel"]},
+        "results": {
+            "bindings": [
+                _binding("Q1234567", "Fergana Valley Council", "FVC"),
+                _binding("Q1234567", "Fergana Valley Council", "Fergana Council"),
+                _binding("Q232", "Kazakhstan", "Qazaqstan Respublikasy"),
+            ]
+        },
+    }
+    src = tmp_path / "wd.json"
+    src.write_text(json.dumps(result), encoding="utf-8")
+    target, added, updated = import_wikidata(src, kind="organization", into=kbdir)
+    assert (target.name, added, updated) == ("imported.csv", 2, 0)
+    target, added, updated = import_wikidata(src, kind="organization", into=kbdir)
+    assert (added, updated) == (0, 2)
+    text = target.read_text(encoding="utf-8")
+    assert len([ln for ln in text.splitlines() if ",Q1234567," in ln]) == 1
+    assert "Wikidata import wd.json" in text
+    loaded = KnowledgeBase.load(kbdir)
+    assert [e.id for e in loaded.lookup("FVC")] == ["org/wd-Q1234567"]
+    # a QID already in the KB merges into that entry instead of duplicating it
+    assert [e.id for e in loaded.lookup("Qazaqstan Respublikasy")] == ["country/KAZ"]
+
+
+def test_kb_import_rejects_non_sparql(tmp_path):
+    src = tmp_path / "x.json"
+    src.write_text('{"a": 1}', encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="not a SPARQL JSON result"):
+        import_wikidata(src, into=tmp_path)
