@@ -96,19 +96,22 @@ def _options(data: ViewData, style: dict[str, Any]) -> dict[str, Any]:
     phys, node, est, lay = style["physics"], style["node"], style["edges"], style["layout"]
     large = n > lay["large_graph_nodes"]
     solver = phys["solver"]
+    solver_options = dict(phys[solver])
+    if large:  # a coarser Barnes-Hut approximation: ~4x fewer force terms per iteration
+        solver_options["theta"] = phys["large_theta"]
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": lay["seed"]},
         "physics": {
             "enabled": True,
             "solver": solver,
-            solver: dict(phys[solver]),
+            solver: solver_options,
             "minVelocity": phys["minVelocity"],
             "timestep": phys["timestep"],
             "stabilization": {
                 "enabled": True,
                 "iterations": phys["large_iterations"] if large else phys["small_iterations"],
-                "updateInterval": 25,
+                "updateInterval": 10,
                 "fit": True,
             },
         },
@@ -197,7 +200,7 @@ def render_graph(
     _check_output(out)
     style = load_style()
     data = view_data(graph, style)
-    html = _render_html(data, style, title or out.stem)
+    html = _render_html(data, style, _clean_text(title or out.stem))
     _write_atomic(out, html)
     return ViewStats(nodes=len(data.nodes), edges=len(data.edges), path=out)
 
@@ -220,11 +223,21 @@ def _render_html(data: ViewData, style: dict[str, Any], title: str) -> str:
             "types": data.types,
             "documents": data.documents,
             "edgeStyle": style["edges"],
+            "settleBudgetMs": style["physics"]["settle_budget_ms"],
             "dimColor": style["node"]["dim_color"],
         },
         **_assets(),
     )
     return net.generate_html(name="graph.html")
+
+
+def _clean_text(text: str) -> str:
+    """Undo ``surrogateescape`` (command-line text under a non-UTF-8 locale) so it encodes."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _check_output(out: Path) -> None:

@@ -248,13 +248,10 @@ class _Reader:
                 "doc": "; ".join(doc_labels),
                 "attribution": _words(_local(attribution)) if attribution else None,
                 "confidence": conf,
+                "kb": kb,
             }
             for text in (sorted(texts) or [""])
         ]
-        if not texts and kb:
-            items = [
-                {"text": "", "doc": "; ".join(doc_labels), "attribution": None, "confidence": conf}
-            ]
         return items, docs, kb
 
 
@@ -352,6 +349,7 @@ def view_data(graph: Graph, style: dict[str, Any] | None = None) -> ViewData:
             evidence.extend(items)
             docs.update(d)
             kb = kb and is_kb
+        evidence.sort(key=lambda item: item["kb"])  # what was read from documents first
         look = est["kb"] if kb else est["relation"]
         edges.append(
             {

@@ -168,6 +168,9 @@
   }
   network.on("stabilizationProgress", function (p) {
     bar.style.width = Math.round((100 * p.iterations) / p.total) + "%";
+    // a time budget on top of the iteration bound: a big graph on a slow machine stops
+    // laying out after settleBudgetMs rather than keeping the page busy
+    if (performance.now() - started > meta.settleBudgetMs) network.stopSimulation();
   });
   network.once("stabilizationIterationsDone", settle);
   network.once("stabilized", settle);
