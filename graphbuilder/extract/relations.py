@@ -58,12 +58,18 @@ def normalize(name: str) -> str:
 
 
 def _name_index(doc: Doc) -> dict[str, list[str]]:
+    """Normalised name -> entity keys: canonical labels, and the surface forms of name and
+    demonym mentions (not of descriptions such as "the republic", which name nothing alone).
+    Without a mention list (hand-built Docs), the entities' aliases."""
     index: dict[str, list[str]] = {}
+    mentions = doc._.gb_mentions
     for key, ent in (doc._.gb_entities or {}).items():
-        for name in {ent.label, *ent.aliases}:
+        names = {ent.label} if mentions is not None else {ent.label, *ent.aliases}
+        for name in names:
             index.setdefault(normalize(name), []).append(key)
-    for m in doc._.gb_mentions or []:
-        index.setdefault(normalize(m.text), []).append(m.entity)
+    for m in mentions or []:
+        if m.kind in ("name", "demonym"):
+            index.setdefault(normalize(m.text), []).append(m.entity)
     return index
 
 
@@ -134,11 +140,24 @@ def _person_of_title(tok: Token) -> str | None:
     return None
 
 
+def _name_mention_tokens(doc: Doc) -> set[int]:
+    """Tokens inside a mention of kind ``name`` (a title word there is part of a name:
+    "Sultan Kamaletdinov")."""
+    out: set[int] = set()
+    for m in doc._.gb_mentions or []:
+        if m.kind == "name":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.update(t.i for t in span)
+    return out
+
+
 def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
     out = []
+    in_names = _name_mention_tokens(doc)
     for tok in doc:
         kind = _title_kind(tok, cues)
-        if kind is None:
+        if kind is None or tok.i in in_names:
             continue
         person = _person_of_title(tok)
         if person is None:
@@ -150,7 +169,7 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    if cues.has("body", g.lemma_.lower()) and not entity(g):
+                    if cues.has("body", g.lemma_.lower()) and entity(g) in (None, person):
                         # "head of the military department of the Republic of Kazakhstan"
                         rel = "officialOf"
                         for p in g.children:

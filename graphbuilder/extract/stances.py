@@ -29,10 +29,17 @@ author's own account; the holder is the author where the author is the one judgi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from graphbuilder.extract.lexicon import ExtractionLexicons, StanceCue, default_lexicons
+from graphbuilder.extract import lexicon as _lexicon
+from graphbuilder.extract.lexicon import (
+    ExtractionLexicons,
+    StanceCue,
+    StanceLexicon,
+    default_lexicons,
+)
 from graphbuilder.extract.negation import apply_modality, modality_of
 from graphbuilder.extract.quotes import Quote, find_quotes, quote_of_token
 from graphbuilder.extract.syntax import (
@@ -265,8 +272,42 @@ def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
     return of_np(subj) if subj is not None else []
 
 
+def load_stance_lexicon(path: str | Path | None = None) -> ExtractionLexicons | StanceLexicon:
+    """Load what :func:`extract_stances` reads, once (at component initialisation).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A lexicon folder (default ``ontology/lexicon/``): all extraction lexicons are loaded;
+        or one stance-cue CSV: that cue list, with the default modality and reporting lexicons.
+
+    Returns
+    -------
+    ExtractionLexicons or StanceLexicon
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A missing or malformed lexicon file.
+    """
+    if path is None or Path(path).is_dir():
+        return _lexicon.load_lexicons(path)
+    return _lexicon.load_stance_lexicon(path)
+
+
+def _as_lexicons(lex: ExtractionLexicons | StanceLexicon | None) -> ExtractionLexicons:
+    if lex is None:
+        return default_lexicons()
+    if isinstance(lex, StanceLexicon):
+        base = default_lexicons()
+        return ExtractionLexicons(lex, base.modality, base.reporting, base.relations, base.light)
+    return lex
+
+
 def extract_stances(
-    doc: Doc, lexicons: ExtractionLexicons | None = None, quotes: list[Quote] | None = None
+    doc: Doc,
+    lexicons: ExtractionLexicons | StanceLexicon | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[Stance]:
     """Read the stances of a processed Doc.
 
@@ -275,8 +316,9 @@ def extract_stances(
     doc : Doc
         Parsed, with ``doc._.gb_token_entity``, ``doc._.gb_entities``, ``doc._.gb_author``
         and ``doc._.gb_article`` set (see :mod:`graphbuilder.nlp.extensions`).
-    lexicons : ExtractionLexicons, optional
-        From :func:`graphbuilder.extract.lexicon.load_lexicons`; default ``ontology/lexicon/``.
+    lexicons : ExtractionLexicons or StanceLexicon, optional
+        From :func:`load_stance_lexicon` or :func:`graphbuilder.extract.lexicon.load_lexicons`;
+        default ``ontology/lexicon/``.
     quotes : list of Quote, optional
         From :func:`graphbuilder.extract.quotes.find_quotes` (computed when absent).
 
@@ -292,7 +334,7 @@ def extract_stances(
     "NATO was criticized by Moscow." gives holder = Moscow's entity, target = NATO's,
     Criticism, Negative.
     """
-    lex = lexicons or default_lexicons()
+    lex = _as_lexicons(lexicons)
     if quotes is None:
         quotes = find_quotes(doc, lex.reporting)
     qindex = quote_of_token(quotes)
