@@ -1,10 +1,109 @@
-"""The ``query``command (placeholder until its issue lands)."""
+"""The ``query`` command: SPARQL over a graph file or an Oxigraph store."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 
 def register(app: typer.Typer) -> None:
-    """Register the command on the app."""
-    return None
+    """Register ``graphbuilder query`` on the app."""
+
+    @app.command("query")
+    def query_command(
+        graph: Annotated[
+            str | None,
+            typer.Argument(help="Graph file (.ttl .nt .nq .trig .jsonld .rdf) to query."),
+        ] = None,
+        query: Annotated[str | None, typer.Argument(help="SPARQL query text.")] = None,
+        file: Annotated[
+            Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")
+        ] = None,
+        name: Annotated[
+            str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")
+        ] = None,
+        param: Annotated[
+            list[str] | None,
+            typer.Option("--param", "-p", help="Parameter KEY=VALUE (entity label, alias, IRI)."),
+        ] = None,
+        fmt: Annotated[
+            str, typer.Option("--format", help="table, csv, tsv or json (SPARQL results JSON).")
+        ] = "table",
+        list_queries: Annotated[
+            bool, typer.Option("--list", help="List the named queries and their parameters.")
+        ] = False,
+        store: Annotated[
+            str | None,
+            typer.Option(
+                "--store",
+                help="Query an on-disk store, oxigraph:PATH; GRAPH, if "
+                "given, is loaded into it first (replacing the graphs it holds).",
+            ),
+        ] = None,
+        allow_update: Annotated[
+            bool, typer.Option("--allow-update", help="Allow SPARQL Update (changes the store).")
+        ] = False,
+        timeout: Annotated[
+            float | None, typer.Option("--timeout", help="Give up after SECONDS.", min=0.001)
+        ] = None,
+    ) -> None:
+        """Run a SPARQL query (text, --file or --name) on GRAPH and print the results."""
+        from graphbuilder.errors import QueryError
+        from graphbuilder.store.oxigraph import (
+            load_file_into_store,
+            open_store,
+            parse_store_spec,
+        )
+        from graphbuilder.store.query import (
+            RESULT_FORMATS,
+            bind_params,
+            format_result,
+            list_named_queries,
+            load_named_query,
+            parse_named_query,
+            run_query,
+        )
+
+        if list_queries:
+            for q in list_named_queries():
+                params = " ".join(
+                    f"[{p.name}=<{p.kind}>]" if p.optional else f"{p.name}=<{p.kind}>"
+                    for p in q.params
+                )
+                typer.echo(f"{q.name} {params}".rstrip())
+                typer.echo(f"    {q.description}")
+            return
+        if fmt not in RESULT_FORMATS:
+            raise QueryError(f"unknown --format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+        if store and graph is not None and query is None and not Path(graph).exists():
+            graph, query = None, graph  # `query --store oxigraph:DB "SELECT ..."`
+        sources = [s for s in (query, file, name) if s is not None]
+        if len(sources) != 1:
+            raise QueryError("give exactly one of: QUERY text, --file Q.rq, --name NAME")
+        if graph is None and store is None:
+            raise QueryError("give a GRAPH file or --store oxigraph:PATH")
+        params: dict[str, str] = {}
+        for item in param or []:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                raise QueryError(f"--param {item!r}: expected KEY=VALUE")
+            params[key.strip()] = value
+        db = open_store(parse_store_spec(store) if store else None)
+        if graph is not None:
+            load_file_into_store(db, graph)
+        if name is not None:
+            named = load_named_query(name)
+        elif file is not None:
+            try:
+                named = parse_named_query(file.read_text(encoding="utf-8"), file)
+            except OSError as err:
+                raise QueryError(f"{file}: cannot read query: {err.strerror or err}") from None
+        else:
+            named = parse_named_query(query or "")
+        bindings = bind_params(db, named, params) if (params or named.params) else None
+        result = run_query(
+            db, named.text, bindings=bindings, allow_update=allow_update, timeout=timeout
+        )
+        typer.echo(format_result(result, fmt).rstrip("\n"))

@@ -1,0 +1,252 @@
+"""Oxigraph (pyoxigraph) stores: open, load graphs and datasets, replace a document's graph.
+
+Oxigraph evaluates SPARQL orders of magnitude faster than rdflib's evaluator on graphs of this
+shape (see ``shared/spec/performance-notes.md``: a 4-pattern stance join over 100k triples takes
+~20 ms against 30 s), so every query of graphbuilder runs on an Oxigraph store: in memory,
+loaded from a graph file, or on disk (``--store oxigraph:PATH``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graphbuilder.errors import GraphFileError, StoreError
+from graphbuilder.rdf.io import FORMATS_BY_EXTENSION
+from graphbuilder.rdf.iris import graph_iri
+
+__all__ = [
+    "open_store",
+    "parse_store_spec",
+    "to_ox",
+    "from_ox",
+    "dataset_quads",
+    "load_into_store",
+    "load_file_into_store",
+    "replace_document_graph",
+    "store_to_dataset",
+]
+
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def parse_store_spec(spec: str) -> Path:
+    """Return the folder of a store given as ``oxigraph:PATH``.
+
+    Raises
+    ------
+    StoreError
+        When ``spec`` does not start with ``oxigraph:`` or has no path.
+
+    Examples
+    --------
+    >>> parse_store_spec("oxigraph:/tmp/kg")
+    PosixPath('/tmp/kg')
+    """
+    kind, _, path = spec.partition(":")
+    if kind != "oxigraph" or not path:
+        raise StoreError(f"{spec}: unknown store; expected oxigraph:PATH")
+    return Path(path)
+
+
+def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> ox.Store:
+    """Open an Oxigraph store: on disk at ``path`` (created if absent) or in memory.
+
+    Parameters
+    ----------
+    path : str or os.PathLike or None
+        Folder of an on-disk store; None for an in-memory store.
+    read_only : bool
+        Open an existing on-disk store read-only (other processes may write it).
+
+    Returns
+    -------
+    pyoxigraph.Store
+
+    Raises
+    ------
+    StoreError
+        When the folder cannot be created or opened (e.g. locked by another process).
+    """
+    if path is None:
+        return ox.Store()
+    path = Path(path)
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise StoreError(f"{path}: no Oxigraph store there")
+            return ox.Store.read_only(str(path))
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path}: not a folder; an Oxigraph store is a folder")
+        return ox.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{path}: cannot open Oxigraph store: {err}") from None
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to a pyoxigraph term (IRIs, blank nodes, literals)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
+
+
+def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """Convert a pyoxigraph term to an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"cannot convert {term!r} to an rdflib term")
+
+
+def dataset_quads(data: Graph) -> Iterator[ox.Quad]:
+    """Yield the quads of an rdflib Graph (default graph) or Dataset (named graphs kept)."""
+    if isinstance(data, Dataset):
+        default = data.default_graph.identifier
+        for s, p, o, c in data.quads((None, None, None, None)):
+            ident = c.identifier if isinstance(c, Graph) else c
+            g = ox.DefaultGraph() if ident is None or ident == default else to_ox(ident)
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)
+    else:
+        for s, p, o in data:
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
+
+
+def _replace(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
+    quads = list(quads)
+    names = {q.graph_name for q in quads}
+    for name in names:
+        if isinstance(name, ox.DefaultGraph):
+            store.clear_graph(name)
+        elif name in store.named_graphs():
+            store.remove_graph(name)
+    store.extend(quads)
+    return len(quads)
+
+
+def load_into_store(store: ox.Store, data: Graph, replace: bool = True) -> int:
+    """Load an rdflib Graph or Dataset into a store, keeping named graphs.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    data : rdflib.Graph or rdflib.Dataset
+        A plain Graph goes to the default graph.
+    replace : bool
+        Replace each graph the data holds (default) instead of adding to it.
+
+    Returns
+    -------
+    int
+        Number of quads loaded.
+    """
+    if replace:
+        return _replace(store, dataset_quads(data))
+    quads = list(dataset_quads(data))
+    store.extend(quads)
+    return len(quads)
+
+
+def load_file_into_store(
+    store: ox.Store, path: str | os.PathLike[str], replace: bool = True
+) -> int:
+    """Parse a graph file with Oxigraph's own parsers and load it (named graphs kept).
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    path : str or os.PathLike
+        ``.ttl .nt .nq .trig .jsonld .rdf`` (format from the extension).
+    replace : bool
+        Replace each graph the file holds (the default graph for triple formats).
+
+    Returns
+    -------
+    int
+        Number of quads loaded.
+
+    Raises
+    ------
+    GraphFileError
+        When the file is missing, has an unknown extension or does not parse.
+    """
+    path = Path(path)
+    fmt = FORMATS_BY_EXTENSION.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(f"{path}: unknown graph file extension {path.suffix!r}")
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file")
+    try:
+        quads = list(ox.parse(path=str(path), format=_OX_FORMATS[fmt]))
+    except (SyntaxError, ValueError, OSError) as err:
+        msg = " ".join(str(err).split())[:300]
+        raise GraphFileError(f"{path}: not valid {fmt}: {msg}") from None
+    if replace:
+        return _replace(store, quads)
+    store.extend(quads)
+    return len(quads)
+
+
+def replace_document_graph(store: ox.Store, doc_id: str, graph: Graph) -> int:
+    """Replace the named graph of one document (``gbr:graph/<doc_id>``) with ``graph``.
+
+    Use it to rebuild one changed document without reloading the others.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    doc_id : str
+        ``Article.doc_id``.
+    graph : rdflib.Graph
+        The document's triples (e.g. ``records_to_dataset(...).graph(graph_iri(doc_id))``).
+
+    Returns
+    -------
+    int
+        Number of triples now in that graph.
+    """
+    name = ox.NamedNode(str(graph_iri(doc_id)))
+    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph]
+    if name in store.named_graphs():
+        store.remove_graph(name)
+    store.extend(quads)
+    return len(quads)
+
+
+def store_to_dataset(store: ox.Store) -> Dataset:
+    """Copy a store's quads into an rdflib Dataset (named graphs kept)."""
+    from graphbuilder.rdf.namespaces import bind_prefixes
+
+    ds = Dataset()
+    bind_prefixes(ds)
+    for q in store:
+        triple = (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            ds.add(triple)
+        else:
+            ds.graph(from_ox(q.graph_name)).add(triple)
+    return ds
