@@ -177,7 +177,10 @@
   if (!rawNodes.length) settle();
 
   function applyFilters() {
-    if (window.gbSettled) network.storePositions();
+    // keep the laid-out places of the nodes shown (network.storePositions fails on a
+    // DataView with hidden nodes), so a node hidden and shown again comes back where it was
+    var pos = network.getPositions();
+    nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
     computeVisible();
     nodeView.refresh();
     edgeView.refresh();
