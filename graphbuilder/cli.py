@@ -73,7 +73,9 @@ def main(argv: list[str] | None = None) -> None:
             raise SystemExit(1) from None
         if debug:
             raise
-        typer.echo(f"error: {type(err).__name__}: {err} (run with --debug for a traceback)", err=True)
+        typer.echo(
+            f"error: {type(err).__name__}: {err} (run with --debug for a traceback)", err=True
+        )
         raise SystemExit(1) from None
     raise SystemExit(rc if isinstance(rc, int) else 0)
 

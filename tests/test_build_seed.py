@@ -96,7 +96,15 @@ FLOORS = {"entities_typed": 0.70, "entities_untyped": 0.70, "relations": 0.5, "s
 def test_cli_builds_the_bundled_example(tmp_path):
     out = tmp_path / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "graphbuilder.cli", "build", str(PROJECT / "examples"), "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "graphbuilder.cli",
+            "build",
+            str(PROJECT / "examples"),
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -107,4 +115,6 @@ def test_cli_builds_the_bundled_example(tmp_path):
     graph = Graph().parse(out / "graph.ttl")
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert "Kassym-Jomart Tokayev" in labels
-    assert URIRef("https://w3id.org/graphbuilder/ontology#Stance") in set(graph.objects(None, RDF.type))
+    assert URIRef("https://w3id.org/graphbuilder/ontology#Stance") in set(
+        graph.objects(None, RDF.type)
+    )

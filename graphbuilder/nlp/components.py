@@ -19,7 +19,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuilder.extract.lexicon import load_lexicons
+from graphbuilder.extract.relations import extract_relations
+from graphbuilder.extract.stances import extract_stances
 from graphbuilder.nlp.extensions import register_extensions
+from graphbuilder.records import Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.kb import load_kb
 from graphbuilder.resolve.lexicons import load_linking_lexicons
@@ -101,19 +105,29 @@ class Extractor:
 
     def __init__(self, lexicon_dir: str | None = None) -> None:
         register_extensions()
-        from graphbuilder.extract import relations as rel_mod
-        from graphbuilder.extract import stances as stance_mod
-
-        self._rel = rel_mod
-        self._stance = stance_mod
-        self.stance_lexicon = stance_mod.load_stance_lexicon(lexicon_dir)
+        self.lexicons = load_lexicons(lexicon_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.gb_relations or [])
-        relations.extend(self._rel.extract_relations(doc))
-        doc._.gb_relations = relations
-        doc._.gb_stances = self._stance.extract_stances(doc, self.stance_lexicon)
+        relations.extend(extract_relations(doc, self.lexicons))
+        doc._.gb_relations = unique_relations(relations)
+        doc._.gb_stances = extract_stances(doc, self.lexicons)
         return doc
+
+
+def unique_relations(relations: list[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object, evidence sentence): the most confident.
+
+    Titles are read both by coreference (the title's holder) and by the relation extractor;
+    the same fact from the same sentence is kept once, in first-seen order.
+    """
+    best: dict[tuple, Relation] = {}
+    for rel in relations:
+        where = rel.evidence.char_start if rel.evidence else None
+        key = (rel.subject, rel.predicate, rel.object, rel.origin, where)
+        if key not in best or rel.confidence > best[key].confidence:
+            best[key] = rel
+    return list(best.values())
 
 
 @Language.factory(

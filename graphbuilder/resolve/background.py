@@ -78,7 +78,5 @@ def background_relations(
                 start = (term.start or "")[:10]
                 end = (term.end or "9999")[:10]
                 if term.org in linked and start <= when <= end:
-                    out.add(
-                        Relation(key, term.relation, linked[term.org], 1.0, None, "kb", kb_id)
-                    )
+                    out.add(Relation(key, term.relation, linked[term.org], 1.0, None, "kb", kb_id))
     return sorted(out, key=lambda r: (r.subject, r.predicate, r.object))

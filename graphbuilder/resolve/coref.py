@@ -119,6 +119,9 @@ def resolve_titles(state: LinkState) -> list[Relation]:
     i = 0
     n = len(doc)
     while i < n:
+        if doc[i].is_space or doc[i].is_punct or doc[i].lower_ in _DEFINITE:
+            i += 1
+            continue
         match = None
         for width in range(min(_MAX_TITLE_WORDS, n - i), 0, -1):
             span = doc[i : i + width]
@@ -172,11 +175,18 @@ def _sentences(state: LinkState) -> list:
 
 
 def _is_expletive(token: Token) -> bool:
+    """ "It" that refers to nothing: "it is necessary to ...", "it seems that ...", "it is not
+    for nothing that ..." (a subject of be/seem whose clause holds a that- or to-clause)."""
     if token.dep_ == "expl":
         return True
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "seem", "appear", "take"):
-        return any(c.dep_ in ("acomp", "ccomp", "xcomp", "attr", "advcl") for c in head.children)
+        if any(c.dep_ in ("acomp", "ccomp", "xcomp", "advcl", "csubj") for c in head.children):
+            return True
+        return any(
+            t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") and t.i > token.i
+            for t in head.subtree
+        )
     return False
 
 
@@ -204,10 +214,39 @@ def _subject_person(state: LinkState, sent) -> str | None:
     return None
 
 
+def _quoted_sentences(doc, sents) -> tuple[set[int], list[bool]]:
+    """Indices of the sentences that start inside a quotation (curly or straight quotes;
+    a paragraph break closes any quote left open), and the in-quote flag of every character."""
+    text = doc.text
+    inside = False
+    marks = []
+    for pos, ch in enumerate(text):
+        if ch == "\n" and text[pos : pos + 2] == "\n\n":
+            inside = False
+        elif ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+        marks.append(inside)
+    quoted = set()
+    for idx, sent in enumerate(sents):
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is not None and marks[first.idx]:
+            quoted.add(idx)
+    return quoted, marks
+
+
 def resolve_pronouns(state: LinkState) -> None:
-    """Resolve personal and possessive pronouns (see the module docstring)."""
+    """Resolve personal and possessive pronouns (see the module docstring).
+
+    Looking back for a person, sentences inside quotations are passed over: "“... Negotiations
+    are not going well,” he concluded" refers to the speaker named before the quote.
+    """
     doc, lex = state.doc, state.lex
     sents = _sentences(state)
+    quoted, in_quote = _quoted_sentences(doc, sents)
     sent_of = {}
     for idx, sent in enumerate(sents):
         for t in sent:
@@ -222,12 +261,21 @@ def resolve_pronouns(state: LinkState) -> None:
         if "Person" in classes:
             subject = _subject_person(state, sent)
             subject_tokens = {
-                t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                t.i
+                for c in sent.root.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for t in c.subtree
             }
             if subject and token.i not in subject_tokens:
                 key = subject
             else:
-                for back in range(idx - 1, max(-1, idx - 4), -1):
+                looked = 0
+                for back in range(idx - 1, -1, -1):
+                    if back in quoted and not in_quote[token.idx]:
+                        continue
+                    looked += 1
+                    if looked > 3:
+                        break
                     key = _subject_person(state, sents[back])
                     if key is None:
                         found = _mentions_in(state, sents[back].start, sents[back].end, ("Person",))

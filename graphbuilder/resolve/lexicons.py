@@ -74,7 +74,9 @@ def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
         r["spacy_label"].strip(): (r["entity_class"].strip(), r["keep_unlinked"].strip() == "yes")
         for r in _rows(base / "entity_labels.csv", ("spacy_label", "entity_class", "keep_unlinked"))
     }
-    heads = frozenset(r["head"].strip().lower() for r in _rows(base / "demonym_heads.csv", ("head",)))
+    heads = frozenset(
+        r["head"].strip().lower() for r in _rows(base / "demonym_heads.csv", ("head",))
+    )
     descriptions = {
         r["noun"].strip().lower(): r["entity_class"].strip()
         for r in _rows(base / "descriptions.csv", ("noun", "entity_class"))
@@ -83,5 +85,7 @@ def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
         r["pronoun"].strip().lower(): tuple(r["entity_class"].strip().split("|"))
         for r in _rows(base / "pronouns.csv", ("pronoun", "entity_class"))
     }
-    events = frozenset(r["noun"].strip().lower() for r in _rows(base / "event_nouns.csv", ("noun",)))
+    events = frozenset(
+        r["noun"].strip().lower() for r in _rows(base / "event_nouns.csv", ("noun",))
+    )
     return LinkingLexicons(labels, heads, descriptions, pronouns, events)

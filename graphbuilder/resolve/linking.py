@@ -171,11 +171,7 @@ def _pick(entries: list[KBEntry], wanted: str | None, kb: KnowledgeBase, date: s
     if len(pool) > 1:
         people = [e for e in pool if e.cls == "Person"]
         if people and date:
-            in_office = [
-                e
-                for e in people
-                if any(_term_covers(t, date) for t in kb.terms_of(e.id))
-            ]
+            in_office = [e for e in people if any(_term_covers(t, date) for t in kb.terms_of(e.id))]
             if len(in_office) == 1:
                 return in_office[0]
     return sorted(pool, key=lambda e: e.id)[0]
@@ -234,8 +230,8 @@ def link_names(state: LinkState) -> None:
             _link_demonym(state, span)
             continue
         elif label in lex.label_classes:
-            if _is_junk(text):
-                continue
+            if _is_junk(text) or span.root.is_lower:
+                continue  # "post-Soviet space": a common noun phrase, not a name
             cls, keep = lex.label_classes[label]
             entry = _pick(kb.lookup(text), cls, kb, state.date)
             if entry is not None:
@@ -312,12 +308,18 @@ def link_events(state: LinkState) -> None:
                         owner = state.token_entity[pobj.i]
                         if child.lower_ == "in":
                             located = pobj
-        if owner is None or state.entities[owner].cls not in ("Organization", "Location", "Country"):
+        if owner is None or state.entities[owner].cls not in (
+            "Organization",
+            "Location",
+            "Country",
+        ):
             continue
         if located is not None and state.entities[owner].cls == "Organization":
             continue
         left = token.i
-        while left > 0 and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head == token:
+        while (
+            left > 0 and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head == token
+        ):
             if doc[left - 1].i in state.token_entity:
                 break
             left -= 1
@@ -359,8 +361,10 @@ def link_article_metadata(state: LinkState, author: str | None, place: str | Non
         state.add_external_mention(author_key, author, "author")
     if place:
         entry = _pick(kb.lookup(place), "Location", kb, state.date)
-        key = state.entity_from_kb(entry) if entry is not None else state.entity_unlinked(
-            "Location", place
+        key = (
+            state.entity_from_kb(entry)
+            if entry is not None
+            else state.entity_unlinked("Location", place)
         )
         state.add_external_mention(key, place, "dateline")
     return author_key
