@@ -1,0 +1,305 @@
+"""A real Oxigraph server (``oxigraph serve``) as the store: write, query, rebuild, failures.
+
+The server runs as a subprocess on 127.0.0.1 with a temporary store for this module; the
+documents are the two hand-made example documents mapped by ``records_to_dataset``.
+"""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from graphbuilder.errors import QueryError, StoreError
+from graphbuilder.rdf.example import example_records
+from graphbuilder.rdf.iris import graph_iri
+from graphbuilder.rdf.mapping import document_graph, records_to_dataset
+from graphbuilder.store.sparql_server import (
+    SparqlServerSink,
+    open_sparql_sink,
+    run_named_query_on_server,
+    run_query_on_server,
+    server_url,
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _oxigraph_cli() -> str:
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if not found:
+        pytest.skip("the oxigraph server CLI is not installed (pip install '.[test]')")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Base URL of an Oxigraph server on 127.0.0.1 with a temporary on-disk store."""
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    port = _free_port()
+    log = (folder / "server.log").open("wb")
+    proc = subprocess.Popen(
+        [_oxigraph_cli(), "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"oxigraph serve exited: {(folder / 'server.log').read_text()}")
+            try:
+                with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def example():
+    docs, ents = example_records()
+    return docs, ents, records_to_dataset(docs, ents)
+
+
+@pytest.fixture()
+def sink(server, example):
+    """A sink on the server, holding exactly the two example documents."""
+    docs, _ents, ds = example
+    sink = open_sparql_sink(f"sparql:{server}")
+    sink.update("DROP SILENT ALL")
+    for rec in docs:
+        sink.replace_document(rec.article.doc_id, document_graph(ds, rec.article.doc_id))
+    yield sink
+    sink.close()
+
+
+_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+def _canonical(triples) -> set:
+    """Triples with xsd:decimal literals compared by value (a store writes "0.900" as "0.9")."""
+    out = set()
+    for s, p, o in triples:
+        if isinstance(o, Literal) and o.datatype == _DECIMAL:
+            o = ("decimal", Decimal(str(o)))
+        out.add((s, p, o))
+    return out
+
+
+def _server_graph(sink: SparqlServerSink, doc_id: str) -> set:
+    g = graph_iri(doc_id)
+    result = sink.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
+    return _canonical(result.graph)
+
+
+def _graph_names(sink: SparqlServerSink) -> set[str]:
+    return {str(row.g) for row in sink.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")}
+
+
+def test_endpoints_found_by_oxigraph_convention(sink, server):
+    assert sink.query_url == f"{server}/query"
+    assert sink.update_url == f"{server}/update"
+    assert sink.store_url == f"{server}/store"
+    assert sink.flavour == "oxigraph"
+
+
+def test_server_url_strips_scheme_and_rejects_other_addresses():
+    assert server_url("sparql:http://127.0.0.1:7878/") == "http://127.0.0.1:7878"
+    with pytest.raises(StoreError, match="not a SPARQL server address"):
+        server_url("sparql:/data/store")
+
+
+def test_each_document_is_its_own_named_graph(sink, example):
+    docs, _ents, ds = example
+    for rec in docs:
+        doc_id = rec.article.doc_id
+        local = document_graph(ds, doc_id)
+        assert _server_graph(sink, doc_id) == _canonical(local)
+        assert sink.count_triples(doc_id) == len(local)
+    assert sink.count_triples() == sum(len(document_graph(ds, r.article.doc_id)) for r in docs)
+
+
+def test_documents_lists_sha256_and_source(sink, example):
+    docs, _ents, _ds = example
+    assert sink.documents() == {
+        r.article.doc_id: {
+            "sha256": r.article.sha256,
+            "source": r.article.source,
+            "graph": str(graph_iri(r.article.doc_id)),
+        }
+        for r in docs
+    }
+
+
+def test_queries_see_the_union_of_the_documents(sink, server):
+    result = sink.query(
+        "SELECT DISTINCT ?label WHERE { ?st gb:stanceType gb:Criticism ; gb:holder ?h . "
+        "?h rdfs:label ?label } ORDER BY ?label"
+    )
+    assert [str(r.label) for r in result] == [
+        "Jane O'Doe",
+        "Kassym-Jomart Tokayev",
+        "Nikol Pashinyan",
+    ]
+    assert sink.query("ASK { gbr:Q232 a gb:Country }").askAnswer is True
+    counted = run_query_on_server(f"sparql:{server}", "SELECT (COUNT(*) AS ?n) { ?s a gb:Stance }")
+    assert counted.values("n") == ["6"]
+
+
+def test_named_query_runs_on_the_server(sink, server):
+    result = run_named_query_on_server(f"sparql:{server}", "stances-of", {"entity": "Pashinyan"})
+    assert result.kind == "select"
+    assert "Pashinyan again criticized the CSTO." in result.values("evidence")
+    assert len(result.rows) == 2
+    assert set(result.values("stanceType")) == {"https://w3id.org/graphbuilder/ontology#Criticism"}
+
+
+def test_rejected_query_is_a_query_error(sink, server):
+    with pytest.raises(QueryError, match="HTTP 400"):
+        sink.query("SELEC ?x WHERE { ?x ?y ?z }")
+    with pytest.raises(QueryError, match="syntax"):
+        run_query_on_server(f"sparql:{server}", "SELECT WHERE {")
+
+
+def test_rebuilding_one_document_replaces_exactly_its_triples(sink, example):
+    docs, ents, ds = example
+    first, second = docs
+    before_second = _server_graph(sink, second.article.doc_id)
+    # The first document, re-extracted: one stance dropped, a relation's confidence changed.
+    changed = replace(
+        first,
+        stances=first.stances[:2],
+        relations=[replace(first.relations[0], confidence=0.5), *first.relations[1:]],
+    )
+    new_graph = document_graph(records_to_dataset([changed], ents), first.article.doc_id)
+    written = sink.replace_document(first.article.doc_id, new_graph)
+    assert written == len(new_graph)
+    assert _server_graph(sink, first.article.doc_id) == _canonical(new_graph)
+    assert _server_graph(sink, second.article.doc_id) == before_second
+    assert _graph_names(sink) == {str(graph_iri(r.article.doc_id)) for r in docs}
+    stances = sink.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s a gb:Stance } }")
+    assert int(next(iter(stances))[0]) == 5
+
+
+def test_batches_are_bounded_and_add_up(server, example):
+    docs, _ents, ds = example
+    doc_id = docs[0].article.doc_id
+    local = document_graph(ds, doc_id)
+    sink = open_sparql_sink(server, batch_triples=7)
+    batches = list(sink._batches(sorted(line + b"\n" for line in _nt_lines(local))))
+    assert len(batches) == -(-len(local) // 7)
+    assert all(batch.count(b"\n") <= 7 for batch in batches)
+    sink.replace_document(doc_id, local)
+    assert _server_graph(sink, doc_id) == _canonical(local)
+
+
+def _nt_lines(graph: Graph) -> list[bytes]:
+    return [x for x in graph.serialize(format="nt", encoding="utf-8").split(b"\n") if x.strip()]
+
+
+def test_rejected_batch_leaves_the_previous_graph(sink, example):
+    docs, _ents, ds = example
+    doc_id = docs[1].article.doc_id
+    before = _server_graph(sink, doc_id)
+    bad = Graph()
+    for i in range(20):
+        bad.add((URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(i)))
+    # A relative IRI: rdflib writes it, an N-Triples parser must refuse it.
+    bad.add((URIRef("relative/iri"), URIRef("http://example.org/p"), Literal("x")))
+    small = open_sparql_sink(sink.url, batch_triples=5, retries=0)
+    with pytest.raises(StoreError, match=r"/store\?graph=.*HTTP 400"):
+        small.replace_document(doc_id, bad)
+    assert _server_graph(sink, doc_id) == before
+    assert _graph_names(sink) == {str(graph_iri(r.article.doc_id)) for r in docs}
+
+
+def test_remove_document_drops_only_its_graph(sink, example):
+    docs, _ents, ds = example
+    first, second = (r.article.doc_id for r in docs)
+    sink.remove_document(first)
+    assert sink.count_triples(first) == 0
+    assert sink.count_triples(second) == len(document_graph(ds, second))
+    assert set(sink.documents()) == {second}
+    sink.remove_document(first)  # absent: nothing happens
+
+
+class _Failing(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def _fail(self):
+        type(self).requests.append(self.command)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(500)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"storage on fire")
+
+    do_GET = do_POST = do_PUT = do_HEAD = _fail
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def failing_server():
+    _Failing.requests = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Failing)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_server_error_is_retried_then_reported(failing_server, example):
+    docs, _ents, ds = example
+    doc_id = docs[0].article.doc_id
+    sink = SparqlServerSink(
+        failing_server,
+        f"{failing_server}/query",
+        f"{failing_server}/update",
+        f"{failing_server}/store",
+        retries=2,
+        backoff=0.01,
+    )
+    with pytest.raises(StoreError) as info:
+        sink.replace_document(doc_id, document_graph(ds, doc_id))
+    message = str(info.value)
+    assert f"PUT {failing_server}/store?graph=" in message
+    assert "HTTP 500 after 3 attempts: storage on fire" in message
+    assert _Failing.requests.count("PUT") == 3
+
+
+def test_unreachable_server_is_a_store_error():
+    port = _free_port()
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}: no SPARQL query endpoint answers"):
+        open_sparql_sink(f"sparql:http://127.0.0.1:{port}", retries=0)
