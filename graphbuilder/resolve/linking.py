@@ -36,6 +36,9 @@ from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
+ALIAS_KINDS = frozenset({"name", "title", "author", "dateline"})
+"""Mention kinds whose surface form is a name of the entity (``skos:altLabel``); pronouns,
+descriptions ("the organization") and demonyms ("Russian") are mentions but not names."""
 
 
 @dataclass
@@ -113,7 +116,7 @@ class LinkState:
         entity = self.entities[key]
         entity.mentions += 1
         clean = _clean_surface(text)
-        if clean and clean != entity.label:
+        if kind in ALIAS_KINDS and clean and clean != entity.label:
             entity.aliases.add(clean)
 
     def add_external_mention(self, key: str, text: str, kind: str) -> None:

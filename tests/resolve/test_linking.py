@@ -51,6 +51,7 @@ def test_pronoun_across_sentences_resolves_to_the_person(linker_nlp):
     doc = run(linker_nlp, "Sadyr Japarov spoke first. He praised the peacekeepers.")
     he = [m for m in doc._.gb_mentions if m.text == "He"]
     assert he and doc._.gb_entities[he[0].entity].label == "Sadyr Japarov"
+    assert "He" not in doc._.gb_entities[he[0].entity].aliases  # a mention, not a name
 
 
 def test_surname_after_full_name_is_the_same_entity(linker_nlp):
