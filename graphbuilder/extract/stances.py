@@ -352,6 +352,9 @@ def extract_stances(
                 continue
             if entity_class(doc, target) is None and doc._.gb_entities:
                 continue
+            if attribution == "AuthorOpinion" and holder != doc._.gb_author:
+                # the author reports what someone else did or said ("X criticized NATO")
+                attribution = "ReportedSpeech"
             ev = evidence_of(tok.sent)
             key = (holder, target, stype, ev.char_start)
             if key in seen:

@@ -73,7 +73,8 @@ def test_hedged_and_conditional_lower_confidence(build, lexicons):
 def test_passive_by_agent_is_holder(build, lexicons):
     s = _one(extract_stances(build("NATO was criticized by Moscow.", M), lexicons))
     assert (s.holder, s.target, s.stance_type) == ("country/RUS", "org/nato", "Criticism")
-    assert s.attribution == "AuthorOpinion"
+    # the author reports Moscow's criticism: not the author's own opinion
+    assert s.attribution == "ReportedSpeech"
 
 
 def test_quote_with_speaker_after(build, lexicons):
