@@ -39,6 +39,9 @@ __all__ = [
 #: does not leave the other workers idle, and few enough that each pays off its task overhead.
 PARTITIONS_PER_WORKER = 2
 
+#: Seconds to wait for a first worker on a scheduler that has none yet.
+WORKER_WAIT_SECONDS = 60
+
 
 @functools.lru_cache(maxsize=2)
 def worker_pipeline(model: str = DEFAULT_MODEL):
@@ -220,6 +223,13 @@ def _run(
         ) from None
     try:
         if n_workers is None:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+            except (TimeoutError, OSError):
+                raise GraphbuilderError(
+                    f"dask scheduler {address}: no worker joined within "
+                    f"{WORKER_WAIT_SECONDS} s; start some with `dask worker {address}`"
+                ) from None
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         wanted = partitions or n_workers * PARTITIONS_PER_WORKER
         parts = partition_paths(paths, wanted)

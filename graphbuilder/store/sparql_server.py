@@ -149,7 +149,9 @@ def _first_line(body: bytes, limit: int = 200) -> str:
 class SparqlServerSink:
     """A SPARQL 1.1 server holding one named graph per document.
 
-    Use :func:`open_sparql_sink` to make one. Endpoints are found on first use.
+    A :class:`graphbuilder.store.protocol.GraphSink`: ``name`` (``"sparql:URL"``),
+    ``documents``, ``replace_document``, ``remove_document``, ``flush``, ``close``. Use
+    :func:`open_sparql_sink` to make one. Endpoints are found on first use.
 
     Parameters
     ----------
@@ -185,6 +187,7 @@ class SparqlServerSink:
         backoff: float = 0.5,
     ):
         self.url = server_url(url)
+        self.name = SPARQL_SCHEME + self.url
         base = _ENDPOINT_SUFFIX.sub("", self.url)
         self.base = base
         self._query_url = server_url(query_url) if query_url else None
@@ -397,22 +400,23 @@ class SparqlServerSink:
             raise QueryError(str(err)) from None
         return _parse_result(resp, self.query_url)
 
-    def documents(self) -> dict[str, dict[str, str | None]]:
+    def documents(self) -> dict:
         """List the documents the server holds, by ``doc_id``.
 
         Returns
         -------
-        dict of str to dict
-            ``{doc_id: {"sha256": hex digest, "source": URL or path or None, "graph": named
-            graph IRI}}`` read from each ``gb:Document`` node (``gb:sha256``, ``schema:url``,
-            ``gb:sourcePath``) of each named graph.
+        dict of str to graphbuilder.store.protocol.DocumentInfo
+            ``doc_id``, ``sha256`` and ``source`` (``schema:url``, else ``gb:sourcePath``) of
+            the ``gb:Document`` node of each named graph.
 
         Raises
         ------
         StoreError
         """
+        from graphbuilder.store.protocol import DocumentInfo
+
         result = self.query(
-            f"""SELECT ?g ?doc ?sha ?url ?path WHERE {{
+            f"""SELECT ?doc ?sha ?url ?path WHERE {{
   GRAPH ?g {{
     ?doc a <{GB_IRI}Document> ; <{GB_IRI}sha256> ?sha .
     OPTIONAL {{ ?doc <{SCHEMA_IRI}url> ?url }}
@@ -420,16 +424,14 @@ class SparqlServerSink:
   }}
 }}"""
         )
-        docs: dict[str, dict[str, str | None]] = {}
+        docs: dict = {}
         for row in result:
             doc = str(row.doc)
             doc_id = doc[len(_DOCUMENT_IRI) :] if doc.startswith(_DOCUMENT_IRI) else doc
             source = row.url if row.url is not None else row.path
-            docs[doc_id] = {
-                "sha256": str(row.sha),
-                "source": None if source is None else str(source),
-                "graph": str(row.g),
-            }
+            docs[doc_id] = DocumentInfo(
+                doc_id, str(row.sha), None if source is None else str(source)
+            )
         return docs
 
     def count_triples(self, doc_id: str | None = None) -> int:
@@ -439,7 +441,7 @@ class SparqlServerSink:
         return int(next(iter(result))[0])
 
     # ------------------------------------------------------------------ writing
-    def replace_document(self, doc_id: str, graph: Graph) -> int:
+    def replace_document(self, doc_id: str, graph: Graph, info=None) -> int:
         """Make ``graph`` the whole named graph of document ``doc_id`` on the server.
 
         The triples go in batches into a new temporary named graph, which one SPARQL Update
@@ -452,6 +454,8 @@ class SparqlServerSink:
             ``Article.doc_id``.
         graph : rdflib.Graph
             The document's triples (blank nodes are skolemized so that batches agree on them).
+        info : graphbuilder.store.protocol.DocumentInfo, optional
+            Not needed: the graph holds the document's ``gb:Document`` node.
 
         Returns
         -------
@@ -541,6 +545,19 @@ class SparqlServerSink:
             return False
 
     # ------------------------------------------------------------------ life cycle
+    def flush(self) -> int:
+        """Return the number of distinct triples over all named graphs (writes are immediate).
+
+        Raises
+        ------
+        StoreError
+        """
+        result = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
+            "{ GRAPH ?g { ?s ?p ?o } } }"
+        )
+        return int(next(iter(result))[0])
+
     def close(self) -> None:
         """Release the sink (no connection is kept open between requests)."""
 
