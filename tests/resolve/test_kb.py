@@ -217,3 +217,37 @@ def test_kb_import_rejects_non_sparql(tmp_path):
     src.write_text('{"a": 1}', encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="not a SPARQL JSON result"):
         import_wikidata(src, into=tmp_path)
+
+
+def test_events(kb):
+    events = [e for e in kb.entries.values() if e.cls == "Event"]
+    assert len(events) >= 30
+    assert all(e.id.startswith("event/") and e.file == "events.csv" for e in events)
+    assert [e.id for e in kb.lookup("WWII")] == ["event/world-war-ii"]
+    assert [e.id for e in kb.lookup("Great Patriotic War")] == ["event/world-war-ii"]
+    assert kb.entries["event/world-war-ii"].qid == "Q362"
+    assert kb.by_qid("Q110999040").id == "event/russian-invasion-of-ukraine"
+    assert [e.id for e in kb.lookup("special military operation")] == [
+        "event/russian-invasion-of-ukraine"
+    ]
+    assert kb.lookup("special operation") == []  # too generic to be a name
+    assert kb.lookup("May 9") == []  # a date, not a name
+    assert kb.entries["event/russian-invasion-of-ukraine"].part_of == (
+        "event/russo-ukrainian-war",
+    )
+    pats = {(p["pattern"], p["id"]): p["label"] for p in kb.patterns()}
+    assert pats[("Victory Day", "event/victory-day")] == "EVENT"
+    assert pats[("Special Military Operation", "event/russian-invasion-of-ukraine")] == "EVENT"
+
+
+def test_ruler_matches_events(kb):
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([p for p in kb.patterns() if p["id"].startswith("event/")])
+    doc = nlp("After the Second World War and the Cold War, Russia began the special operation.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Second World War", "EVENT", "event/world-war-ii"),
+        ("Cold War", "EVENT", "event/cold-war"),
+    ]
