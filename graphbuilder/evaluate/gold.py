@@ -25,41 +25,22 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import rdflib
-from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
-from graphbuilder.errors import GraphbuilderError, GraphFileError
+from graphbuilder.errors import GraphbuilderError
+from graphbuilder.names import normalize_name as normalise_name
+from graphbuilder.rdf.io import load_graph
+from graphbuilder.rdf.namespaces import GB
 from graphbuilder.records import ENTITY_CLASSES, RELATION_TYPES
-
-# The vocabulary contract (shared/spec/vocabulary.md). TODO: import from
-# graphbuilder.rdf.namespaces once that module lands (it owns the namespaces).
-GB = Namespace("https://w3id.org/graphbuilder/ontology#")
 
 POLARITIES: tuple[str, ...] = ("Positive", "Negative")
 
-#: File suffix -> rdflib parser name, for :func:`load_graph`.
-RDF_FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nquads": "nquads",
-    ".n3": "n3",
-    ".rdf": "xml",
-    ".owl": "xml",
-    ".xml": "xml",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-}
-_QUAD_FORMATS = {"trig", "nquads"}
 
 
 class GoldFileError(GraphbuilderError):
@@ -280,51 +261,6 @@ def load_gold(path: str | Path) -> Gold:
 # --------------------------------------------------------------------------------------------
 # Names
 # --------------------------------------------------------------------------------------------
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'"})
-_SPACES = re.compile(r"\s+")
-
-
-def _punct_to_spaces(text: str, keep: str = "") -> str:
-    return "".join(
-        " " if unicodedata.category(ch).startswith("P") and ch not in keep else ch for ch in text
-    )
-
-
-def normalise_name(name: str) -> str:
-    """Normalise a name for matching (rule 1 of ``shared/gold/README.md``).
-
-    Case-folded, a leading "the" dropped, a trailing "'s" (or "’s") dropped, punctuation
-    (every Unicode ``P*`` character, hyphens included) turned into spaces, spaces collapsed.
-    The string is first put in Unicode NFC so composed and decomposed letters compare equal.
-
-    Parameters
-    ----------
-    name : str
-        A surface form (a gold name, an ``rdfs:label`` or ``skos:altLabel``).
-
-    Returns
-    -------
-    str
-        The normalised key; ``""`` for a name made only of punctuation and spaces.
-
-    Examples
-    --------
-    >>> normalise_name("The Kassym-Jomart Tokayev’s")
-    'kassym jomart tokayev'
-    >>> normalise_name("the West")
-    'west'
-    """
-    text = unicodedata.normalize("NFC", name).casefold().translate(_APOSTROPHES)
-    # Other punctuation first, so "Kazakhstan's." still ends in "'s"; then the apostrophes.
-    text = _SPACES.sub(" ", _punct_to_spaces(text, keep="'")).strip()
-    if text.endswith("'s"):
-        text = text[:-2]
-    text = _SPACES.sub(" ", _punct_to_spaces(text)).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
 
 # --------------------------------------------------------------------------------------------
 # Scores
@@ -749,49 +685,6 @@ def score_graph(graph: rdflib.Graph, gold: Gold) -> Score:
         stances=stances,
         stance_types=types,
     )
-
-
-def load_graph(path: str | Path) -> rdflib.Graph:
-    """Read an RDF file into one graph (the union of its named graphs for TriG/N-Quads).
-
-    Parameters
-    ----------
-    path : str or Path
-        Turtle (``.ttl``), N-Triples (``.nt``), TriG (``.trig``), N-Quads (``.nq``); also
-        N3, RDF/XML and JSON-LD by suffix (see :data:`RDF_FORMATS`).
-
-    Returns
-    -------
-    rdflib.Graph
-
-    Raises
-    ------
-    GraphFileError
-        When the file does not exist, has an unknown suffix, or does not parse.
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: graph file not found")
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(RDF_FORMATS))
-        raise GraphFileError(f"{path}: unknown RDF file suffix '{path.suffix}' (known: {known})")
-    try:
-        if fmt in _QUAD_FORMATS:
-            dataset = rdflib.Dataset()
-            dataset.parse(path, format=fmt)
-            graph = rdflib.Graph()
-            for s, p, o, _ctx in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-            return graph
-        graph = rdflib.Graph()
-        graph.parse(path, format=fmt)
-        return graph
-    except Exception as err:  # rdflib raises many types (BadSyntax, SAXParseException, ...)
-        detail = " ".join(str(err).split())
-        raise GraphFileError(
-            f"{path}: does not parse as {fmt} ({type(err).__name__}: {detail[:200]})"
-        ) from None
 
 
 def score_files(gold_path: str | Path, graph_path: str | Path) -> Score:

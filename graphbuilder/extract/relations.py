@@ -19,8 +19,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from graphbuilder.extract.lexicon import ExtractionLexicons, RelationCues, default_lexicons
@@ -35,6 +33,7 @@ from graphbuilder.extract.syntax import (
     subject,
     uniq,
 )
+from graphbuilder.names import normalize_name
 from graphbuilder.records import Relation
 
 STATE_CLASSES = ("Country", "Organization")
@@ -48,15 +47,6 @@ CONF_PART = 0.85
 CONF_LOCATED = 0.85
 
 
-def normalize(name: str) -> str:
-    """Case-fold, drop a leading "the" and a trailing "'s", turn punctuation into spaces."""
-    s = name.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^\w]+", " ", s).strip()
-    s = re.sub(r"^the ", "", s)
-    return s
-
-
 def _name_index(doc: Doc) -> dict[str, list[str]]:
     """Normalised name -> entity keys: canonical labels, and the surface forms of name and
     demonym mentions (not of descriptions such as "the republic", which name nothing alone).
@@ -66,15 +56,15 @@ def _name_index(doc: Doc) -> dict[str, list[str]]:
     for key, ent in (doc._.gb_entities or {}).items():
         names = {ent.label} if mentions is not None else {ent.label, *ent.aliases}
         for name in names:
-            index.setdefault(normalize(name), []).append(key)
+            index.setdefault(normalize_name(name), []).append(key)
     for m in mentions or []:
         if m.kind in ("name", "demonym"):
-            index.setdefault(normalize(m.text), []).append(m.entity)
+            index.setdefault(normalize_name(m.text), []).append(m.entity)
     return index
 
 
 def _entity_named(doc: Doc, text: str, classes: tuple[str, ...], index) -> str | None:
-    for key in index.get(normalize(text), []):
+    for key in index.get(normalize_name(text), []):
         if entity_class(doc, key) in classes:
             return key
     return None

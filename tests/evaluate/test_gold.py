@@ -428,13 +428,13 @@ def test_load_graph_formats_and_errors(tmp_path: Path) -> None:
 
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .\n", encoding="utf-8")
-    with pytest.raises(GraphFileError, match=r"bad\.ttl: does not parse as turtle"):
+    with pytest.raises(GraphFileError, match=r"bad\.ttl: not valid turtle"):
         load_graph(bad)
-    with pytest.raises(GraphFileError, match=r"missing\.ttl: graph file not found"):
+    with pytest.raises(GraphFileError, match=r"missing\.ttl: no such graph file"):
         load_graph(tmp_path / "missing.ttl")
     odd = tmp_path / "g.csv"
     odd.write_text("a,b\n", encoding="utf-8")
-    with pytest.raises(GraphFileError, match="unknown RDF file suffix '.csv'"):
+    with pytest.raises(GraphFileError, match="unknown graph file extension '.csv'"):
         load_graph(odd)
 
 
@@ -501,7 +501,7 @@ def test_graphbuilder_eval_console(tmp_path: Path) -> None:
         [*cmd, str(tmp_path / "none.ttl")], capture_output=True, text=True, timeout=120
     )
     assert bad.returncode == 3
-    assert bad.stderr.strip().endswith("none.ttl: graph file not found")
+    assert bad.stderr.strip().endswith("none.ttl: no such graph file")
 
 
 def test_format_score_lists_missed_and_wrong(tiny_gold) -> None:
