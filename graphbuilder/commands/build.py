@@ -1,12 +1,108 @@
-"""The ``build`` command: articles in, ``graph.ttl``, ``graph.html`` and a manifest out."""
+"""The ``build`` command: articles in, ``graph.ttl``, ``graph.html`` and a manifest out.
+
+``graphbuilder build DIR -o OUT`` builds the graph of DIR into OUT; ``graphbuilder build NEW...
+--into OUT`` adds documents to the graph already in OUT; ``--store oxigraph:PATH`` writes the
+graph to a persistent Oxigraph store instead of the graph files. ``--jobs N`` runs N worker
+processes. Progress goes to stderr: a rich progress bar (documents/s, time left) on a
+terminal, one plain line per document otherwise (CI logs, tests).
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
+
+
+class _PlainProgress:
+    """One line per document on stderr."""
+
+    def __init__(self) -> None:
+        self.cached = 0
+
+    def __call__(self, event) -> None:
+        if event.cached:
+            self.cached += 1
+            return
+        if self.cached:
+            typer.echo(f"{self.cached} documents already built, reused", err=True)
+            self.cached = 0
+        if event.problem:
+            typer.echo(f"[{event.index}/{event.total}] skipped: {event.problem}", err=True)
+        else:
+            typer.echo(
+                f"[{event.index}/{event.total}] {Path(event.source).name}: "
+                f"{event.entities} entities, {event.relations} relations, "
+                f"{event.stances} stances ({event.seconds:.1f} s)",
+                err=True,
+            )
+
+    def close(self) -> None:
+        if self.cached:
+            typer.echo(f"{self.cached} documents already built, reused", err=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _RichProgress:
+    """A rich progress bar on stderr: done/total, documents/s, words/s, time left."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("left"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.task = None
+        self.words = 0
+        self.parsed = 0
+        self.started = None
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def __call__(self, event) -> None:
+        import time
+
+        if self.task is None:
+            self.task = self.progress.add_task("build", total=event.total, rate="")
+            self.started = time.perf_counter()
+        if event.problem:
+            self.progress.console.print(f"skipped: {event.problem}")
+        elif not event.cached:
+            self.parsed += 1
+            self.words += event.words
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = f"{self.parsed / elapsed:.1f} docs/s, {self.words / elapsed:,.0f} words/s"
+        self.progress.update(self.task, completed=event.index, rate=rate)
 
 
 def register(app: typer.Typer) -> None:
@@ -14,44 +110,84 @@ def register(app: typer.Typer) -> None:
 
     @app.command("build")
     def build_command(
-        inputs: list[Path] = typer.Argument(..., help=".txt, .md or .html files, or folders of them."),
-        out: Path = typer.Option(Path("outputs"), "-o", "--out", help="Output folder."),
-        model: str = typer.Option(DEFAULT_MODEL, "--model", help="Any installed spaCy pipeline."),
-        force: bool = typer.Option(False, "--force", help="Overwrite graph files graphbuilder did not write."),
-        max_bytes: int = typer.Option(None, "--max-bytes", help="Largest document accepted, in bytes."),
-        max_documents: int = typer.Option(None, "--max-documents", help="Most documents in one build."),
-        jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="spaCy worker processes."),
-        no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL check."),
-        no_view: bool = typer.Option(False, "--no-view", help="Do not write graph.html."),
+        inputs: Annotated[
+            list[Path], typer.Argument(help=".txt, .md or .html files, or folders of them.")
+        ],
+        out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("outputs"),
+        into: Annotated[
+            Path | None,
+            typer.Option("--into", help="Add INPUTS to the graph of this existing output folder."),
+        ] = None,
+        store: Annotated[
+            str | None,
+            typer.Option(
+                "--store", help="Write the graph to oxigraph:PATH (or sparql:URL), not files."
+            ),
+        ] = None,
+        model: Annotated[
+            str, typer.Option("--model", help="Any installed spaCy pipeline.")
+        ] = DEFAULT_MODEL,
+        force: Annotated[
+            bool, typer.Option("--force", help="Overwrite graph files graphbuilder did not write.")
+        ] = False,
+        max_bytes: Annotated[
+            int | None, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
+        ] = None,
+        max_documents: Annotated[
+            int | None, typer.Option("--max-documents", help="Most documents in one build.")
+        ] = None,
+        jobs: Annotated[
+            int,
+            typer.Option(
+                "--jobs", "-j", min=1, help="Worker processes (each runs the whole pipeline)."
+            ),
+        ] = 1,
+        engine: Annotated[
+            str, typer.Option("--engine", help="local, or dask (with --scheduler).")
+        ] = "local",
+        scheduler: Annotated[
+            str | None, typer.Option("--scheduler", help="Dask scheduler address.")
+        ] = None,
+        numpy_ops: Annotated[
+            bool,
+            typer.Option(
+                "--numpy-ops/--blis",
+                help="Matrix products through numpy (faster here) or spaCy's default blis.",
+            ),
+        ] = True,
+        no_validate: Annotated[
+            bool, typer.Option("--no-validate", help="Skip the SHACL check.")
+        ] = False,
+        no_view: Annotated[
+            bool, typer.Option("--no-view", help="Do not write graph.html.")
+        ] = False,
     ) -> None:
-        """Build the knowledge graph of INPUTS into the output folder."""
-        from graphbuilder.build import DocumentProgress, build
+        """Build the knowledge graph of INPUTS into the output folder (or add them --into one)."""
+        from graphbuilder.build import build
 
-        def report(event: DocumentProgress) -> None:
-            if event.problem:
-                typer.echo(f"[{event.index}/{event.total}] skipped: {event.problem}", err=True)
-            else:
-                typer.echo(
-                    f"[{event.index}/{event.total}] {Path(event.source).name}: "
-                    f"{event.entities} entities, {event.relations} relations, "
-                    f"{event.stances} stances ({event.seconds:.1f} s)",
-                    err=True,
-                )
-
-        summary = build(
-            inputs,
-            out,
-            model=model,
-            force=force,
-            max_bytes=max_bytes,
-            max_documents=max_documents,
-            validate=not no_validate,
-            view=not no_view,
-            n_process=jobs,
-            progress=report,
-        )
+        reporter = _RichProgress() if sys.stderr.isatty() else _PlainProgress()
+        with reporter:
+            summary = build(
+                inputs,
+                into or out,
+                into=into is not None,
+                store=store,
+                model=model,
+                force=force,
+                max_bytes=max_bytes,
+                max_documents=max_documents,
+                validate=not no_validate,
+                view=not no_view,
+                n_process=jobs,
+                engine=engine,
+                scheduler=scheduler,
+                numpy_ops=numpy_ops,
+                progress=reporter,
+            )
         for path in summary.files:
             typer.echo(f"wrote {path}")
+        if summary.store:
+            typer.echo(f"wrote {summary.rewritten} document graphs to {summary.store}")
         typer.echo(summary.line())
         if summary.skipped:
             for line in summary.skipped:

@@ -5,11 +5,19 @@ spaCy's own ``nlp.pipe`` runs the statistical part (model + KB ruler) in batches
 then run on each Doc in this process, once the article's metadata is on it. Small batches are
 both faster and lighter on these machines (``../shared/spec/performance-notes.md``: batch 16
 about 4,000 words/s and 0.4 GB against 3,100 and 2 GB at the default batch size).
+
+For many documents, :func:`extract_records` runs the whole chain (spaCy, gb components, KB
+background facts) over a stream of articles, and :func:`extract_paths_in_workers` runs it in
+worker processes, each loading the pipeline once and sending back plain
+:class:`~graphbuilder.records.DocumentRecords`: with two workers the gb components run in
+parallel too, instead of bottlenecking the parent as with spaCy's own ``n_process``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -83,3 +91,148 @@ def records_from_doc(doc: Doc) -> DocumentRecords:
         stances=stances,
         author=doc._.gb_author,
     )
+
+
+def use_numpy_ops() -> None:
+    """Route thinc's matrix products through numpy instead of blis, for this process.
+
+    blis falls back to its generic kernel on the processors of our build machines; numpy's
+    OpenBLAS made the full pipeline 1.26x faster in the same run
+    (``shared/spec/performance-notes.md``). Call it before loading the pipeline.
+    """
+    from thinc.api import NumpyOps, set_current_ops
+
+    set_current_ops(NumpyOps(use_blis=False))
+
+
+def extract_records(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    kb=None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[DocumentRecords]:
+    """Run the pipeline over articles and yield each document's records, in input order.
+
+    Parameters
+    ----------
+    nlp : Language
+        A pipeline from :func:`graphbuilder.nlp.pipeline.load_pipeline`.
+    articles : iterable of Article
+        Read lazily (a generator keeps memory flat over thousands of documents).
+    kb : KnowledgeBase, optional
+        For the KB background facts between the document's entities (default: ``load_kb()``).
+    batch_size : int
+        Documents per spaCy batch.
+
+    Yields
+    ------
+    DocumentRecords
+        With the KB background relations (``origin="kb"``) appended.
+    """
+    from dataclasses import replace
+
+    from graphbuilder.resolve.background import background_relations
+    from graphbuilder.resolve.kb import load_kb
+
+    kb = kb or load_kb()
+    for article, doc in process_articles(nlp, articles, batch_size=batch_size):
+        record = records_from_doc(doc)
+        background = background_relations(record.entities, kb, article.date)
+        record.relations.extend(replace(r, doc_id=article.doc_id) for r in background)
+        yield record
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """The outcome of one input file: its records, or the one-line problem that skipped it."""
+
+    path: str
+    record: DocumentRecords | None = None
+    problem: str | None = None
+    words: int = 0
+
+
+def read_articles(
+    paths: Iterable[Path], max_bytes: int, on_problem: Callable[[PathResult], None]
+) -> Iterator[Article]:
+    """Read each path with :func:`graphbuilder.ingest.read_article`; report the unreadable."""
+    from graphbuilder.errors import InputError
+    from graphbuilder.ingest import read_article
+
+    for path in paths:
+        try:
+            yield read_article(Path(path), max_bytes=max_bytes)
+        except InputError as err:
+            on_problem(PathResult(str(path), problem=str(err)))
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(model: str, numpy_ops: bool) -> None:
+    from graphbuilder.nlp.pipeline import load_pipeline
+    from graphbuilder.resolve.kb import load_kb
+
+    if numpy_ops:
+        use_numpy_ops()
+    _WORKER["nlp"] = load_pipeline(model)
+    _WORKER["kb"] = load_kb()
+
+
+def _work(task: tuple[list[str], int]) -> list[PathResult]:
+    paths, max_bytes = task
+    problems: list[PathResult] = []
+    articles = list(read_articles(paths, max_bytes, problems.append))
+    results = list(problems)
+    for article, record in zip(
+        articles, extract_records(_WORKER["nlp"], articles, kb=_WORKER["kb"]), strict=True
+    ):
+        results.append(PathResult(article.source, record, words=len(article.text.split())))
+    return results
+
+
+def extract_paths_in_workers(
+    paths: Sequence[Path],
+    *,
+    model: str,
+    jobs: int,
+    max_bytes: int,
+    chunk: int = 8,
+    numpy_ops: bool = False,
+) -> Iterator[PathResult]:
+    """Read and extract documents in ``jobs`` worker processes, yielding results as they come.
+
+    Each worker (a fresh ``spawn`` process: no state inherited from the parent) loads the
+    pipeline and the KB once, then reads, parses and extracts chunks of ``chunk`` files; the
+    parent only receives the records. Results arrive in completion order, not input order.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+    model : str
+        spaCy pipeline name.
+    jobs : int
+        Worker processes (>= 1).
+    max_bytes : int
+        Largest document accepted.
+    chunk : int
+        Files per task (also the spaCy batch of a task).
+    numpy_ops : bool
+        Call :func:`use_numpy_ops` in each worker before loading.
+
+    Yields
+    ------
+    PathResult
+    """
+    import multiprocessing
+
+    names = [str(p) for p in paths]
+    tasks = [(names[i : i + chunk], max_bytes) for i in range(0, len(names), chunk)]
+    if not tasks:
+        return
+    context = multiprocessing.get_context("spawn")
+    jobs = max(1, min(jobs, len(tasks)))
+    with context.Pool(jobs, initializer=_init_worker, initargs=(model, numpy_ops)) as pool:
+        for results in pool.imap_unordered(_work, tasks):
+            yield from results

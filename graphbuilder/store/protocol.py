@@ -1,0 +1,325 @@
+"""Where ``graphbuilder build`` writes its graph: the GraphSink protocol and its local sinks.
+
+The contract
+------------
+A build keeps its state in the output folder (``records/<doc_id>.json``, one per document,
+see :mod:`graphbuilder.outputs`) and writes the graph through a **sink**: an object with
+
+``name`` : str
+    A stable description of where the graph goes (``"folder"``, ``"oxigraph:/abs/path"``,
+    ``"sparql:URL"``); the manifest keeps, per sink name, a fingerprint of each document
+    graph last written there, so an incremental build rewrites only what changed.
+``documents() -> dict[str, DocumentInfo]``
+    The documents whose graph the sink holds now, by ``doc_id`` (``Article.doc_id``).
+``replace_document(doc_id, graph, info) -> None``
+    Make the named graph ``gbr:graph/<doc_id>`` (:func:`graphbuilder.rdf.iris.graph_iri`)
+    hold exactly the triples of ``graph`` (an rdflib Graph), atomically: a reader sees the
+    old graph or the new one, never a mix or nothing. A sink may buffer writes until
+    :meth:`flush`.
+``remove_document(doc_id) -> None``
+    Drop that named graph (nothing else).
+``flush() -> int | None``
+    Make every write so far durable and visible; return the number of distinct triples of
+    the union of all graphs when the sink can tell cheaply, else None.
+``close() -> None``
+    Release the sink (files, locks, connections). Called once, also after an error.
+
+Only triples derived from one document live in its named graph (entities it mentions, with
+their canonical label; relations; stances; provenance), so replacing a document touches that
+document's graph and nothing else.
+
+Sinks
+-----
+* :class:`FolderSink` (default): ``graphs/<doc_id>.nt`` (one N-Triples file per document,
+  written atomically), rebuilt into ``graph.trig`` (named graphs), ``graph.ttl`` (their union)
+  and ``graph.html`` at :meth:`~FolderSink.flush`.
+* :class:`OxigraphSink` (``--store oxigraph:PATH``): a persistent pyoxigraph store; each
+  batch of document replacements is one SPARQL update, i.e. one transaction.
+* ``--store sparql:URL``: :func:`graphbuilder.store.sparql_server.open_sparql_sink`
+  (``open_sparql_sink(url, query_url=None, update_url=None)``), written by the issue 9 work;
+  :func:`open_sink` imports it lazily.
+
+Engines (for the same issue 9 work): ``build(..., engine="dask", scheduler=ADDRESS)`` calls
+``graphbuilder.engines.dask_engine.extract_documents_dask(paths, model=..., max_bytes=...,
+scheduler=..., progress=...)``, imported lazily, which returns ``(records, problems)`` like
+:func:`graphbuilder.build.extract_documents`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from rdflib import Graph
+
+from graphbuilder.errors import StoreError
+
+__all__ = [
+    "DocumentInfo",
+    "GraphSink",
+    "FolderSink",
+    "OxigraphSink",
+    "open_sink",
+    "graph_ntriples",
+]
+
+GRAPHS_DIR = "graphs"
+_HEADER = "# graphbuilder document "
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document whose graph a sink holds: ``doc_id``, ``sha256`` of the raw input, source."""
+
+    doc_id: str
+    sha256: str
+    source: str | None = None
+
+
+@runtime_checkable
+class GraphSink(Protocol):
+    """Where a build writes one named graph per document (see the module docstring)."""
+
+    name: str
+
+    def documents(self) -> dict[str, DocumentInfo]: ...
+
+    def replace_document(self, doc_id: str, graph: Graph, info: DocumentInfo) -> None: ...
+
+    def remove_document(self, doc_id: str) -> None: ...
+
+    def flush(self) -> int | None: ...
+
+    def close(self) -> None: ...
+
+
+def graph_ntriples(graph: Graph) -> str:
+    """Return a graph as N-Triples, lines sorted (same triples -> same text)."""
+    text = graph.serialize(format="nt")
+    lines = sorted(line for line in text.splitlines() if line.strip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+class FolderSink:
+    """The graph as files in an output folder.
+
+    ``graphs/<doc_id>.nt`` holds each document's graph (first line a comment with its sha256
+    and source); :meth:`flush` rebuilds ``graph.trig``, ``graph.ttl`` and, with ``view``,
+    ``graph.html`` from them, each written to a temporary file and renamed into place.
+
+    Parameters
+    ----------
+    out_dir : Path
+        The output folder (already checked by :func:`graphbuilder.outputs.prepare_output_dir`).
+    view : bool
+        Also write ``graph.html``.
+    title : str, optional
+        Title of the view (default ``"<n> documents"``).
+    """
+
+    name = "folder"
+
+    def __init__(self, out_dir: Path, *, view: bool = True, title: str | None = None):
+        self.out_dir = Path(out_dir)
+        self.folder = self.out_dir / GRAPHS_DIR
+        self.view = view
+        self.title = title
+        self.changed = False
+        self.files: list[Path] = []
+
+    def _path(self, doc_id: str) -> Path:
+        return self.folder / f"{doc_id}.nt"
+
+    def documents(self) -> dict[str, DocumentInfo]:
+        """Read the header line of each ``graphs/*.nt``."""
+        found: dict[str, DocumentInfo] = {}
+        if not self.folder.is_dir():
+            return found
+        for path in sorted(self.folder.glob("*.nt")):
+            with path.open(encoding="utf-8") as handle:
+                first = handle.readline()
+            if first.startswith(_HEADER):
+                data = json.loads(first[len(_HEADER) :])
+                found[path.stem] = DocumentInfo(path.stem, data["sha256"], data.get("source"))
+        return found
+
+    def replace_document(self, doc_id: str, graph: Graph, info: DocumentInfo) -> None:
+        """Write ``graphs/<doc_id>.nt`` atomically."""
+        from graphbuilder.outputs import atomic_write_text
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        header = _HEADER + json.dumps({"sha256": info.sha256, "source": info.source}) + "\n"
+        atomic_write_text(self._path(doc_id), header + graph_ntriples(graph))
+        self.changed = True
+
+    def remove_document(self, doc_id: str) -> None:
+        """Delete ``graphs/<doc_id>.nt`` (no error when absent)."""
+        try:
+            os.unlink(self._path(doc_id))
+            self.changed = True
+        except FileNotFoundError:
+            pass
+
+    def dataset(self):
+        """Return an rdflib Dataset of every document graph in the folder."""
+        from rdflib import Dataset
+
+        from graphbuilder.rdf.iris import graph_iri
+        from graphbuilder.rdf.namespaces import bind_prefixes
+
+        ds = Dataset()
+        bind_prefixes(ds)
+        if self.folder.is_dir():
+            for path in sorted(self.folder.glob("*.nt")):
+                ds.graph(graph_iri(path.stem)).parse(path, format="nt")
+        return ds
+
+    def flush(self) -> int:
+        """Rebuild ``graph.trig``, ``graph.ttl`` (and ``graph.html``); return the triple count."""
+        from graphbuilder.rdf.io import write_dataset, write_turtle
+        from graphbuilder.rdf.mapping import dataset_to_graph
+
+        ds = self.dataset()
+        graph = dataset_to_graph(ds)
+        names = [self.out_dir / "graph.trig", self.out_dir / "graph.ttl"]
+        write_dataset(ds, names[0])
+        write_turtle(graph, names[1])
+        if self.view:
+            from graphbuilder.view.html import render_graph
+
+            html = self.out_dir / "graph.html"
+            title = self.title or f"{len(list(self.folder.glob('*.nt')))} documents"
+            render_graph(graph, html, title=title)
+            names.append(html)
+        self.files = names
+        return len(graph)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class OxigraphSink:
+    """The graph in a persistent Oxigraph store (``--store oxigraph:PATH``).
+
+    Replacements are buffered and written ``batch`` documents at a time, each batch as one
+    SPARQL update (``DROP SILENT GRAPH ...; INSERT DATA { GRAPH ... }``), which Oxigraph
+    applies as one transaction: a killed build leaves every document graph old or new.
+
+    Parameters
+    ----------
+    path : Path
+        Folder of the store (created when absent).
+    batch : int
+        Documents per transaction.
+
+    Raises
+    ------
+    StoreError
+        The store cannot be opened (e.g. another process holds it).
+    """
+
+    def __init__(self, path: Path, *, batch: int = 64):
+        from graphbuilder.store.oxigraph import open_store
+
+        self.path = Path(path).resolve()
+        self.name = f"oxigraph:{self.path}"
+        self.store = open_store(self.path)
+        self.batch = batch
+        self.pending: list[str] = []
+        self.files: list[Path] = []
+
+    def documents(self) -> dict[str, DocumentInfo]:
+        """Query the store for each named graph's ``gb:Document`` and its ``gb:sha256``."""
+        from graphbuilder.rdf.namespaces import GB
+
+        query = f"""
+            SELECT ?g ?sha ?src WHERE {{
+              GRAPH ?g {{
+                ?d a <{GB.Document}> ; <{GB.sha256}> ?sha .
+                OPTIONAL {{ ?d <{GB.sourcePath}> ?src }}
+              }}
+            }}"""
+        found: dict[str, DocumentInfo] = {}
+        for row in self.store.query(query):
+            doc_id = row["g"].value.rsplit("/", 1)[-1]
+            src = row["src"].value if row["src"] is not None else None
+            found[doc_id] = DocumentInfo(doc_id, row["sha"].value, src)
+        return found
+
+    def replace_document(self, doc_id: str, graph: Graph, info: DocumentInfo) -> None:
+        """Queue the replacement of ``gbr:graph/<doc_id>`` (written by the next batch)."""
+        from graphbuilder.rdf.iris import graph_iri
+
+        name = graph_iri(doc_id)
+        self.pending.append(
+            f"DROP SILENT GRAPH <{name}> ;\n"
+            f"INSERT DATA {{ GRAPH <{name}> {{\n{graph_ntriples(graph)}}} }}"
+        )
+        if len(self.pending) >= self.batch:
+            self._commit()
+
+    def remove_document(self, doc_id: str) -> None:
+        """Queue ``DROP SILENT GRAPH gbr:graph/<doc_id>``."""
+        from graphbuilder.rdf.iris import graph_iri
+
+        self.pending.append(f"DROP SILENT GRAPH <{graph_iri(doc_id)}>")
+        if len(self.pending) >= self.batch:
+            self._commit()
+
+    def _commit(self) -> None:
+        if self.pending:
+            try:
+                self.store.update(" ;\n".join(self.pending))
+            except (OSError, SyntaxError) as err:
+                raise StoreError(f"{self.path}: update failed: {err}") from None
+            self.pending = []
+
+    def flush(self) -> int | None:
+        """Write the pending batch and flush the store to disk; return None (no cheap count)."""
+        self._commit()
+        self.store.flush()
+        return None
+
+    def close(self) -> None:
+        """Drop pending writes not flushed and release the store (its lock)."""
+        self.pending = []
+        del self.store
+
+
+def open_sink(
+    spec: str | None, out_dir: Path, *, view: bool = True, title: str | None = None
+) -> GraphSink:
+    """Open the sink a build writes its graph through.
+
+    Parameters
+    ----------
+    spec : str or None
+        None for the output folder itself (:class:`FolderSink`), ``oxigraph:PATH``
+        (:class:`OxigraphSink`) or ``sparql:URL`` (``graphbuilder.store.sparql_server``).
+    out_dir : Path
+        The output folder.
+    view, title
+        For :class:`FolderSink`.
+
+    Returns
+    -------
+    GraphSink
+
+    Raises
+    ------
+    StoreError
+        Unknown kind of store, or a store that cannot be opened.
+    """
+    if spec is None:
+        return FolderSink(out_dir, view=view, title=title)
+    kind, _, rest = spec.partition(":")
+    if kind == "oxigraph" and rest:
+        return OxigraphSink(Path(rest))
+    if kind == "sparql" and rest:
+        from graphbuilder.store.sparql_server import open_sparql_sink
+
+        return open_sparql_sink(rest, query_url=None, update_url=None)
+    raise StoreError(f"{spec}: unknown store; expected oxigraph:PATH or sparql:URL")
