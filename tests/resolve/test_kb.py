@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import time
@@ -349,3 +350,43 @@ def test_unknown_subclass_names_file_and_line(tmp_path):
     )
     with pytest.raises(KnowledgeBaseError, match=r"places\.csv:2: .*subclass of Location"):
         KnowledgeBase.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("office", "org", "day", "person"),
+    [
+        ("defense_minister", "country/KAZ", "2025-06-07", "person/ruslan-zhaksylykov"),
+        ("defense_minister", "country/KAZ", "2025-06-08", "person/dauren-kosanov"),
+        ("foreign_minister", "country/KAZ", "2023-04-02", "person/mukhtar-tleuberdi"),
+        ("foreign_minister", "country/KAZ", "2024-01-01", "person/murat-nurtleu"),
+        ("foreign_minister", "country/KAZ", "2025-10-01", "person/yermek-kosherbayev"),
+        ("prime_minister", "country/BLR", "2025-03-09", "person/roman-golovchenko"),
+        ("prime_minister", "country/BLR", "2025-03-10", "person/aleksandr-turchin"),
+        ("secretary_general", "org/csto", "2017-03-01", "person/valery-semerikov"),
+        ("secretary_general", "org/csto", "2017-05-02", "person/yuri-khachaturov"),
+        ("secretary_general", "org/csto", "2019-06-01", "person/valery-semerikov"),
+    ],
+)
+def test_checked_office_terms(kb, office, org, day, person):
+    assert [t.person for t in kb.holders(office, org, day)] == [person]
+
+
+def test_terms_of_one_office_do_not_overlap(kb):
+    """Each holder of a single-seat office ends before (or on the day) the next one starts.
+
+    Known overlap: Roza Otunbayeva led Kyrgyzstan's interim government from 7 April 2010 while
+    Kurmanbek Bakiyev resigned formally on 15 April 2010 (Wikipedia: 2010 Kyrgyz revolution).
+    """
+    known = {("person/kurmanbek-bakiyev", "person/roza-otunbayeva")}
+    by_office: dict[tuple[str, str], list] = {}
+    for term in kb.terms:
+        if term.office in ("president", "prime_minister", "foreign_minister", "defense_minister"):
+            by_office.setdefault((term.office, term.org), []).append(term)
+    for key, terms in by_office.items():
+        terms.sort(key=lambda t: t.start)
+        for a, b in itertools.pairwise(terms):
+            if (a.person, b.person) in known:
+                continue
+            assert a.end is not None, (key, a.person, b.person)
+            n = min(len(a.end), len(b.start))
+            assert a.end[:n] <= b.start[:n], (key, a.person, a.end, b.person, b.start)
