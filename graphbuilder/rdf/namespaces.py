@@ -50,11 +50,42 @@ class GB(DefinedNamespace):
     Organization: URIRef
     Location: URIRef
     Event: URIRef
+    # entity subclasses (ontology/kb/subclasses.csv, scripts/gen_ontology_subclasses.py)
+    SovereignState: URIRef
+    Territory: URIRef
+    HistoricalState: URIRef
     IntergovernmentalOrganization: URIRef
-    ArmedGroup: URIRef
+    Organ: URIRef
+    SpecializedAgency: URIRef
+    Agency: URIRef
+    Court: URIRef
+    Mission: URIRef
+    Forum: URIRef
     GovernmentBody: URIRef
+    ArmedForces: URIRef
+    ArmedGroup: URIRef
+    PoliticalParty: URIRef
+    PoliticalOrganization: URIRef
+    NonGovernmentalOrganization: URIRef
+    Media: URIRef
+    Company: URIRef
     City: URIRef
     Region: URIRef
+    GeopoliticalRegion: URIRef
+    Continent: URIRef
+    WaterBody: URIRef
+    War: URIRef
+    Conflict: URIRef
+    Protest: URIRef
+    Attack: URIRef
+    Genocide: URIRef
+    Crisis: URIRef
+    Annexation: URIRef
+    Capture: URIRef
+    Dissolution: URIRef
+    Withdrawal: URIRef
+    Commemoration: URIRef
+    Conference: URIRef
     Document: URIRef
     Stance: URIRef
     Polarity: URIRef
