@@ -44,13 +44,16 @@ WORKER_WAIT_SECONDS = 60
 
 
 @functools.lru_cache(maxsize=2)
-def worker_pipeline(model: str = DEFAULT_MODEL):
+def worker_pipeline(model: str = DEFAULT_MODEL, numpy_ops: bool = False):
     """Return the pipeline of ``model``, loaded once per (worker) process.
 
     Parameters
     ----------
     model : str
         Name or path of an installed spaCy pipeline.
+    numpy_ops : bool
+        Build it with numpy's matrix products instead of blis
+        (:func:`graphbuilder.nlp.run.use_numpy_ops`; the model keeps the ops it was built with).
 
     Returns
     -------
@@ -60,11 +63,15 @@ def worker_pipeline(model: str = DEFAULT_MODEL):
     """
     from graphbuilder.nlp.pipeline import load_pipeline
 
+    if numpy_ops:
+        from graphbuilder.nlp.run import use_numpy_ops
+
+        use_numpy_ops()
     return load_pipeline(model)
 
 
 def _extract_partition(
-    paths: list[str], model: str, max_bytes: int | None
+    paths: list[str], model: str, max_bytes: int | None, numpy_ops: bool = False
 ) -> tuple[list[DocumentRecords], list[str], float]:
     """The Dask task: extract one partition in a worker with the worker's pipeline.
 
@@ -73,7 +80,7 @@ def _extract_partition(
     """
     from graphbuilder.build import extract_documents
 
-    nlp = worker_pipeline(model)
+    nlp = worker_pipeline(model, numpy_ops)
     started = time.perf_counter()
     records, problems = extract_documents(
         [Path(p) for p in paths], nlp=nlp, model=model, max_bytes=max_bytes
@@ -149,6 +156,7 @@ def extract_documents_dask(
     n_workers: int = 2,
     partitions: int | None = None,
     progress: Callable | None = None,
+    numpy_ops: bool = False,
 ) -> tuple[list[DocumentRecords], list[str]]:
     """Read, parse and extract each document on a Dask cluster (no merging, no output).
 
@@ -174,6 +182,9 @@ def extract_documents_dask(
     progress : callable, optional
         Called with a :class:`graphbuilder.build.DocumentProgress` per document, as each
         partition comes back (``seconds`` is the partition's time shared evenly).
+    numpy_ops : bool
+        Workers build their pipeline with numpy's matrix products instead of blis
+        (:func:`graphbuilder.nlp.run.use_numpy_ops`).
 
     Returns
     -------
@@ -197,8 +208,10 @@ def extract_documents_dask(
         return [], []
     if scheduler is None:
         with local_cluster(n_workers) as address:
-            return _run(paths, address, model, max_bytes, partitions, progress, n_workers)
-    return _run(paths, scheduler, model, max_bytes, partitions, progress, None)
+            return _run(
+                paths, address, model, max_bytes, partitions, progress, n_workers, numpy_ops
+            )
+    return _run(paths, scheduler, model, max_bytes, partitions, progress, None, numpy_ops)
 
 
 def _run(
@@ -209,6 +222,7 @@ def _run(
     partitions: int | None,
     progress: Callable | None,
     n_workers: int | None,
+    numpy_ops: bool,
 ) -> tuple[list[DocumentRecords], list[str]]:
     from distributed import Client, as_completed
 
@@ -240,6 +254,7 @@ def _run(
                 [str(p.resolve()) for p in part],
                 model,
                 max_bytes,
+                numpy_ops,
                 key=f"gb-extract-{i}-{len(parts)}-{time.time_ns()}",
                 pure=False,
             )

@@ -2,10 +2,11 @@
 
 Each document's triples live in their own named graph, :func:`graphbuilder.rdf.iris.graph_iri`
 of its ``doc_id``, so rebuilding a document replaces exactly its triples and no other
-document's. Writes use the SPARQL 1.1 Graph Store HTTP Protocol (``PUT`` then ``POST`` of
-N-Triples, in batches bounded by ``batch_triples`` triples and ``batch_bytes`` bytes) into a
-fresh temporary named graph, then one SPARQL Update ``MOVE <tmp> TO <graph>``, which the server
-runs as one transaction: readers see the old graph or the new one, never a half-written one.
+document's. Writes use the SPARQL 1.1 Graph Store HTTP Protocol: a document graph that fits in
+one batch (``batch_triples`` triples, ``batch_bytes`` bytes) is one ``PUT`` of N-Triples onto
+its named graph; a larger one is ``PUT`` then ``POST`` in bounded batches into a fresh
+temporary named graph, then one SPARQL Update ``MOVE <tmp> TO <graph>``. The server runs each
+request as one transaction: readers see the old graph or the new one, never a half-written one.
 A request that fails for a transient reason (no connection, time-out, HTTP 408, 429 or 5xx) is
 retried ``retries`` times with exponential back-off, then reported as a
 :class:`~graphbuilder.errors.StoreError` naming the URL and the HTTP status; the temporary
@@ -171,6 +172,9 @@ class SparqlServerSink:
         Seconds to wait for each response.
     backoff : float
         Seconds before the first retry, doubled for each next one.
+    use_graph_store : bool
+        Write through the Graph Store Protocol where the server has it (default); False
+        sends every batch as SPARQL Update ``INSERT DATA``.
     """
 
     def __init__(
@@ -185,6 +189,7 @@ class SparqlServerSink:
         retries: int = 3,
         timeout: float = 60,
         backoff: float = 0.5,
+        use_graph_store: bool = True,
     ):
         self.url = server_url(url)
         self.name = SPARQL_SCHEME + self.url
@@ -193,7 +198,8 @@ class SparqlServerSink:
         self._query_url = server_url(query_url) if query_url else None
         self._update_url = server_url(update_url) if update_url else None
         self._store_url = server_url(store_url) if store_url else None
-        self._store_probed = self._store_url is not None
+        # Without the Graph Store Protocol, batches go as SPARQL Update INSERT DATA.
+        self._store_probed = self._store_url is not None or not use_graph_store
         self.batch_triples = max(1, int(batch_triples))
         self.batch_bytes = max(1, int(batch_bytes))
         self.retries = max(0, int(retries))
@@ -251,7 +257,8 @@ class SparqlServerSink:
             self.flavour = "fuseki"
 
     # ------------------------------------------------------------------ endpoints
-    def _probe_query(self, url: str) -> bool:
+    def _probe_query(self, url: str) -> bool | None:
+        """True: a SPARQL query endpoint; False: something else answered; None: no answer."""
         form = urllib.parse.urlencode({"query": "ASK {}"}).encode()
         try:
             resp = self._request(
@@ -265,25 +272,40 @@ class SparqlServerSink:
                 retries=0,
             )
             return "boolean" in json.loads(resp.body.decode("utf-8"))
-        except (StoreError, ValueError, UnicodeDecodeError):
+        except _HTTPFailure as err:
+            return None if err.status is None else False
+        except (ValueError, UnicodeDecodeError):
             return False
 
     @property
     def query_url(self) -> str:
-        """The SPARQL query endpoint (found on first use)."""
+        """The SPARQL query endpoint (found on first use; a server still starting is waited
+        for, ``retries`` times with back-off)."""
         if self._query_url is None:
             candidates = [f"{self.base}/query", f"{self.base}/sparql", self.base]
             if self.url not in candidates:
                 candidates.insert(0, self.url)
-            for candidate in candidates:
-                if self._probe_query(candidate):
-                    self._query_url = candidate
-                    break
+            for attempt in range(self.retries + 1):
+                if attempt:
+                    time.sleep(self.backoff * 2 ** (attempt - 1))
+                answers = []
+                for candidate in candidates:
+                    answer = self._probe_query(candidate)
+                    if answer:
+                        self._query_url = candidate
+                        return candidate
+                    answers.append(answer)
+                if any(a is False for a in answers):
+                    break  # the server answers, but no candidate is a query endpoint
             else:
                 raise StoreError(
-                    f"{self.url}: no SPARQL query endpoint answers (tried "
-                    f"{', '.join(candidates)}); is the server running? give --query-url"
+                    f"{self.url}: no SPARQL server answers (connection failed "
+                    f"{self.retries + 1} times); is it running?"
                 )
+            raise StoreError(
+                f"{self.url}: no SPARQL query endpoint answers (tried "
+                f"{', '.join(candidates)}); give --query-url"
+            )
         return self._query_url
 
     @property
@@ -444,9 +466,11 @@ class SparqlServerSink:
     def replace_document(self, doc_id: str, graph: Graph, info=None) -> int:
         """Make ``graph`` the whole named graph of document ``doc_id`` on the server.
 
-        The triples go in batches into a new temporary named graph, which one SPARQL Update
-        then moves onto ``graph_iri(doc_id)``; on any failure the temporary graph is dropped
-        (best effort) and the document's previous graph stays as it was.
+        A graph that fits in one batch is sent in one request (Graph Store ``PUT``), which the
+        server applies as one transaction. A larger one goes in batches into a new temporary
+        named graph, which one SPARQL Update then moves onto ``graph_iri(doc_id)``; on any
+        failure the temporary graph is dropped (best effort). Either way a failed write leaves
+        the document's previous graph as it was.
 
         Parameters
         ----------
@@ -474,9 +498,15 @@ class SparqlServerSink:
         if not lines:
             self.update(f"DROP SILENT GRAPH <{target}>")
             return 0
+        batches = list(self._batches(lines))
+        if len(batches) == 1:
+            # One request replaces the graph: a Graph Store PUT, or DROP + INSERT DATA in one
+            # update request; either is one transaction on the server.
+            self._write_batch(target, batches[0], first=True)
+            return len(lines)
         temporary = URIRef(f"{GBR_IRI}graph-tmp/{uuid.uuid4().hex}")
         try:
-            for i, batch in enumerate(self._batches(lines)):
+            for i, batch in enumerate(batches):
                 self._write_batch(temporary, batch, first=i == 0)
             self._move(temporary, target)
         except StoreError:
@@ -509,6 +539,8 @@ class SparqlServerSink:
             yield b"".join(batch)
 
     def _write_batch(self, graph: URIRef, body: bytes, *, first: bool) -> None:
+        """PUT (first) or POST one batch of N-Triples into ``graph``; without a Graph Store
+        endpoint, ``INSERT DATA`` (after ``DROP SILENT GRAPH`` for the first batch)."""
         store = self.store_url
         if store is not None:
             query = urllib.parse.urlencode({"graph": str(graph)})
@@ -519,7 +551,8 @@ class SparqlServerSink:
                 headers={"Content-Type": "application/n-triples"},
             )
         else:
-            data = b"INSERT DATA { GRAPH <%s> {\n%s} }" % (str(graph).encode(), body)
+            drop = b"DROP SILENT GRAPH <%s> ;\n" % str(graph).encode() if first else b""
+            data = drop + b"INSERT DATA { GRAPH <%s> {\n%s} }" % (str(graph).encode(), body)
             self._request(
                 "POST",
                 self.update_url,

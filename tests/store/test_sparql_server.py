@@ -230,6 +230,19 @@ def test_batches_are_bounded_and_add_up(server, example):
     assert _server_graph(sink, doc_id) == _canonical(local)
 
 
+@pytest.mark.parametrize("batch", [7, 50_000])
+def test_sparql_update_writes_without_graph_store(server, example, batch):
+    docs, _ents, ds = example
+    doc_id = docs[1].article.doc_id
+    local = document_graph(ds, doc_id)
+    sink = SparqlServerSink(server, batch_triples=batch, use_graph_store=False)
+    sink.replace_document(doc_id, Graph())  # an empty graph: the document's graph dropped
+    assert sink.count_triples(doc_id) == 0
+    assert sink.replace_document(doc_id, local) == len(local)
+    assert sink.store_url is None
+    assert _server_graph(sink, doc_id) == _canonical(local)
+
+
 def _nt_lines(graph: Graph) -> list[bytes]:
     return [x for x in graph.serialize(format="nt", encoding="utf-8").split(b"\n") if x.strip()]
 
@@ -243,10 +256,11 @@ def test_rejected_batch_leaves_the_previous_graph(sink, example):
         bad.add((URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(i)))
     # A relative IRI: rdflib writes it, an N-Triples parser must refuse it.
     bad.add((URIRef("relative/iri"), URIRef("http://example.org/p"), Literal("x")))
-    small = open_sparql_sink(sink.url, batch_triples=5, retries=0)
-    with pytest.raises(StoreError, match=r"/store\?graph=.*HTTP 400"):
-        small.replace_document(doc_id, bad)
-    assert _server_graph(sink, doc_id) == before
+    for batch in (5, 50_000):  # a temporary graph and MOVE, or one PUT
+        small = open_sparql_sink(sink.url, batch_triples=batch, retries=0)
+        with pytest.raises(StoreError, match=r"/store\?graph=.*HTTP 400"):
+            small.replace_document(doc_id, bad)
+        assert _server_graph(sink, doc_id) == before
     assert _graph_names(sink) == {str(graph_iri(r.article.doc_id)) for r in docs}
 
 
@@ -309,5 +323,10 @@ def test_server_error_is_retried_then_reported(failing_server, example):
 
 def test_unreachable_server_is_a_store_error():
     port = _free_port()
-    with pytest.raises(StoreError, match=f"127.0.0.1:{port}: no SPARQL query endpoint answers"):
-        open_sparql_sink(f"sparql:http://127.0.0.1:{port}", retries=0)
+    with pytest.raises(StoreError, match=f"127.0.0.1:{port}: no SPARQL server answers"):
+        open_sparql_sink(f"sparql:http://127.0.0.1:{port}", retries=1, backoff=0.01)
+
+
+def test_a_server_without_query_endpoint_is_named(failing_server):
+    with pytest.raises(StoreError, match="no SPARQL query endpoint answers .*/query, .*/sparql"):
+        open_sparql_sink(failing_server, retries=0)
