@@ -88,9 +88,19 @@ def test_scores_against_the_gold_stay_above_their_floors(seed_graph, seed_gold):
     assert score.entities_untyped.f1 >= FLOORS["entities_untyped"]
     assert score.relations.f1 >= FLOORS["relations"]
     assert score.stances.f1 >= FLOORS["stances"]
+    assert score.stance_types.share >= FLOORS["stance_types"]
 
 
-FLOORS = {"entities_typed": 0.70, "entities_untyped": 0.70, "relations": 0.5, "stances": 0.2}
+# The issues' targets (#2: entity F1 >= 0.70; #3: typed entity F1 >= 0.92; #4: relation F1 >=
+# 0.85, stance F1 >= 0.70, type agreement >= 0.60). Measured now: 0.970 / 0.970 / 0.917 / 0.870
+# / 0.900 (graphbuilder eval, see the README).
+FLOORS = {
+    "entities_typed": 0.92,
+    "entities_untyped": 0.92,
+    "relations": 0.85,
+    "stances": 0.70,
+    "stance_types": 0.60,
+}
 
 
 def test_cli_builds_the_bundled_example(tmp_path):
