@@ -84,11 +84,11 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.names import normalize_name
 from graphbuilder.paths import kb_dir, lexicon_dir
 
 ENTITY_CLASSES = ("Person", "Country", "Organization", "Location", "Event")
@@ -183,38 +183,6 @@ class SubclassDef:
     source: str = ""
 
 
-_PUNCT_RE = re.compile(r"[^\w\s]|_")
-_SPACE_RE = re.compile(r"\s+")
-
-
-def normalize_name(name: str) -> str:
-    """Normalise a name for matching (also the gold scorer's normalisation).
-
-    Casefold, drop a trailing possessive ``'s``/``’s`` and a leading "the", turn hyphens and
-    other punctuation into spaces, collapse whitespace.
-
-    Parameters
-    ----------
-    name : str
-        A surface form.
-
-    Returns
-    -------
-    str
-        The key; ``""`` for a name of only punctuation.
-
-    Examples
-    --------
-    >>> normalize_name("the Kassym-Jomart Tokayev's")
-    'kassym jomart tokayev'
-    >>> normalize_name("U.S.")
-    'u s'
-    """
-    s = unicodedata.normalize("NFC", name).casefold().strip()
-    s = re.sub(r"['’]s$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = _PUNCT_RE.sub(" ", s)
-    return _SPACE_RE.sub(" ", s).strip()
 
 
 def _split(value: str | None) -> tuple[str, ...]:
