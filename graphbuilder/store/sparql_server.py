@@ -206,6 +206,7 @@ class SparqlServerSink:
         self.timeout = timeout
         self.backoff = backoff
         self.flavour: str | None = None  # "oxigraph", "fuseki" or None (union by default)
+        self._flavour_probed = False
         if _is_loopback(self.url):
             self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         else:
@@ -373,9 +374,12 @@ class SparqlServerSink:
     # ------------------------------------------------------------------ reading
     def _post_query(self, text: str, *, union: bool, accept: str) -> _Response:
         """POST one query (SPARQL Protocol, form-encoded); HTTP 400 becomes SyntaxError."""
-        url = self.query_url  # found first: it also tells the server's flavour
+        url = self.query_url  # found first: the probe also tells the server's flavour
         fields: list[tuple[str, str]] = [("query", text)]
         if union and not _FROM.search(text):
+            if self.flavour is None and not self._flavour_probed:
+                self._flavour_probed = True  # an endpoint given explicitly was not probed
+                self._probe_query(url)
             if self.flavour == "oxigraph":
                 fields.append(("union-default-graph", ""))
             elif self.flavour == "fuseki":

@@ -138,6 +138,12 @@ def test_endpoints_found_by_oxigraph_convention(sink, server):
     assert sink.flavour == "oxigraph"
 
 
+def test_explicit_endpoints_still_query_the_union(sink, server):
+    explicit = SparqlServerSink(server, f"{server}/query", f"{server}/update")
+    assert explicit.query("ASK { gbr:Q232 a gb:Country }").askAnswer is True
+    assert explicit.flavour == "oxigraph"
+
+
 def test_server_url_strips_scheme_and_rejects_other_addresses():
     assert server_url("sparql:http://127.0.0.1:7878/") == "http://127.0.0.1:7878"
     with pytest.raises(StoreError, match="not a SPARQL server address"):
