@@ -65,7 +65,12 @@ def load_pipeline(
         before="ner",
         config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
     )
-    ruler.add_patterns(kb.patterns())
+    # The ruler matches exact text (ORTH), so its phrase patterns need only the tokenizer;
+    # spaCy would otherwise run every component before the ruler over each of the ~20,000
+    # names (about 13 s instead of 1 s here).
+    before = nlp.pipe_names[: nlp.pipe_names.index("gb_kb_ruler")]
+    with nlp.select_pipes(disable=before):
+        ruler.add_patterns(kb.patterns())
     nlp.add_pipe("gb_linker", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
     if extract:
         nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir})
