@@ -8,7 +8,11 @@ printed as one line ``error: ...`` with a non-zero exit; a traceback only with `
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
+import traceback
 
 import typer
 
@@ -30,53 +34,148 @@ _STATE = {"debug": False}
 def _main(
     debug: bool = typer.Option(False, "--debug", help="Show Python tracebacks on errors."),
 ) -> None:
-    _STATE["debug"] = debug
+    _STATE["debug"] = debug or _STATE["debug"]
 
 
 def _register() -> None:
     from graphbuilder.commands import build, evaluate, export, kb, query, validate, view
 
+    if _STATE.get("registered"):
+        return
     for module in (build, query, evaluate, validate, export, view, kb):
         module.register(app)
+    _STATE["registered"] = True
+
+
+def one_line(text: str, limit: int = 1000) -> str:
+    """Return ``text`` on one line: whitespace runs (newlines too) become one space.
+
+    Examples
+    --------
+    >>> one_line("bad\\n  input\\tfile")
+    'bad input file'
+    """
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _split_debug(argv: list[str]) -> tuple[list[str], bool]:
+    """Take ``--debug`` out of ``argv`` wherever it stands (before a ``--`` separator)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    head = [a for a in argv[:end] if a != "--debug"]
+    return head + argv[end:], len(head) != end
+
+
+def _usage_error_types() -> tuple[type[BaseException], ...]:
+    """click's usage errors: typer >= 0.2x vendors click as ``typer._click``."""
+    import click
+
+    types: list[type[BaseException]] = [click.exceptions.ClickException]
+    try:
+        from typer._click import exceptions as vendored
+
+        types.append(vendored.ClickException)
+    except ImportError:  # an older typer on plain click
+        pass
+    return tuple(types)
+
+
+def _abort_types() -> tuple[type[BaseException], ...]:
+    import click
+
+    types: list[type[BaseException]] = [click.exceptions.Abort]
+    try:
+        from typer._click import exceptions as vendored
+
+        if hasattr(vendored, "Abort"):
+            types.append(vendored.Abort)
+    except ImportError:
+        pass
+    return tuple(types)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum, frame) -> None:  # pragma: no cover - exercised in a subprocess
+    if os.getpid() != _STATE.get("pid"):
+        # a forked child (none are forked today): die as SIGTERM means
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    raise Terminated()
+
+
+def _usage_line(err: BaseException) -> str:
+    ctx = getattr(err, "ctx", None)
+    message = err.format_message() if hasattr(err, "format_message") else str(err)
+    where = f"{ctx.command_path} --help" if ctx is not None else "graphbuilder --help"
+    return f"error: {one_line(message) or 'missing arguments'} (see {where})"
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script: run the app, turn user errors into one line.
 
+    ``--debug`` may stand anywhere on the command line (before a ``--``); with it, errors
+    print their traceback, and the exit codes stay the same.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default ``sys.argv[1:]``).
+
     Raises
     ------
     SystemExit
-        Always, with 0 on success, the error's ``exit_code`` on a GraphbuilderError, 130 on
-        Ctrl-C.
+        Always: 0 on success; the error's ``exit_code`` on a GraphbuilderError (see
+        :mod:`graphbuilder.errors`); 2 on a usage error (unknown command or option, missing
+        argument); 130 on Ctrl-C, 143 on SIGTERM (temporary files removed, outputs already
+        written left as they were); 1 on any other error.
     """
+    args, debug = _split_debug(list(sys.argv[1:] if argv is None else argv))
+    _STATE["debug"] = debug
     _register()
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    if not args:
+        args = ["--help"]
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        _STATE["pid"] = os.getpid()
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        rc = app(args=argv, standalone_mode=False)
+        rc = app(args=args, standalone_mode=False)
     except GraphbuilderError as err:
         if debug:
-            raise
-        typer.echo(f"error: {err}", err=True)
+            traceback.print_exc()
+        typer.echo(f"error: {one_line(err)}", err=True)
         raise SystemExit(err.exit_code) from None
-    except KeyboardInterrupt:
-        typer.echo("error: interrupted; outputs already written are left as they were", err=True)
-        raise SystemExit(130) from None
+    except KeyboardInterrupt as err:
+        what = "terminated" if isinstance(err, Terminated) else "interrupted"
+        typer.echo(f"error: {what}; outputs already written are left as they were", err=True)
+        raise SystemExit(143 if isinstance(err, Terminated) else 130) from None
     except SystemExit:
         raise
-    except Exception as err:  # click usage errors and the like
-        import click
-
-        if isinstance(err, click.exceptions.ClickException):
-            err.show()
-            raise SystemExit(err.exit_code) from None
-        if isinstance(err, click.exceptions.Abort):
-            raise SystemExit(1) from None
+    except _usage_error_types() as err:
         if debug:
-            raise
-        typer.echo(
-            f"error: {type(err).__name__}: {err} (run with --debug for a traceback)", err=True
-        )
+            traceback.print_exc()
+        code = getattr(err, "exit_code", 2)
+        if type(err).__name__ == "NoArgsIsHelpError":  # help already printed
+            raise SystemExit(0) from None
+        typer.echo(_usage_line(err), err=True)
+        raise SystemExit(code) from None
+    except _abort_types():
+        typer.echo("error: aborted", err=True)
         raise SystemExit(1) from None
+    except Exception as err:
+        if debug:
+            traceback.print_exc()
+        detail = one_line(err) or "no detail"
+        hint = "" if debug else " (run with --debug for a traceback)"
+        typer.echo(f"error: {type(err).__name__}: {detail}{hint}", err=True)
+        raise SystemExit(1) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     raise SystemExit(rc if isinstance(rc, int) else 0)
 
 

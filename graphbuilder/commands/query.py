@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Run a SPARQL query (text, --file or --name) on GRAPH and print the results."""
-        from graphbuilder.errors import QueryError
+        from graphbuilder.errors import GraphFileError, QueryError
         from graphbuilder.store.oxigraph import (
             load_file_into_store,
             open_store,
@@ -89,7 +89,13 @@ def register(app: typer.Typer) -> None:
             key, sep, value = item.partition("=")
             if not sep or not key.strip():
                 raise QueryError(f"--param {item!r}: expected KEY=VALUE")
+            if key.strip() in params:
+                raise QueryError(f"--param {key.strip()} given twice; give each parameter once")
             params[key.strip()] = value
+        if graph is not None and Path(graph).is_dir():
+            inside = [n for n in ("graph.trig", "graph.ttl") if (Path(graph) / n).is_file()]
+            hint = f"; give {Path(graph) / inside[0]}" if inside else ""
+            raise GraphFileError(f"{graph}: is a folder, not a graph file{hint}")
         db = open_store(parse_store_spec(store) if store else None)
         if graph is not None:
             load_file_into_store(db, graph)
@@ -100,6 +106,10 @@ def register(app: typer.Typer) -> None:
                 named = parse_named_query(file.read_text(encoding="utf-8"), file)
             except OSError as err:
                 raise QueryError(f"{file}: cannot read query: {err.strerror or err}") from None
+            except UnicodeDecodeError as err:
+                raise QueryError(
+                    f"{file}: not a UTF-8 text query file (invalid byte at offset {err.start})"
+                ) from None
         else:
             named = parse_named_query(query or "")
         bindings = bind_params(db, named, params) if (params or named.params) else None

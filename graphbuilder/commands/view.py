@@ -18,19 +18,28 @@ _OUTPUT = typer.Option(
     help="The HTML file to write (default: GRAPH with the suffix .html, beside it).",
 )
 _TITLE = typer.Option("--title", help="Page title (default: the graph file's name).")
+_FORCE = typer.Option("--force", help="Overwrite a file graphbuilder did not write.")
+
+#: The generator tag of every page graphbuilder's view writes.
+VIEW_MARKER = b'<meta name="generator" content="graphbuilder-view">'
 
 
 def register(app: typer.Typer) -> None:
-    """Register ``graphbuilder view GRAPH [-o FILE.html] [--title TEXT]`` on the app."""
+    """Register ``graphbuilder view GRAPH [-o FILE.html] [--title TEXT] [--force]``."""
 
     @app.command("view")
     def view(
         graph: Annotated[Path, _GRAPH],
         output: Annotated[Path | None, _OUTPUT] = None,
         title: Annotated[str | None, _TITLE] = None,
+        force: Annotated[bool, _FORCE] = False,
     ) -> None:
         """Write GRAPH as one self-contained HTML page: no network needed to open it."""
+        from graphbuilder.commands.export import check_overwrite
         from graphbuilder.view import render_file
+
+        target = output if output is not None else graph.with_suffix(".html")
+        check_overwrite(target, force=force, marker=VIEW_MARKER)
 
         stats = render_file(graph, output, title=title)
         typer.echo(f"wrote {stats.path} ({stats.nodes} nodes, {stats.edges} edges)")

@@ -7,19 +7,25 @@ discover(inputs, *, max_documents=None) -> (paths, problems)
 read_article(path, *, max_bytes=DEFAULT_MAX_BYTES) -> Article
 clean_text(text) -> str
 extract_metadata(raw_text) -> dict
-InputProblem, DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS (from :mod:`.limits`)
+InputProblem, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_DOCUMENTS (from :mod:`.limits`)
 """
 
 from __future__ import annotations
 
 from graphbuilder.ingest.clean import clean_text
 from graphbuilder.ingest.discover import discover
-from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS, InputProblem
+from graphbuilder.ingest.limits import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_DOCUMENTS,
+    InputProblem,
+)
 from graphbuilder.ingest.metadata import extract_metadata
 from graphbuilder.ingest.reader import read_article
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
     "DEFAULT_MAX_DOCUMENTS",
     "InputProblem",
     "clean_text",

@@ -66,8 +66,9 @@ def discover(
     -------
     (list of pathlib.Path, list of InputProblem)
         The documents (absolute paths, sorted by path, without duplicates) and the inputs
-        skipped with the reason: unsupported type, unreadable file or folder, broken
-        symbolic link, symbolic link loop.
+        skipped, also by absolute path (as the documents' read errors name them), with the
+        reason: unsupported type, unreadable file or folder, broken symbolic link, symbolic
+        link loop.
 
     Raises
     ------
@@ -145,13 +146,13 @@ def discover(
                 raise InputError(f"{given}: no such file or folder ({fault})")
             raise InputError(f"{given}: no such file or folder")
         if given.is_dir():
-            walk(given, frozenset({os.path.realpath(given)}), given)
+            walk(given.absolute(), frozenset({os.path.realpath(given)}), given)
         elif given.is_file():
-            problem = _check_file(given)
+            problem = _check_file(given.absolute())
             if problem:
                 problems.append(problem)
             else:
                 add(given, given)
         else:
-            problems.append(InputProblem(str(given), _NOT_REGULAR))
+            problems.append(InputProblem(str(given.absolute()), _NOT_REGULAR))
     return sorted(found.values(), key=str), problems

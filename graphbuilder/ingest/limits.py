@@ -12,8 +12,15 @@ from dataclasses import dataclass
 #: almost always a dump, a log or a binary by mistake.
 DEFAULT_MAX_BYTES: int = 10 * 1024 * 1024
 
-#: Most documents one build reads from the given files and folders.
-DEFAULT_MAX_DOCUMENTS: int = 10_000
+#: Most documents one build reads from the given files and folders (the README's table gives
+#: this default; a test keeps the two equal).
+DEFAULT_MAX_DOCUMENTS: int = 100_000
+
+#: Longest article text (characters, after decoding and removing page clutter) given to the
+#: language model: spaCy's ``Language.max_length`` default, past which spaCy refuses a text
+#: (error E088: the parser and NER need about 1 GB of memory per 100,000 characters). A file
+#: under ``DEFAULT_MAX_BYTES`` can still hold more text than this (a dump, a whole book).
+DEFAULT_MAX_CHARS: int = 1_000_000
 
 #: The command-line options that raise the limits (named in error messages).
 MAX_BYTES_OPTION: str = "--max-bytes"

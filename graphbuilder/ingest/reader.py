@@ -11,6 +11,7 @@ from graphbuilder.ingest.clean import clean_text
 from graphbuilder.ingest.decode import decode_bytes
 from graphbuilder.ingest.limits import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
     MAX_BYTES_OPTION,
     SUPPORTED_SUFFIXES,
     format_size,
@@ -25,7 +26,9 @@ def _os_fault(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
-def read_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def read_article(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+) -> Article:
     """Read a document (plain text, Markdown or HTML) and separate the article from clutter.
 
     Parameters
@@ -36,6 +39,9 @@ def read_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         starts like an HTML page (``<!DOCTYPE html``, ``<html``) is read as HTML.
     max_bytes : int
         Largest file size accepted, in bytes (default 10 MiB).
+    max_chars : int
+        Longest article text accepted, in characters after removing clutter (default
+        1,000,000, spaCy's ``max_length``: the model refuses longer texts).
 
     Returns
     -------
@@ -51,7 +57,8 @@ def read_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         One line ``"<file>: <fault>"`` for a missing or unreadable file, a folder, a file
         over ``max_bytes``, an empty or whitespace-only document, a binary file (NUL bytes
         or a known signature such as PDF or PNG), text in an encoding that cannot be
-        recognised, or a page with no article text left after removing clutter.
+        recognised, a page with no article text left after removing clutter, or an article
+        text over ``max_chars``.
 
     Examples
     --------
@@ -110,6 +117,11 @@ def read_article(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     body = found["text"] or ""
     if not body.strip():
         raise InputError(f"{name}: no article text left after removing page clutter")
+    if len(body) > max_chars:
+        raise InputError(
+            f"{name}: article text too long ({len(body):,} characters, limit {max_chars:,}, "
+            "the language model's); split it into smaller documents"
+        )
     return Article(
         source=str(path.absolute()),
         text=body,

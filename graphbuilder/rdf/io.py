@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -156,7 +157,9 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
     data = _sorted_dataset(graph) if quads else _sorted_graph(union_graph(graph))
     if fmt in ("nt", "nquads"):
         text = data.serialize(format=fmt, encoding="utf-8").decode("utf-8")
-        lines = sorted({line for line in text.splitlines() if line.strip()})
+        # split on "\n" only: str.splitlines() also breaks at U+2028, U+0085, \x1c...
+        # which N-Triples leaves unescaped inside literals
+        lines = sorted({line for line in text.split("\n") if line.strip()})
         return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
     if fmt == "json-ld":
         text = data.serialize(format="json-ld", context=_context(), auto_compact=True)
@@ -164,6 +167,16 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
             json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         ).encode("utf-8")
     return data.serialize(format=fmt, encoding="utf-8")
+
+
+def _file_mode(path: Path) -> int:
+    """Mode for a new version of ``path``: the old file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
@@ -188,6 +201,8 @@ def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -197,6 +212,8 @@ def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
+            # a temporary file is private (0600); the file it becomes gets the usual mode
+            os.fchmod(tmp.fileno(), _file_mode(path))
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as err:
@@ -269,17 +286,45 @@ def write_dataset(ds: Dataset, path: str | os.PathLike[str]) -> Path:
     return write_graph(ds, path, fmt)
 
 
-def _parse(target: Graph, path: Path, fmt: str | None) -> Graph:
+def _check_file(path: Path) -> None:
+    """Refuse a missing path or a folder before looking at the extension."""
     if not path.exists():
         raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a folder, not a graph file")
     if not path.is_file():
-        raise GraphFileError(f"{path}: not a file")
+        raise GraphFileError(f"{path}: not a regular file")
+
+
+_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG"}
+
+
+def _parse_fault(path: Path, fmt: str, err: Exception) -> str:
+    """One line on why ``path`` does not parse: Oxigraph's message (line and column) where it
+    reads the format, else rdflib's; bytes that are not UTF-8 are named as such."""
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 text (invalid byte at offset {err.start}); is it a graph file?"
+    if fmt in _OX_FORMATS:
+        import pyoxigraph as ox
+
+        try:
+            for _ in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+                pass
+        except (SyntaxError, ValueError) as ox_err:
+            text = " ".join(str(ox_err).split())
+            return re.sub(r"\s*\([^()]*, line \d+\)$", "", text)[:300]
+        except Exception:  # fall back to rdflib's message
+            pass
+    return " ".join(str(err).split())[:300] or type(err).__name__
+
+
+def _parse(target: Graph, path: Path, fmt: str | None) -> Graph:
+    _check_file(path)
     fmt = fmt or format_for_path(path)
     try:
         target.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many parser exception types
-        msg = " ".join(str(err).split())[:300] or type(err).__name__
-        raise GraphFileError(f"{path}: not valid {fmt}: {msg}") from None
+        raise GraphFileError(f"{path}: not valid {fmt}: {_parse_fault(path, fmt, err)}") from None
     return target
 
 
@@ -304,6 +349,8 @@ def load_dataset(path: str | os.PathLike[str], fmt: str | None = None) -> Datase
     ds = Dataset()
     bind_prefixes(ds)
     path = Path(path)
+    if path.is_dir():
+        _check_file(path)
     fmt = fmt or format_for_path(path)
     if fmt in QUAD_FORMATS:
         return _parse(ds, path, fmt)
@@ -339,6 +386,8 @@ def load_graph(path: str | os.PathLike[str], fmt: str | None = None) -> Graph:
     graphbuilder.errors.GraphFileError: /nonexistent.ttl: no such graph file
     """
     path = Path(path)
+    if path.is_dir():
+        _check_file(path)
     fmt = fmt or format_for_path(path)
     if fmt in QUAD_FORMATS:
         return union_graph(load_dataset(path, fmt))

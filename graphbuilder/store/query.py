@@ -50,6 +50,7 @@ __all__ = [
     "format_result",
     "inject_values",
     "query_form",
+    "syntax_message",
     "RESULT_FORMATS",
 ]
 
@@ -460,6 +461,30 @@ def _one_line(err: BaseException) -> str:
     return " ".join(str(err).split())[:400] or type(err).__name__
 
 
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def syntax_message(err: BaseException) -> str:
+    """Return Oxigraph's SPARQL syntax error as one short line: where, and what was expected.
+
+    Oxigraph lists every token it would accept (often hundreds of characters of character
+    classes); the list is cut to its first items.
+
+    Examples
+    --------
+    >>> syntax_message(SyntaxError("error at 1:10: expected CONSTRUCT"))
+    'SPARQL syntax error at line 1, column 10: expected CONSTRUCT'
+    """
+    text = " ".join(str(err).split())
+    m = _SYNTAX_AT.match(text)
+    if not m:
+        return f"SPARQL syntax error: {text[:200] or type(err).__name__}"
+    line, column, detail = m.groups()
+    if len(detail) > 120:
+        detail = detail[:117].rsplit(",", 1)[0] + ", ..."
+    return f"SPARQL syntax error at line {line}, column {column}: {detail}"
+
+
 def run_query(
     store: ox.Store,
     query: str,
@@ -543,7 +568,7 @@ def run_query(
     err = box.get("error")
     if err is not None:
         if isinstance(err, SyntaxError):
-            raise QueryError(f"SPARQL syntax error: {_one_line(err)}") from None
+            raise QueryError(syntax_message(err)) from None
         if isinstance(err, (RuntimeError, ValueError, OSError)):
             raise QueryError(f"query failed: {_one_line(err)}") from None
         raise err
