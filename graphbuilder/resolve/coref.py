@@ -176,10 +176,24 @@ def _sentences(state: LinkState) -> list:
 
 def _is_expletive(token: Token) -> bool:
     """ "It" that refers to nothing: "it is necessary to ...", "it seems that ...", "it is not
-    for nothing that ..." (a subject of be/seem whose clause holds a that- or to-clause)."""
+    for nothing that ..." (a subject of be/seem whose clause holds a that- or to-clause), "made
+    it clear that ..." (the object of make/find/consider before its complement)."""
     if token.dep_ == "expl":
         return True
     head = token.head
+    verbs = ("make", "find", "consider", "take")
+    if token.dep_ == "dobj" and head.lemma_ in verbs:
+        # "made it clear that ...", "find it hard to ...": the object stands for the clause
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.i > token.i for c in head.children
+        )
+    if (
+        token.dep_ == "nsubj"
+        and head.pos_ == "ADJ"
+        and head.dep_ in ("ccomp", "xcomp", "oprd")
+        and head.head.lemma_ in verbs
+    ):
+        return True  # the same, parsed as a small clause ("made [it clear]")
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "seem", "appear", "take"):
         if any(c.dep_ in ("acomp", "ccomp", "xcomp", "advcl", "csubj") for c in head.children):
             return True

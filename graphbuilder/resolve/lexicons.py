@@ -30,6 +30,14 @@ class LinkingLexicons:
         Pronoun -> classes it may refer to.
     event_nouns : frozenset[str]
         Nouns that make an event with an organization or place modifier ("summit").
+    place_prepositions : frozenset[str]
+        Locative prepositions that, leading a model name ("Near Palmyra"), make it a place.
+    person_titles : frozenset[str]
+        Honorifics and rank abbreviations ("Gen.", "Mr.") that make the next name a person's.
+    rank_prefixes : frozenset[str]
+        Service and grade words before a rank abbreviation ("Staff Sgt.", "Navy Capt.").
+    surname_articles : frozenset[str]
+        Articles of surnames ("al-Abadi") also dropped when the surname is cited alone.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -37,6 +45,10 @@ class LinkingLexicons:
     descriptions: dict[str, str]
     pronouns: dict[str, tuple[str, ...]]
     event_nouns: frozenset[str]
+    place_prepositions: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    surname_articles: frozenset[str] = frozenset()
+    rank_prefixes: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -88,4 +100,17 @@ def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
     events = frozenset(
         r["noun"].strip().lower() for r in _rows(base / "event_nouns.csv", ("noun",))
     )
-    return LinkingLexicons(labels, heads, descriptions, pronouns, events)
+    context: dict[str, set[str]] = {}
+    for r in _rows(base / "name_context.csv", ("word", "kind")):
+        context.setdefault(r["kind"].strip(), set()).add(r["word"].strip().lower())
+    return LinkingLexicons(
+        labels,
+        heads,
+        descriptions,
+        pronouns,
+        events,
+        frozenset(context.get("place_preposition", ())),
+        frozenset(context.get("person_title", ())),
+        frozenset(context.get("surname_article", ())),
+        frozenset(context.get("rank_prefix", ())),
+    )

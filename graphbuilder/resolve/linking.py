@@ -10,12 +10,16 @@ refers to:
 3. a single-word person name that is the surname of a person already named in the document
    ("Tokayev" after "Kassym-Jomart Tokayev") is that person;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
-   ("Russian troops"), never elsewhere ("Russian language");
+   ("Russian troops"), never elsewhere ("Russian language"); a plural demonym used as a noun
+   ("the Palestinians", "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
    ("the anniversary summit of the CSTO" -> "CSTO summit");
 6. what is left keeps the model's class mapped by ``entity_labels.csv``, with a person-name
    correction: a name in apposition to an office title is a person ("the head of ..., Sultan
-   Kamaletdinov"), whatever the model said;
+   Kamaletdinov"), whatever the model said; and corrections from the words around a model name
+   (``name_context.csv``): "Near Palmyra" is the place Palmyra, "Staff Sgt." and a bare title
+   ("Minister of Foreign Affairs of") are no names, "Gen. Coe" is a person, and a surname is
+   also cited without its article ("Abadi" after "Haider al-Abadi");
 7. the byline author and the dateline place of the article become entities of the document.
 
 Coreference (titles, pronouns, definite descriptions) runs after this, in
@@ -216,6 +220,83 @@ def _adjectival(span: Span) -> bool:
     )
 
 
+def _bare(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+def _rank_run(tokens: list[Token], lex: LinkingLexicons) -> int:
+    """Length of a leading run of rank/honorific words ("Staff Sgt.", "Navy Capt.", "Mr."):
+    any service words, then at least one rank abbreviation or honorific; 0 when none."""
+    i = 0
+    while i < len(tokens) and _bare(tokens[i]) in lex.rank_prefixes:
+        i += 1
+    j = i
+    while j < len(tokens) and (_bare(tokens[j]) in lex.person_titles or tokens[j].text == "."):
+        j += 1
+    return j if j > i else 0
+
+
+def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
+    """Trim a statistical NER name by its context (rules of ``name_context.csv``).
+
+    Returns
+    -------
+    (Span or None, str or None)
+        The trimmed span (None when nothing of a name is left: "Staff Sgt", a bare office
+        title such as "Minister of Foreign Affairs of") and the class the context implies:
+        ``"Location"`` after a leading locative preposition ("Near Palmyra"), ``"Person"``
+        after an honorific or a rank ("Gen. Coe", "Lt. Gen. Stephen Townsend").
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    implied = None
+    if (
+        end - start > 1
+        and doc[start].lower_ in lex.place_prepositions
+        and doc[start].is_title
+        and doc[start + 1].is_title
+    ):
+        start += 1
+        implied = "Location"
+    run = _rank_run(list(doc[start:end]), lex)
+    if run:
+        if start + run >= end:
+            return None, None
+        start += run
+        implied = "Person"
+    elif start > 0:
+        k = start - 1
+        while k > 0 and doc[k].text == ".":
+            k -= 1
+        if _bare(doc[k]) in lex.person_titles and doc[k].is_title:
+            implied = "Person"
+    while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ") or doc[end - 1].is_punct):
+        end -= 1
+    if end <= start:
+        return None, None
+    trimmed = doc[start:end]
+    if kb.office_for_title(trimmed.text.lower()):
+        return None, None  # a bare title ("Minister of Foreign Affairs"): coreference's job
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and kb.office_for_title(f"{trimmed.text} {nxt.text}".lower()):
+        return None, None  # "Defense" of "Defense Secretary X": a word of a title, no name
+    return trimmed, implied
+
+
+def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
+    """The surname forms a person may be cited by: the last word, and without its article
+    ("Haider al-Abadi" -> "al-Abadi", "Abadi")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    out = [last]
+    head, sep, rest = last.partition("-")
+    if sep and rest and head.lower() in lex.surname_articles:
+        out.append(rest)
+    return out
+
+
 def link_names(state: LinkState) -> None:
     """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring)."""
     doc, kb, lex = state.doc, state.kb, state.lex
@@ -224,8 +305,13 @@ def link_names(state: LinkState) -> None:
         span = _strip_span(ent)
         if len(span) == 0:
             continue
-        text = span.text
         label = ent.label_
+        implied = None
+        if not (ent.ent_id_ and ent.ent_id_ in kb.entries) and label in lex.label_classes:
+            span, implied = _model_name_context(span, lex, kb)
+            if span is None:
+                continue
+        text = span.text
         key: str | None = None
         if ent.ent_id_ and ent.ent_id_ in kb.entries:
             key = state.entity_from_kb(kb.entries[ent.ent_id_])
@@ -236,12 +322,14 @@ def link_names(state: LinkState) -> None:
             if _is_junk(text) or span.root.is_lower:
                 continue  # "post-Soviet space": a common noun phrase, not a name
             cls, keep = lex.label_classes[label]
+            if implied and cls in ("Person", "Location", "Organization"):
+                cls = implied
             entry = _pick(kb.lookup(text), cls, kb, state.date)
             if entry is not None:
                 key = state.entity_from_kb(entry)
             elif text.lower() in lex.descriptions or text.lower() in lex.pronouns:
                 continue  # "Organization" alone: a description, left to coreference
-            elif len(span) == 1 and text in persons_by_surname:
+            elif " " not in text and text in persons_by_surname:
                 key = persons_by_surname[text]
             elif _adjectival(span):
                 continue  # "Anglo-Saxon forces": an adjective the model read as a name
@@ -254,18 +342,16 @@ def link_names(state: LinkState) -> None:
         state.add_mention(key, span.start, span.end, "name")
         state.named_spans.append((span, key))
         if state.entities[key].cls == "Person":
-            words = state.entities[key].label.split()
-            if len(words) > 1:
-                persons_by_surname.setdefault(words[-1], key)
-            for alias in state.entities[key].aliases:
-                parts = alias.split()
-                if len(parts) > 1:
-                    persons_by_surname.setdefault(parts[-1], key)
+            for name in (state.entities[key].label, *sorted(state.entities[key].aliases)):
+                for surname in _surname_keys(name, lex):
+                    persons_by_surname.setdefault(surname, key)
 
 
 def _link_demonym(state: LinkState, span: Span) -> None:
     """A demonym names its state only before a 'state' noun ("Russian troops")."""
     entry = state.kb.demonym(span.text)
+    if entry is None and span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
+        entry = state.kb.demonym(span.text[:-1])  # "Palestinians", "Iraqis"
     if entry is None:
         return
     head = span.root.head if span.root.dep_ in ("amod", "compound", "nmod") else None

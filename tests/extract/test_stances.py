@@ -160,3 +160,29 @@ def test_relations_noun_with_evaluation(build, lexicons):
 
 def test_no_stance_toward_non_entity(build, lexicons):
     assert extract_stances(build("France supports peacekeeping programs.", M), lexicons) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkey lodged a formal protest with Sweden on Friday.",
+            ("country/TUR", "country/SWE", "Criticism", "Negative"),
+        ),
+        (
+            "Poland protested against the plan.",
+            ("country/POL", "event/plan", "Criticism", "Negative"),
+        ),
+        (
+            "Hungary imposed new sanctions on Mali.",
+            ("country/HUN", "country/MLI", "Opposition", "Negative"),
+        ),
+        (
+            "France signed an agreement with Germany.",
+            ("country/FRA", "country/DEU", "Cooperation", "Positive"),
+        ),
+    ],
+)
+def test_protest_sanction_and_agreement_cues(build, lexicons, text, expected):
+    st = _one(extract_stances(build(text, M), lexicons))
+    assert (st.holder, st.target, st.stance_type, st.polarity) == expected

@@ -88,3 +88,52 @@ def test_pronoun_after_a_long_quote_refers_to_the_speaker_named_before_it(linker
 def test_expletive_it_is_left_alone(linker_nlp):
     doc = run(linker_nlp, "Rahmon spoke in Moscow. It is not for nothing that he arrived early.")
     assert not [m for m in doc._.gb_mentions if m.text == "It"]
+
+
+def test_leading_locative_preposition_makes_a_place_not_a_person(linker_nlp):
+    # en_core_web_sm reads a capitalised "Near X" at the start of a sentence as a PERSON
+    doc = run(linker_nlp, "Near Tal Hamis, two strikes destroyed a checkpoint.")
+    labels = entity_labels(doc)
+    assert labels.get("Tal Hamis") == "Location"
+    assert "Person" not in labels.values()
+
+
+def test_rank_abbreviations_are_not_names(linker_nlp):
+    doc = run(linker_nlp, "The briefing was moderated by Navy Capt. Jeff Davis.")
+    assert entity_labels(doc) == {"Jeff Davis": "Person"}
+    doc = run(linker_nlp, "The questions were answered by Staff Sgt.\n\nThe award went to Warren.")
+    assert "Sgt" not in entity_labels(doc)
+
+
+def test_surname_without_its_arabic_article_is_the_same_person(linker_nlp):
+    text = "Karim al-Tamimi met the envoy on Monday. On Tuesday, Tamimi spoke to reporters."
+    doc = run(linker_nlp, text)
+    people = [e.label for e in doc._.gb_entities.values() if e.cls == "Person"]
+    assert people == ["Karim al-Tamimi"]
+    tamimi = [m for m in doc._.gb_mentions if m.text == "Tamimi"]
+    assert [doc._.gb_entities[m.entity].label for m in tamimi] == ["Karim al-Tamimi"]
+
+
+def test_plural_demonym_as_a_noun_names_the_state(linker_nlp):
+    doc = run(linker_nlp, "The Palestinians rejected the plan.")
+    assert entity_labels(doc).get("Palestine") == "Country"
+
+
+def test_a_bare_office_title_is_not_an_organization(linker_nlp):
+    text = "Marise Payne met the Minister of Foreign Affairs of Iraq, Dr Fuad Hussein, in Canberra."
+    doc = run(linker_nlp, text)
+    labels = entity_labels(doc)
+    assert not any("Minister" in name for name in labels)
+    assert labels.get("Iraq") == "Country"
+
+
+def test_it_of_made_it_clear_is_expletive(linker_nlp):
+    doc = run(linker_nlp, "NATO met on Monday. The alliance made it clear that talks would go on.")
+    assert not [m for m in doc._.gb_mentions if m.text == "it"]
+
+
+def test_first_word_of_an_office_title_is_not_an_organization(linker_nlp):
+    doc = run(linker_nlp, "Defense Secretary Lloyd Austin met Haider al-Abadi in Baghdad.")
+    labels = entity_labels(doc)
+    assert "Defense" not in labels
+    assert labels.get("Lloyd Austin") == "Person"
