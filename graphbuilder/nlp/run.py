@@ -138,7 +138,7 @@ def extract_records(
     kb = kb or load_kb()
     for article, doc in process_articles(nlp, articles, batch_size=batch_size):
         record = records_from_doc(doc)
-        background = background_relations(record.entities, kb, article.date)
+        background = background_relations(record.entities, kb, article.date, record.mentions)
         record.relations.extend(replace(r, doc_id=article.doc_id) for r in background)
         yield record
 
