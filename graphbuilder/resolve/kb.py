@@ -183,8 +183,6 @@ class SubclassDef:
     source: str = ""
 
 
-
-
 def _split(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
