@@ -42,7 +42,7 @@ def evidence_of(sent: Span) -> Evidence:
     trail = len(text.rstrip())
     start = sent.start_char + lead
     end = sent.start_char + trail
-    return Evidence(sent.doc.text[start:end], start, end)
+    return Evidence(text[lead:trail], start, end)  # (Doc.text is rebuilt on every access)
 
 
 def uniq(keys: Iterable[str | None]) -> list[str]:

@@ -118,8 +118,14 @@ def resolve_titles(state: LinkState) -> list[Relation]:
     relations: list[Relation] = []
     i = 0
     n = len(doc)
+    first_words = kb.title_first_words()
     while i < n:
-        if doc[i].is_space or doc[i].is_punct or doc[i].lower_ in _DEFINITE:
+        if (
+            doc[i].is_space
+            or doc[i].is_punct
+            or doc[i].lower_ in _DEFINITE
+            or doc[i].lower_ not in first_words
+        ):
             i += 1
             continue
         match = None

@@ -667,6 +667,15 @@ class KnowledgeBase:
         hit = self._titles.get(normalize_name(text))
         return hit[0] if hit else None
 
+    def title_first_words(self) -> frozenset[str]:
+        """The first word (normalised) of every title of ``offices.csv``: a token that is not
+        one of them cannot start a title, so title matching skips it without a lookup."""
+        cached = getattr(self, "_title_first", None)
+        if cached is None:
+            cached = frozenset(t.split()[0] for t in self._titles if t)
+            self._title_first = cached
+        return cached
+
     def relation_for_office(self, office: str) -> str | None:
         """Return ``leaderOf`` or ``officialOf`` for an office id, per the title lexicon."""
         for off, rel in self._titles.values():

@@ -31,6 +31,7 @@ Results go on the Doc extensions of :mod:`graphbuilder.nlp.extensions`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -133,10 +134,14 @@ class LinkState:
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:
+    """Index of the sentence holding token ``token_i`` (0 without sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return 0
-    sent = doc[token_i].sent
-    return sum(1 for _ in doc[: sent.start].sents) if sent.start else 0
+    starts = doc.user_data.get("gb_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["gb_sentence_starts"] = starts
+    return bisect_right(starts, token_i) - 1
 
 
 def _clean_surface(text: str) -> str:
