@@ -313,7 +313,13 @@ def resolve_pronouns(state: LinkState) -> None:
 
 
 def resolve_descriptions(state: LinkState) -> None:
-    """Resolve definite descriptions ("the organization", "this country") by recency."""
+    """Resolve definite descriptions ("the organization", "this country").
+
+    Candidates are the entities of the description's class mentioned in the five sentences
+    before it. A demonstrative ("this country") takes the latest of them; "the" takes the most
+    mentioned of them (the latest on a tie): the topic of the passage rather than the last
+    name dropped in it (salience as in Lappin & Leass 1994, counted over a window).
+    """
     doc, lex = state.doc, state.lex
     sents = _sentences(state)
     for token in doc:
@@ -340,7 +346,16 @@ def resolve_descriptions(state: LinkState) -> None:
         if not found:
             continue
         start = dets[0].i
-        state.add_mention(found[-1][1], start, token.i + 1, "description")
+        if dets[0].lower_ == "the":
+            # "the organization": the most mentioned of the recent candidates, the latest on a tie
+            counts: dict[str, int] = {}
+            for _, key in found:
+                counts[key] = counts.get(key, 0) + 1
+            last = {key: k for k, key in found}
+            chosen = max(counts, key=lambda key: (counts[key], last[key]))
+        else:
+            chosen = found[-1][1]  # "this country": the latest candidate
+        state.add_mention(chosen, start, token.i + 1, "description")
 
 
 def relation_key(relation: Relation) -> tuple[str, str, str]:

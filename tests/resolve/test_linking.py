@@ -137,3 +137,19 @@ def test_first_word_of_an_office_title_is_not_an_organization(linker_nlp):
     labels = entity_labels(doc)
     assert "Defense" not in labels
     assert labels.get("Lloyd Austin") == "Person"
+
+
+def test_the_description_takes_the_salient_entity_and_this_the_latest(linker_nlp):
+    text = (
+        "The CSTO met in Moscow. CSTO leaders spoke about Afghanistan. "
+        "A UN envoy attended. The organization's summit ended on Monday. "
+        "The UN envoy left early, and this organization will send observers."
+    )
+    doc = run(linker_nlp, text)
+    descriptions = {
+        m.text: doc._.gb_entities[m.entity].label
+        for m in doc._.gb_mentions
+        if m.kind == "description"
+    }
+    assert descriptions["The organization"] == "Collective Security Treaty Organization"
+    assert descriptions["this organization"] == "United Nations"
