@@ -94,17 +94,26 @@ def _abort_types() -> tuple[type[BaseException], ...]:
     return tuple(types)
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) or SIGTERM, raised from the signal handler.
+
+    A BaseException, so that ``except Exception`` in libraries lets it through while
+    ``finally`` blocks and the atomic writers remove their temporary files; not a
+    KeyboardInterrupt, which typer turns into a silent exit 130.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _on_sigterm(signum, frame) -> None:  # pragma: no cover - exercised in a subprocess
+def _on_signal(signum, frame) -> None:  # pragma: no cover - exercised in a subprocess
     if os.getpid() != _STATE.get("pid"):
-        # a forked child (none are forked today): die as SIGTERM means
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
+        # a forked child (none are forked today): die as the signal means
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
         return
-    raise Terminated()
+    raise Interrupted(signum)
 
 
 def _usage_line(err: BaseException) -> str:
@@ -138,21 +147,24 @@ def main(argv: list[str] | None = None) -> None:
     _register()
     if not args:
         args = ["--help"]
-    previous = None
+    previous = {}
     if threading.current_thread() is threading.main_thread():
         _STATE["pid"] = os.getpid()
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            if signal.getsignal(signum) != signal.SIG_IGN:  # nohup, `&`: left ignored
+                previous[signum] = signal.signal(signum, _on_signal)
     try:
-        rc = app(args=args, standalone_mode=False)
+        rc = app(args=args, prog_name="graphbuilder", standalone_mode=False)
     except GraphbuilderError as err:
         if debug:
             traceback.print_exc()
         typer.echo(f"error: {one_line(err)}", err=True)
         raise SystemExit(err.exit_code) from None
-    except KeyboardInterrupt as err:
-        what = "terminated" if isinstance(err, Terminated) else "interrupted"
+    except (Interrupted, KeyboardInterrupt) as err:
+        signum = getattr(err, "signum", signal.SIGINT)
+        what = "terminated" if signum == signal.SIGTERM else "interrupted"
         typer.echo(f"error: {what}; outputs already written are left as they were", err=True)
-        raise SystemExit(143 if isinstance(err, Terminated) else 130) from None
+        raise SystemExit(128 + signum) from None
     except SystemExit:
         raise
     except _usage_error_types() as err:
@@ -174,8 +186,8 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"error: {type(err).__name__}: {detail}{hint}", err=True)
         raise SystemExit(1) from None
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     raise SystemExit(rc if isinstance(rc, int) else 0)
 
 

@@ -22,6 +22,11 @@ from graphbuilder.records import Article
 _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
 
 
+#: A plain text or Markdown file is refused before cleaning when it holds more than this many
+#: times ``max_chars`` characters: page clutter is a few lines, never three quarters of a text.
+_CLUTTER_SHARE = 4
+
+
 def _os_fault(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
@@ -104,6 +109,12 @@ def read_article(
     kind = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
     if kind != "html" and _LOOKS_HTML.match(text):
         kind = "html"
+    if kind != "html" and len(text) > _CLUTTER_SHARE * max_chars:
+        # cleaning a huge plain text takes minutes and cannot bring it under the limit
+        raise InputError(
+            f"{name}: article text too long ({len(text):,} characters, limit {max_chars:,}, "
+            "the language model's); split it into smaller documents"
+        )
     if kind == "html":
         from graphbuilder.ingest.html_reader import read_html
 
