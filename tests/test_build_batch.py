@@ -59,3 +59,34 @@ def test_record_files_round_trip_and_progress_lines(nlp, corpus, tmp_path, capsy
     reporter.close()
     assert (again.added, again.unchanged, again.rewritten) == (0, 5, 0)
     assert "5 documents already built, reused" in capsys.readouterr().err
+
+
+def test_store_build_answers_like_graph_ttl(nlp, corpus, tmp_path):
+    from collections import Counter
+
+    from graphbuilder.store.oxigraph import load_file_into_store, open_store
+    from graphbuilder.store.query import list_named_queries, run_named_query, run_query
+
+    kg = tmp_path / "kg"
+    in_store = build(corpus, tmp_path / "s", nlp=nlp, view=False, store=f"oxigraph:{kg}")
+    folder = build(corpus, tmp_path / "f", nlp=nlp, view=False)
+    assert in_store.triples == folder.triples > 0
+    flat = open_store()
+    load_file_into_store(flat, tmp_path / "f" / "graph.ttl")
+    store = open_store(kg, read_only=True)
+    docs = sorted(json.loads((tmp_path / "f" / "manifest.json").read_text())["documents"],
+                  key=lambda d: d["source"])  # fmt: skip
+    params = {
+        "stances-of": {"entity": "Belarus"},
+        "stances-toward": {"target": "NATO"},
+        "document-diff": {"old": docs[0]["doc_id"], "new": docs[1]["doc_id"]},
+    }
+
+    def rows(result) -> Counter:
+        return Counter(tuple(None if t is None else str(t) for t in row) for row in result.rows)
+
+    for q in list_named_queries():
+        want = rows(run_named_query(flat, q.name, params.get(q.name)))
+        assert rows(run_named_query(store, q.name, params.get(q.name))) == want, q.name
+    labels = "SELECT ?e ?label WHERE { ?e rdfs:label ?label }"
+    assert rows(run_query(store, labels)) == rows(run_query(flat, labels))

@@ -4,6 +4,18 @@ Oxigraph evaluates SPARQL orders of magnitude faster than rdflib's evaluator on 
 shape (see ``shared/spec/performance-notes.md``: a 4-pattern stance join over 100k triples takes
 ~20 ms against 30 s), so every query of graphbuilder runs on an Oxigraph store: in memory,
 loaded from a graph file, or on disk (``--store oxigraph:PATH``).
+
+The default graph of a store holding document graphs
+----------------------------------------------------
+A store written by graphbuilder keeps one named graph per document *and* the deduplicated
+union of the named graphs as its default graph (:func:`rebuild_union_graph`; the build's
+Oxigraph sink, :func:`load_file_into_store`, :func:`load_into_store` and
+:func:`replace_document_graph` keep it so), and queries read that default graph
+(:func:`reads_union`). Oxigraph's own union default graph
+(``use_default_graph_as_union=True``) is a bag: a triple held by N document graphs (an
+entity's type and label, in every document that mentions it) comes N times, so joins on
+entities mentioned in many documents multiply their rows and time out. A store whose default
+graph is empty (written by another tool) is still queried through that union.
 """
 
 from __future__ import annotations
@@ -30,7 +42,13 @@ __all__ = [
     "load_file_into_store",
     "replace_document_graph",
     "store_to_dataset",
+    "rebuild_union_graph",
+    "has_default_graph",
+    "reads_union",
 ]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_UNION_UPDATE = "CLEAR SILENT DEFAULT ;\nINSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 _OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -111,7 +129,21 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """Convert a pyoxigraph term to an rdflib term."""
+    """Convert a pyoxigraph term to an rdflib term, the inverse of :func:`to_ox`.
+
+    Language tags and datatypes are kept; a simple literal (``xsd:string`` in RDF 1.1, the
+    only form Oxigraph knows) becomes an rdflib Literal without datatype, as rdflib parses
+    it from a graph file, so a term read back from a store equals the term written.
+
+    Examples
+    --------
+    >>> from rdflib import Literal, XSD
+    >>> dec = Literal("0.80", datatype=XSD.decimal)
+    >>> from_ox(to_ox(dec)) == dec
+    True
+    >>> from_ox(ox.Literal("Moscow")) == Literal("Moscow")
+    True
+    """
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -119,7 +151,10 @@ def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
@@ -136,6 +171,53 @@ def dataset_quads(data: Graph) -> Iterator[ox.Quad]:
             yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph())
 
 
+def has_default_graph(store: ox.Store) -> bool:
+    """Return True when the store's default graph holds at least one triple."""
+    return next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None
+
+
+def reads_union(store: object) -> bool:
+    """Whether queries on ``store`` must ask for the union of its graphs as default graph.
+
+    False for a pyoxigraph store whose default graph holds triples (graphbuilder keeps the
+    deduplicated union of the document graphs there, see the module docstring); True for an
+    empty default graph. Other stores (a SPARQL server seen as a store) answer True: they
+    choose their own union (:class:`graphbuilder.store.sparql_server.ServerStore`).
+    """
+    if isinstance(store, ox.Store):
+        return not has_default_graph(store)
+    return True
+
+
+def rebuild_union_graph(store: ox.Store) -> int:
+    """Make the default graph the deduplicated union of the named graphs, in one update.
+
+    Nothing is done when the store has no named graph (its default graph, e.g. a loaded
+    ``graph.ttl``, is left as it is).
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+
+    Returns
+    -------
+    int
+        Triples in the default graph afterwards.
+
+    Raises
+    ------
+    StoreError
+        The update failed (e.g. disk full).
+    """
+    if next(store.named_graphs(), None) is not None:
+        try:
+            store.update(_UNION_UPDATE)
+        except OSError as err:
+            raise StoreError(f"cannot rebuild the store's default graph: {err}") from None
+    rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return int(next(rows)["n"].value)
+
+
 def _replace(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
     quads = list(quads)
     names = {q.graph_name for q in quads}
@@ -145,7 +227,14 @@ def _replace(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
         elif name in store.named_graphs():
             store.remove_graph(name)
     store.extend(quads)
+    _keep_union(store, names)
     return len(quads)
+
+
+def _keep_union(store: ox.Store, names: set) -> None:
+    """After named graphs were loaded without default-graph triples: rebuild the union."""
+    if names and not any(isinstance(n, ox.DefaultGraph) for n in names):
+        rebuild_union_graph(store)
 
 
 def load_into_store(store: ox.Store, data: Graph, replace: bool = True) -> int:
@@ -168,6 +257,7 @@ def load_into_store(store: ox.Store, data: Graph, replace: bool = True) -> int:
         return _replace(store, dataset_quads(data))
     quads = list(dataset_quads(data))
     store.extend(quads)
+    _keep_union(store, {q.graph_name for q in quads})
     return len(quads)
 
 
@@ -208,6 +298,7 @@ def load_file_into_store(
     if replace:
         return _replace(store, quads)
     store.extend(quads)
+    _keep_union(store, {q.graph_name for q in quads})
     return len(quads)
 
 
@@ -228,17 +319,28 @@ def replace_document_graph(store: ox.Store, doc_id: str, graph: Graph) -> int:
     -------
     int
         Number of triples now in that graph.
+
+    Notes
+    -----
+    The default graph is then rebuilt as the union of the named graphs
+    (:func:`rebuild_union_graph`), which costs a pass over the whole store: for many
+    documents, use the build's sink (:class:`graphbuilder.store.protocol.OxigraphSink`).
     """
     name = ox.NamedNode(str(graph_iri(doc_id)))
     quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph]
     if name in store.named_graphs():
         store.remove_graph(name)
     store.extend(quads)
+    rebuild_union_graph(store)
     return len(quads)
 
 
 def store_to_dataset(store: ox.Store) -> Dataset:
-    """Copy a store's quads into an rdflib Dataset (named graphs kept)."""
+    """Copy a store's quads into an rdflib Dataset (named graphs kept).
+
+    The default graph is copied too; in a store written by graphbuilder it is the union of
+    the named graphs (see the module docstring).
+    """
     from graphbuilder.rdf.namespaces import bind_prefixes
 
     ds = Dataset()

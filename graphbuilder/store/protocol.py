@@ -34,7 +34,9 @@ Sinks
   written atomically), rebuilt into ``graph.trig`` (named graphs), ``graph.ttl`` (their union)
   and ``graph.html`` at :meth:`~FolderSink.flush`.
 * :class:`OxigraphSink` (``--store oxigraph:PATH``): a persistent pyoxigraph store; each
-  batch of document replacements is one SPARQL update, i.e. one transaction.
+  batch of document replacements is one SPARQL update, i.e. one transaction; at
+  :meth:`~OxigraphSink.flush` the default graph becomes the deduplicated union of the
+  document graphs, which queries read (:mod:`graphbuilder.store.oxigraph`).
 * ``--store sparql:URL``: :func:`graphbuilder.store.sparql_server.open_sparql_sink`
   (``open_sparql_sink(url, query_url=None, update_url=None)``), written by the issue 9 work;
   :func:`open_sink` imports it lazily.
@@ -207,6 +209,9 @@ class OxigraphSink:
     Replacements are buffered and written ``batch`` documents at a time, each batch as one
     SPARQL update (``DROP SILENT GRAPH ...; INSERT DATA { GRAPH ... }``), which Oxigraph
     applies as one transaction: a killed build leaves every document graph old or new.
+    :meth:`flush` then rewrites the default graph as the deduplicated union of the document
+    graphs (:func:`graphbuilder.store.oxigraph.rebuild_union_graph`, one update), so a query
+    on the store sees each triple once, however many documents hold it.
 
     Parameters
     ----------
@@ -277,11 +282,22 @@ class OxigraphSink:
                 raise StoreError(f"{self.path}: update failed: {err}") from None
             self.pending = []
 
-    def flush(self) -> int | None:
-        """Write the pending batch and flush the store to disk; return None (no cheap count)."""
+    def flush(self) -> int:
+        """Write the pending batch, rebuild the default graph as the union, flush to disk.
+
+        Returns
+        -------
+        int
+            Distinct triples of the union of the document graphs (the default graph).
+        """
+        from graphbuilder.store.oxigraph import rebuild_union_graph
+
         self._commit()
+        # always rebuilt, also when nothing changed now: a build killed between its last
+        # batch and this point left the union of the older graphs
+        triples = rebuild_union_graph(self.store)
         self.store.flush()
-        return None
+        return triples
 
     def close(self) -> None:
         """Drop pending writes not flushed and release the store (its lock)."""

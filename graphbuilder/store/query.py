@@ -13,8 +13,10 @@ without it. Values are bound as RDF terms through Oxigraph's substitutions (SEP-
 pasted into the query text, so quotes or SPARQL syntax in a value are inert.
 
 The vocabulary prefixes (``gb: gbr: wd: prov: skos: schema: rdf: rdfs: owl: xsd:``) are
-predeclared. Queries see the union of all graphs as their default graph (``GRAPH`` still
-reaches the per-document named graphs). SPARQL Update is refused unless allowed.
+predeclared. Queries see the union of all graphs as their default graph, each triple once: a
+store written by graphbuilder keeps that union as its default graph, which queries read
+(:func:`graphbuilder.store.oxigraph.reads_union`); ``GRAPH`` still reaches the per-document
+named graphs. SPARQL Update is refused unless allowed.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import pyoxigraph as ox
 from graphbuilder.errors import QueryError
 from graphbuilder.paths import queries_dir
 from graphbuilder.rdf.namespaces import PREFIXES
+from graphbuilder.store.oxigraph import reads_union
 
 __all__ = [
     "QueryParam",
@@ -251,16 +254,17 @@ def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
     QueryError
         When nothing matches, or several entities match equally (the message lists them).
     """
+    union = reads_union(store)
     iri = _as_iri(value)
     if iri is not None:
         if iri.value.startswith(PREFIXES["wd"]):
             q = inject_values("SELECT ?e WHERE { ?e owl:sameAs ?w }", {"w": iri})
-            for row in store.query(q, prefixes=PREFIXES, use_default_graph_as_union=True):
+            for row in store.query(q, prefixes=PREFIXES, use_default_graph_as_union=union):
                 return row["e"]
         return iri
     wanted = normalise_label(value)
     main, alias = set(), set()
-    for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=True):
+    for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=union):
         if normalise_label(row["label"].value) == wanted:
             (main if row["main"].value == "true" else alias).add(row["e"])
     hits = main or alias
@@ -306,7 +310,8 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
     """
     wanted = value.strip()
     hits = set()
-    for row in store.query(_DOCS, prefixes=PREFIXES, use_default_graph_as_union=True):
+    union = reads_union(store)
+    for row in store.query(_DOCS, prefixes=PREFIXES, use_default_graph_as_union=union):
         doc = row["d"]
         sha = row["sha"].value if row["sha"] else ""
         names = [row[k].value for k in ("name", "url", "path") if row[k] is not None]
@@ -540,7 +545,8 @@ def run_query(
     else:
 
         def work() -> QueryResult:
-            res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
+            union = reads_union(store)
+            res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
             if isinstance(res, ox.QueryBoolean):
                 return QueryResult("ask", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
