@@ -16,35 +16,71 @@ from graphbuilder.errors import OutputError
 MANIFEST = "manifest.json"
 """The file that marks a folder as a graphbuilder output folder (and lists its documents)."""
 
+RECORDS_DIR = "records"
+"""Sub-folder of an output folder with one record file per document."""
+
 OWN_FILES = ("graph.ttl", "graph.html", "graph.trig", MANIFEST)
 """Files graphbuilder writes in an output folder (besides ``records/`` and ``graphs/``)."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
+def _file_mode(path: Path) -> int:
+    """Mode for a new version of ``path``: the old file's, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder + os.replace.
+
+    Parameters
+    ----------
+    data : bytes
+    path : str or os.PathLike
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
 
     Raises
     ------
     OutputError
-        The folder is not writable (the message names the path).
+        When the folder does not exist or cannot be written.
     """
     path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name")
+    tmp_name = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+            # a temporary file is private (0600); the file it becomes gets the usual mode
+            os.fchmod(tmp.fileno(), _file_mode(path))
+        os.replace(tmp_name, path)
+        tmp_name = None
     except OSError as err:
-        raise OutputError(f"{path.parent}: cannot write here ({err.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
+    finally:
+        if tmp_name is not None and os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return path
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`write_bytes_atomic` with the path first)."""
+    write_bytes_atomic(data, path)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -56,8 +92,10 @@ def prepare_output_dir(directory: Path, *, force: bool = False) -> Path:
     """Create or check an output folder.
 
     A folder is safe to write when it is new, empty, or already a graphbuilder output folder
-    (it has ``manifest.json``). Otherwise, where it holds a ``graph.ttl`` or ``graph.html``
-    that graphbuilder did not write, the build refuses unless ``force``.
+    (its ``manifest.json`` names graphbuilder as its generator). Otherwise, where it holds a
+    ``graph.ttl``, ``graph.html``, ``graph.trig`` or ``manifest.json`` that graphbuilder did not
+    write, the build refuses unless ``force``. ``records/`` and ``graphs/`` must be real
+    folders inside it (a link to elsewhere is refused): nothing is written outside the folder.
 
     Returns
     -------
@@ -78,14 +116,31 @@ def prepare_output_dir(directory: Path, *, force: bool = False) -> Path:
         raise OutputError(
             f"{directory}: cannot create the output folder ({err.strerror})"
         ) from None
-    if not force and not (directory / MANIFEST).exists():
+    ours = _is_own_manifest(directory / MANIFEST)
+    if not force and not ours:
         foreign = [name for name in OWN_FILES if (directory / name).exists()]
         if foreign:
             raise OutputError(
                 f"{directory / foreign[0]}: exists and was not written by graphbuilder; "
                 "use --force to overwrite it"
             )
-    return directory.resolve()
+    root = directory.resolve()
+    for sub in (RECORDS_DIR, "graphs"):
+        inner = directory / sub
+        if inner.is_symlink() or (inner.exists() and root not in inner.resolve().parents):
+            raise OutputError(f"{inner}: is a link; graphbuilder writes only inside {root}")
+    return root
+
+
+def _is_own_manifest(path: Path) -> bool:
+    """True when ``path`` is a manifest graphbuilder wrote (its ``generator`` says so)."""
+    if not path.is_file():
+        return False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and str(data.get("generator", "")).startswith("graphbuilder")
 
 
 def read_manifest(directory: Path) -> dict | None:
@@ -116,7 +171,6 @@ def write_manifest(directory: Path, manifest: dict) -> None:
 # leaves the previous graph files untouched; the next build reuses the record files.
 # ---------------------------------------------------------------------------------------------
 
-RECORDS_DIR = "records"
 RECORD_FORMAT = 1
 
 

@@ -299,11 +299,6 @@ def test_foreign_graph_file_is_not_overwritten_without_force(tmp_path, corpus):
     assert len(Graph().parse(out / "graph.ttl", format="turtle")) > 20
 
 
-@pytest.mark.xfail(
-    reason="outputs.prepare_output_dir takes any manifest.json (a web app's, an npm "
-    "package's) as graphbuilder's; it must check its 'generator' (build owner)",
-    strict=True,
-)
 def test_foreign_manifest_does_not_make_a_folder_ours(tmp_path, corpus):
     out = tmp_path / "webapp"
     out.mkdir()
@@ -314,11 +309,6 @@ def test_foreign_manifest_does_not_make_a_folder_ours(tmp_path, corpus):
     assert (out / "manifest.json").read_text(encoding="utf-8") == '{"name": "my web app"}'
 
 
-@pytest.mark.xfail(
-    reason="build writes through a records/ (or graphs/) symbolic link to outside -o; "
-    "prepare_output_dir must refuse subfolders that resolve outside the folder (build owner)",
-    strict=True,
-)
 def test_output_never_written_outside_its_folder(tmp_path, corpus):
     out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
     out.mkdir()
@@ -365,12 +355,6 @@ def test_interrupted_build_leaves_previous_outputs(previous, tmp_path, sig, code
     assert _temporaries(previous) == []
 
 
-@pytest.mark.xfail(
-    reason="outputs.atomic_write_bytes keeps mkstemp's private mode 0600 for manifest.json "
-    "and the records; set 0666 & ~umask (or the old file's mode) before os.replace (build "
-    "owner)",
-    strict=True,
-)
 def test_output_files_get_the_usual_mode(built):
     out = built[3]
     umask = os.umask(0)
@@ -523,12 +507,6 @@ def test_document_limit_fails_fast_and_keeps_previous_outputs(previous, corpus):
     assert _snapshot(previous) == before
 
 
-@pytest.mark.xfail(
-    reason="commands/build.py: --max-bytes and --max-documents accept 0 and negative numbers "
-    "(0 silently means the default, -5 refuses every file after loading the model); give "
-    "both options min=1 (build owner)",
-    strict=True,
-)
 def test_nonsense_limits_are_usage_errors(tmp_path, corpus):
     code, _, err, loaded = _run(["build", corpus["good"], "-o", tmp_path / "o", "--max-bytes", -5])
     assert code == 2 and not loaded

@@ -131,10 +131,11 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--force", help="Overwrite graph files graphbuilder did not write.")
         ] = False,
         max_bytes: Annotated[
-            int | None, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
+            int | None,
+            typer.Option("--max-bytes", min=1, help="Largest document, in bytes."),
         ] = None,
         max_documents: Annotated[
-            int | None, typer.Option("--max-documents", help="Most documents in one build.")
+            int | None, typer.Option("--max-documents", min=1, help="Most documents in one build.")
         ] = None,
         jobs: Annotated[
             int,

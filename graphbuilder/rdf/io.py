@@ -24,12 +24,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from graphbuilder.errors import GraphFileError, OutputError
+from graphbuilder.errors import GraphFileError
+from graphbuilder.outputs import write_bytes_atomic
 from graphbuilder.rdf.namespaces import PREFIXES, bind_prefixes
 
 __all__ = [
@@ -167,61 +167,6 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
             json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         ).encode("utf-8")
     return data.serialize(format=fmt, encoding="utf-8")
-
-
-def _file_mode(path: Path) -> int:
-    """Mode for a new version of ``path``: the old file's, else 0666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder + os.replace.
-
-    Parameters
-    ----------
-    data : bytes
-    path : str or os.PathLike
-
-    Returns
-    -------
-    pathlib.Path
-        The path written.
-
-    Raises
-    ------
-    OutputError
-        When the folder does not exist or cannot be written.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name")
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-            # a temporary file is private (0600); the file it becomes gets the usual mode
-            os.fchmod(tmp.fileno(), _file_mode(path))
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write: {err.strerror or err}") from None
-    finally:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-    return path
 
 
 def write_turtle(graph: Graph, path: str | os.PathLike[str]) -> Path:
