@@ -15,7 +15,10 @@ def register(app: typer.Typer) -> None:
     def query_command(
         graph: Annotated[
             str | None,
-            typer.Argument(help="Graph file (.ttl .nt .nq .trig .jsonld .rdf) to query."),
+            typer.Argument(
+                help="Graph file (.ttl .nt .nq .trig .jsonld .rdf) to query, or sparql:URL "
+                "(a SPARQL server)."
+            ),
         ] = None,
         query: Annotated[str | None, typer.Argument(help="SPARQL query text.")] = None,
         file: Annotated[
@@ -38,8 +41,9 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--store",
-                help="Query an on-disk store, oxigraph:PATH; GRAPH, if "
-                "given, is loaded into it first (replacing the graphs it holds).",
+                help="Query an on-disk store, oxigraph:PATH (GRAPH, if "
+                "given, is loaded into it first, replacing the graphs it holds), or a SPARQL "
+                "server, sparql:URL.",
             ),
         ] = None,
         allow_update: Annotated[
@@ -47,6 +51,14 @@ def register(app: typer.Typer) -> None:
         ] = False,
         timeout: Annotated[
             float | None, typer.Option("--timeout", help="Give up after SECONDS.", min=0.001)
+        ] = None,
+        query_url: Annotated[
+            str | None,
+            typer.Option("--query-url", help="A server's query endpoint, if not by convention."),
+        ] = None,
+        update_url: Annotated[
+            str | None,
+            typer.Option("--update-url", help="A server's update endpoint, if not by convention."),
         ] = None,
     ) -> None:
         """Run a SPARQL query (text, --file or --name) on GRAPH and print the results."""
@@ -77,13 +89,15 @@ def register(app: typer.Typer) -> None:
             return
         if fmt not in RESULT_FORMATS:
             raise QueryError(f"unknown --format {fmt!r}; use one of {', '.join(RESULT_FORMATS)}")
+        if graph is not None and graph.startswith("sparql:") and store is None:
+            graph, store = None, graph  # `query sparql:URL "SELECT ..."`
         if store and graph is not None and query is None and not Path(graph).exists():
             graph, query = None, graph  # `query --store oxigraph:DB "SELECT ..."`
         sources = [s for s in (query, file, name) if s is not None]
         if len(sources) != 1:
             raise QueryError("give exactly one of: QUERY text, --file Q.rq, --name NAME")
         if graph is None and store is None:
-            raise QueryError("give a GRAPH file or --store oxigraph:PATH")
+            raise QueryError("give a GRAPH file, sparql:URL or --store oxigraph:PATH")
         params: dict[str, str] = {}
         for item in param or []:
             key, sep, value = item.partition("=")
@@ -96,7 +110,14 @@ def register(app: typer.Typer) -> None:
             inside = [n for n in ("graph.trig", "graph.ttl") if (Path(graph) / n).is_file()]
             hint = f"; give {Path(graph) / inside[0]}" if inside else ""
             raise GraphFileError(f"{graph}: is a folder, not a graph file{hint}")
-        db = open_store(parse_store_spec(store) if store else None)
+        if store and store.startswith("sparql:"):
+            from graphbuilder.store.sparql_server import open_server_store
+
+            if graph is not None:
+                raise QueryError("a SPARQL server is queried as it is; give no GRAPH file")
+            db = open_server_store(store, query_url, update_url, timeout=timeout or 60)
+        else:
+            db = open_store(parse_store_spec(store) if store else None)
         if graph is not None:
             load_file_into_store(db, graph)
         if name is not None:

@@ -197,6 +197,31 @@ def test_named_query_runs_on_the_server(sink, server):
     assert set(result.values("stanceType")) == {"https://w3id.org/graphbuilder/ontology#Criticism"}
 
 
+def test_query_command_runs_on_the_server(sink, server, capsys):
+    from graphbuilder.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(
+            [
+                "query",
+                f"sparql:{server}",
+                "--name",
+                "stances-of",
+                "-p",
+                "entity=Pashinyan",
+                "--format",
+                "csv",
+            ]
+        )
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "Pashinyan again criticized the CSTO." in out
+    with pytest.raises(SystemExit) as done:
+        main(["query", "--store", f"sparql:{server}", "ASK { gbr:Q232 a gb:Country }"])
+    assert done.value.code == 0
+    assert "true" in capsys.readouterr().out.lower()
+
+
 def test_rejected_query_is_a_query_error(sink, server):
     with pytest.raises(QueryError, match="HTTP 400"):
         sink.query("SELEC ?x WHERE { ?x ?y ?z }")
