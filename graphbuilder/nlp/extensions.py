@@ -50,7 +50,15 @@ def register_extensions() -> None:
         Span.set_extension("gb_entity", default=None)
 
 
+_TOKEN_ENTITY_KEY = ("._.", "gb_token_entity", None, None)
+
+
 def entity_of_token(doc: Doc, i: int) -> str | None:
-    """Return the entity key of token ``i`` of ``doc`` (None when it is in no mention)."""
-    mapping = doc._.gb_token_entity or {}
-    return mapping.get(i)
+    """Return the entity key of token ``i`` of ``doc`` (None when it is in no mention).
+
+    Reads the value of ``doc._.gb_token_entity`` where spaCy keeps it (``doc.user_data``),
+    without building the ``doc._`` accessor: the extractors call this for most tokens of
+    every sentence (tens of thousands of calls per few thousand words).
+    """
+    mapping = doc.user_data.get(_TOKEN_ENTITY_KEY)
+    return mapping.get(i) if mapping else None
