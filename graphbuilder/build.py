@@ -425,11 +425,12 @@ def build(
     from graphbuilder.resolve.merge import merge_documents
 
     started = time.perf_counter()
-    out_dir = prepare_output_dir(Path(out_dir), force=force)
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
+    # inputs first: a missing path or too many documents leaves no output folder behind
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
+    out_dir = prepare_output_dir(Path(out_dir), force=force)
     skipped = [str(p) for p in found_problems]
     pipeline = pipeline_fingerprint(model)
     payloads, stale_files = _load_state(out_dir)

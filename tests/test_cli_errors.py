@@ -240,11 +240,6 @@ def test_missing_path_fails_fast_in_one_line(tmp_path):
     assert stdout == "" and not loaded
 
 
-@pytest.mark.xfail(
-    reason="build.build calls prepare_output_dir (which creates -o) before discover raises "
-    "for a missing input; discover first (build owner)",
-    strict=True,
-)
 def test_missing_path_leaves_no_output_folder(tmp_path):
     code, _, _, _ = _run(["build", tmp_path / "nowhere", "-o", tmp_path / "out"])
     assert code == 2
