@@ -4,7 +4,8 @@ Reads articles, finds the leaders, states and organizations they name, the relat
 them and the stances they take, and writes an RDF graph whose every fact carries the document
 and sentence it came from (see ``../shared/spec/vocabulary.md`` for the terms).
 
-Nothing is loaded at import time; the pipeline is built by :func:`graphbuilder.nlp.pipeline.load_pipeline`.
+Nothing is loaded at import time; the pipeline is built by
+:func:`graphbuilder.nlp.pipeline.load_pipeline`.
 """
 
 __version__ = "0.1.0"

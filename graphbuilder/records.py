@@ -23,12 +23,23 @@ RELATION_TYPES: tuple[str, ...] = ("leaderOf", "officialOf", "memberOf", "partOf
 
 Polarity = Literal["Positive", "Negative"]
 StanceType = Literal[
-    "Support", "Proposal", "Cooperation", "Praise",
-    "Opposition", "Criticism", "Condemnation", "Refusal", "Concern",
+    "Support",
+    "Proposal",
+    "Cooperation",
+    "Praise",
+    "Opposition",
+    "Criticism",
+    "Condemnation",
+    "Refusal",
+    "Concern",
 ]
 POSITIVE_STANCE_TYPES: tuple[str, ...] = ("Support", "Proposal", "Cooperation", "Praise")
 NEGATIVE_STANCE_TYPES: tuple[str, ...] = (
-    "Opposition", "Criticism", "Condemnation", "Refusal", "Concern",
+    "Opposition",
+    "Criticism",
+    "Condemnation",
+    "Refusal",
+    "Concern",
 )
 Attribution = Literal["DirectQuote", "ReportedSpeech", "AuthorOpinion"]
 

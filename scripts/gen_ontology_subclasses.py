@@ -4,8 +4,9 @@ The knowledge base types its rows with finer classes (``SovereignState``, ``Arme
 ``City`` ...); the ontology must define each as an ``owl:Class`` under its entity class. This
 script rewrites the block between the ``# BEGIN kb subclasses`` and ``# END kb subclasses``
 lines of ``ontology/graphbuilder.ttl`` from the CSV (label, comment and source as
-``rdfs:label`` and ``rdfs:comment``, the source closing the comment). ``tests/rdf/test_subclasses.py``
-checks that the two agree. Run: ``python scripts/gen_ontology_subclasses.py``.
+``rdfs:label`` and ``rdfs:comment``, the source closing the comment).
+``tests/rdf/test_subclasses.py`` checks that the two agree.
+Run: ``python scripts/gen_ontology_subclasses.py``.
 """
 
 from __future__ import annotations

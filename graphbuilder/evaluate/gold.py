@@ -42,7 +42,6 @@ from graphbuilder.records import ENTITY_CLASSES, RELATION_TYPES
 POLARITIES: tuple[str, ...] = ("Positive", "Negative")
 
 
-
 class GoldFileError(GraphbuilderError):
     """A gold annotation file is missing, is not JSON, or does not follow the gold format.
 
