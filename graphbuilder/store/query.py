@@ -247,7 +247,9 @@ def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
     Returns
     -------
     pyoxigraph.NamedNode
-        The entity IRI. Canonical labels win over aliases.
+        The entity IRI. Canonical labels win over aliases; failing both, a name that ends
+        with ``value`` (a surname: "Kamaletdinov" for "Sultan Kamaletdinov") when only one
+        entity has such a name.
 
     Raises
     ------
@@ -268,6 +270,12 @@ def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
         if normalise_label(row["label"].value) == wanted:
             (main if row["main"].value == "true" else alias).add(row["e"])
     hits = main or alias
+    if not hits:
+        # a surname ("Kamaletdinov") or the end of a longer name: the names ending in it
+        tail = f" {wanted}"
+        for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=union):
+            if wanted and normalise_label(row["label"].value).endswith(tail):
+                hits.add(row["e"])
     if not hits:
         raise QueryError(f"no entity with the label or alias {value!r}")
     if len(hits) > 1:
