@@ -31,7 +31,7 @@ def stores(nlp, seed_article, tmp_path_factory):
 def _rows(store, name, **params):
     result = run_named_query(store, name, params)
     return [
-        dict(zip(result.variables, (t.value if t is not None else None for t in row)))
+        dict(zip(result.variables, (t.value if t else None for t in row), strict=True))
         for row in result.rows
     ]
 
