@@ -182,7 +182,7 @@ def _progress_event(result, index: int, total: int, seconds: float) -> DocumentP
         total,
         result.path,
         entities=len(rec.entities),
-        relations=len(rec.relations),
+        relations=len({(r.subject, r.predicate, r.object) for r in rec.relations}),
         stances=len(rec.stances),
         seconds=seconds,
         words=result.words,

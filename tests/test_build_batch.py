@@ -48,7 +48,7 @@ def test_record_files_round_trip_and_progress_lines(nlp, corpus, tmp_path, capsy
     reporter.close()
     assert (summary.documents, summary.added, len(summary.skipped)) == (5, 5, 1)
     err = capsys.readouterr().err
-    assert err.count("entities,") == 5 and "skipped:" in err
+    assert err.count("entities,") == 5 and "empty.txt: skipped" in err
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     for doc in manifest["documents"]:
         payload = read_record_file(tmp_path / "records" / f"{doc['doc_id']}.json")

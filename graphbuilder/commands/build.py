@@ -32,7 +32,10 @@ class _PlainProgress:
             typer.echo(f"{self.cached} documents already built, reused", err=True)
             self.cached = 0
         if event.problem:
-            typer.echo(f"[{event.index}/{event.total}] skipped: {event.problem}", err=True)
+            # the reason is in the summary's list of skipped documents
+            typer.echo(
+                f"[{event.index}/{event.total}] {Path(event.source).name}: skipped", err=True
+            )
         else:
             typer.echo(
                 f"[{event.index}/{event.total}] {Path(event.source).name}: "
@@ -95,9 +98,7 @@ class _RichProgress:
         if self.task is None:
             self.task = self.progress.add_task("build", total=event.total, rate="")
             self.started = time.perf_counter()
-        if event.problem:
-            self.progress.console.print(f"skipped: {event.problem}")
-        elif not event.cached:
+        if not event.problem and not event.cached:
             self.parsed += 1
             self.words += event.words
         elapsed = max(time.perf_counter() - self.started, 1e-9)
