@@ -358,6 +358,8 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     numpy_ops: bool = False,
+    query_url: str | None = None,
+    update_url: str | None = None,
     nlp=None,
     progress: Callable[[DocumentProgress], None] | None = None,
 ) -> BuildSummary:
@@ -400,6 +402,8 @@ def build(
     numpy_ops : bool
         Route spaCy's matrix products through numpy (faster on our machines; see
         :func:`graphbuilder.nlp.run.use_numpy_ops`).
+    query_url, update_url : str, optional
+        With ``store="sparql:URL"``: the server's endpoints, when not found by convention.
     nlp : Language, optional
         A pipeline already loaded (tests and batch callers reuse one); runs in this process.
     progress : callable, optional
@@ -507,7 +511,14 @@ def build(
     summary.replaced = sum(1 for source in dropped if source in new_sources)
     summary.removed = len(dropped) - summary.replaced
     _write_graph(
-        merged, entities, out_dir, store=store, validate=validate, view=view, summary=summary
+        merged,
+        entities,
+        out_dir,
+        store=store,
+        endpoints=(query_url, update_url),
+        validate=validate,
+        view=view,
+        summary=summary,
     )
     for path in stale_files + [
         out_dir / "records" / f"{d}.json" for d in payloads if d not in final
@@ -582,6 +593,7 @@ def _write_graph(
     out_dir: Path,
     *,
     store: str | None,
+    endpoints: tuple[str | None, str | None] = (None, None),
     validate: bool,
     view: bool,
     summary: BuildSummary,
@@ -593,7 +605,14 @@ def _write_graph(
 
     manifest = read_manifest(out_dir) or {}
     mapping = _mapping_fingerprint()
-    sink = open_sink(store, out_dir, view=view, title=_title(merged))
+    sink = open_sink(
+        store,
+        out_dir,
+        view=view,
+        title=_title(merged),
+        query_url=endpoints[0],
+        update_url=endpoints[1],
+    )
     try:
         prior = (manifest.get("sinks") or {}).get(sink.name) or {}
         present = sink.documents()

@@ -150,6 +150,14 @@ def register(app: typer.Typer) -> None:
         scheduler: Annotated[
             str | None, typer.Option("--scheduler", help="Dask scheduler address.")
         ] = None,
+        query_url: Annotated[
+            str | None,
+            typer.Option("--query-url", help="With sparql:URL: the query endpoint."),
+        ] = None,
+        update_url: Annotated[
+            str | None,
+            typer.Option("--update-url", help="With sparql:URL: the update endpoint."),
+        ] = None,
         numpy_ops: Annotated[
             bool,
             typer.Option(
@@ -184,6 +192,8 @@ def register(app: typer.Typer) -> None:
                 engine=engine,
                 scheduler=scheduler,
                 numpy_ops=numpy_ops,
+                query_url=query_url,
+                update_url=update_url,
                 progress=reporter,
             )
         for path in summary.files:

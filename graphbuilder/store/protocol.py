@@ -99,10 +99,14 @@ class GraphSink(Protocol):
 
 
 def graph_ntriples(graph: Graph) -> str:
-    """Return a graph as N-Triples, lines sorted (same triples -> same text)."""
-    text = graph.serialize(format="nt")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return "\n".join(lines) + ("\n" if lines else "")
+    """Return a graph as N-Triples, lines sorted (same triples -> same text).
+
+    The one N-Triples writer of :func:`graphbuilder.rdf.io.serialize_graph` (which splits lines
+    on ``"\\n"`` only: literals may hold U+2028 and other line separators unescaped).
+    """
+    from graphbuilder.rdf.io import serialize_graph
+
+    return serialize_graph(graph, "nt").decode("utf-8")
 
 
 class FolderSink:
@@ -306,7 +310,13 @@ class OxigraphSink:
 
 
 def open_sink(
-    spec: str | None, out_dir: Path, *, view: bool = True, title: str | None = None
+    spec: str | None,
+    out_dir: Path,
+    *,
+    view: bool = True,
+    title: str | None = None,
+    query_url: str | None = None,
+    update_url: str | None = None,
 ) -> GraphSink:
     """Open the sink a build writes its graph through.
 
@@ -319,6 +329,8 @@ def open_sink(
         The output folder.
     view, title
         For :class:`FolderSink`.
+    query_url, update_url : str, optional
+        A SPARQL server's endpoints, when not found by convention (``sparql:URL`` only).
 
     Returns
     -------
@@ -337,5 +349,5 @@ def open_sink(
     if kind == "sparql" and rest:
         from graphbuilder.store.sparql_server import open_sparql_sink
 
-        return open_sparql_sink(rest, query_url=None, update_url=None)
+        return open_sparql_sink(rest, query_url=query_url, update_url=update_url)
     raise StoreError(f"{spec}: unknown store; expected oxigraph:PATH or sparql:URL")

@@ -222,6 +222,23 @@ def test_query_command_runs_on_the_server(sink, server, capsys):
     assert "true" in capsys.readouterr().out.lower()
 
 
+def test_build_command_writes_into_the_server_with_explicit_endpoints(server, tmp_path, capsys):
+    from pathlib import Path
+
+    from graphbuilder.cli import main
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    args = ["build", str(examples), "-o", str(tmp_path / "out"), "--store", f"sparql:{server}"]
+    args += ["--query-url", f"{server}/query", "--update-url", f"{server}/update", "--no-view"]
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 0, capsys.readouterr().err
+    result = run_query_on_server(
+        f"sparql:{server}", "ASK { ?s gb:holder/rdfs:label 'Vladimir Putin'@en }"
+    )
+    assert result.boolean is True
+
+
 def test_rejected_query_is_a_query_error(sink, server):
     with pytest.raises(QueryError, match="HTTP 400"):
         sink.query("SELEC ?x WHERE { ?x ?y ?z }")
