@@ -61,3 +61,21 @@ def linker_nlp():
     from graphbuilder.nlp.pipeline import load_pipeline
 
     return load_pipeline(extract=False)
+
+
+@pytest.fixture(scope="session")
+def example():
+    """(docs, entities) of the two hand-made example documents of ``graphbuilder.rdf.example``
+    (hostile strings included), for tests of the RDF mapping, stores and queries."""
+    from graphbuilder.rdf.example import example_records
+
+    return example_records()
+
+
+@pytest.fixture(scope="session")
+def example_dataset(example):
+    """The example documents mapped to an RDF dataset (one named graph per document)."""
+    from graphbuilder.rdf.mapping import records_to_dataset
+
+    docs, ents = example
+    return records_to_dataset(docs, ents)

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuilder.rdf.example import example_records
 from graphbuilder.rdf.io import write_dataset, write_turtle
-from graphbuilder.rdf.mapping import records_to_dataset
 from graphbuilder.store.oxigraph import load_file_into_store, load_into_store, open_store
-
-
-@pytest.fixture(scope="session")
-def example():
-    return example_records()
-
-
-@pytest.fixture(scope="session")
-def example_dataset(example):
-    docs, ents = example
-    return records_to_dataset(docs, ents)
 
 
 @pytest.fixture(scope="session")
