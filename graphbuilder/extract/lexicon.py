@@ -11,11 +11,11 @@ spaCy components load them once at initialisation and pass them to the pure extr
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import NEGATIVE_STANCE_TYPES, POSITIVE_STANCE_TYPES
@@ -42,24 +42,11 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[st
     Raises
     ------
     KnowledgeBaseError
-        When the file is missing or lacks a required column.
+        When the file is missing, empty or lacks a required column.
     """
-    try:
-        raw = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise KnowledgeBaseError(f"{path}: cannot read lexicon ({err.strerror})") from err
-    numbered = [
-        (n, line) for n, line in enumerate(raw, 1) if line.strip() and not line.startswith("#")
-    ]
-    if not numbered:
+    rows = read_csv_rows(path, required, comments=True)[1]
+    if not rows:
         raise KnowledgeBaseError(f"{path}: empty lexicon")
-    reader = csv.DictReader([line for _, line in numbered])
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
-    if missing:
-        raise KnowledgeBaseError(f"{path}: missing column(s) {', '.join(missing)}")
-    rows = []
-    for (n, _), row in zip(numbered[1:], reader, strict=True):
-        rows.append((n, {k: (v or "").strip() for k, v in row.items() if k}))
     return rows
 
 

@@ -16,12 +16,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.paths import lexicon_dir
 
@@ -50,15 +50,7 @@ def platforms_file() -> Path:
 
 
 def _read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise KnowledgeBaseError(f"{path}: missing column(s) {', '.join(missing)}")
-            return [(i, row) for i, row in enumerate(reader, start=2)]
-    except OSError as err:
-        raise KnowledgeBaseError(f"{path}: cannot read ({err.strerror or err})") from err
+    return read_csv_rows(path, required, strip=False)[1]  # regular expressions: kept as written
 
 
 @lru_cache(maxsize=4)

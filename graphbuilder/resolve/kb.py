@@ -81,12 +81,12 @@ duplicate id, a row with more fields than the header, a subclass not in ``subcla
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.names import normalize_name
 from graphbuilder.paths import kb_dir, lexicon_dir
@@ -254,26 +254,7 @@ def _pad_end(d: str) -> str:
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            reader.fieldnames = header
-            rows = []
-            for row in reader:
-                line = reader.line_num
-                if None in row:
-                    raise KnowledgeBaseError(
-                        f"{path}:{line}: more fields than the header's {len(header)}"
-                    )
-                if not any((v or "").strip() for v in row.values()):
-                    continue
-                rows.append((line, {k: (v or "").strip() for k, v in row.items()}))
-    except UnicodeDecodeError as err:
-        raise KnowledgeBaseError(f"{path}: not UTF-8 ({err.reason})") from None
-    except csv.Error as err:
-        raise KnowledgeBaseError(f"{path}: malformed CSV ({err})") from None
-    return header, rows
+    return read_csv_rows(path)
 
 
 def _need(path: Path, line: int, row: dict[str, str], *cols: str) -> None:

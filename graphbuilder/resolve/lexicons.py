@@ -5,12 +5,11 @@ The files and their columns are described in ``ontology/lexicon/linking-lexicons
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.paths import lexicon_dir
 
 
@@ -52,15 +51,7 @@ class LinkingLexicons:
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise KnowledgeBaseError(f"{path}: missing column(s) {', '.join(missing)}")
-            return [row for row in reader if (row.get(required[0]) or "").strip()]
-    except OSError as err:
-        raise KnowledgeBaseError(f"{path}: cannot read lexicon ({err.strerror})") from None
+    return [row for _, row in read_csv_rows(path, required)[1] if row.get(required[0])]
 
 
 @lru_cache(maxsize=4)
