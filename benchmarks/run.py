@@ -377,14 +377,26 @@ def _quads(records, entities):
         yield from dataset_quads(records_to_dataset(records[i : i + 500], entities))
 
 
-#: With ``--query-params typical``: the entity a named query's optional parameter is given, as
-#: an analyst runs it ("leaders of Country 50"): an entity of ordinary degree, not the hub.
-TYPICAL_PARAMS = {
-    "country": "Country 50",
-    "organization": "Organization 50",
-    "target": "Country 50",
-    "object": "Country 50",
-}
+#: With ``--query-params typical``: the class of the entity a named query's optional parameter
+#: is given, as an analyst runs it ("leaders of one country"); the entity is the one of median
+#: mention count of that class in the store (:func:`_median_entity`), not a hub.
+TYPICAL_PARAMS = {"country": "Country", "organization": "Organization", "target": "Country"}
+TYPICAL_CLASSES = ("Country", "Organization", "Person")
+
+
+def _median_entity(store, cls: str) -> str:
+    """The label of the entity of class ``cls`` with the median number of documents."""
+    from graphbuilder.rdf.namespaces import PREFIXES
+
+    rows = list(
+        store.query(
+            "SELECT ?label (COUNT(DISTINCT ?d) AS ?n) WHERE { ?e a gb:"
+            + cls
+            + " ; rdfs:label ?label ; gb:mentionedIn ?d } GROUP BY ?label ORDER BY ?n ?label",
+            prefixes=PREFIXES,
+        )
+    )
+    return rows[len(rows) // 2]["label"].value
 
 
 def queries(
@@ -446,6 +458,7 @@ def queries(
         n = sum(1 for _ in stores["memory"].quads_for_pattern(None, None, None, default))
         assert n == len(union)
         docs = [r.article.doc_id for r in records[:2]]
+        typical = {cls: _median_entity(stores["memory"], cls) for cls in TYPICAL_CLASSES}
         print(f"queries: {n} triples ({loaded} documents)", file=sys.stderr, flush=True)
         row: dict = {"triples": n, "documents": loaded, "times": {}}
         for q in named:
@@ -454,7 +467,8 @@ def queries(
                 if p.optional and not (typical_params and p.kind == "entity"):
                     continue
                 if p.optional:
-                    params[p.name] = TYPICAL_PARAMS.get(p.name, "Person 500")
+                    cls = TYPICAL_PARAMS.get(p.name, "Person")
+                    params[p.name] = typical[cls]
                     continue
                 if p.kind == "document":
                     params[p.name] = docs[0] if p.name == "old" else docs[1]
@@ -582,8 +596,8 @@ def report(res: dict) -> str:
             "",
             "Parameters: "
             + (
-                "optional entity parameters set to an entity of ordinary degree (`Country 50`, "
-                "`Organization 50`, `Person 500`), as an analyst asks about one entity."
+                "optional entity parameters set to the entity of median document count of its "
+                "class, as an analyst asks about one entity."
                 if q.get("parameters") == "typical"
                 else "optional parameters unset: each query lists the whole graph."
             ),

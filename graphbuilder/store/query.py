@@ -235,6 +235,14 @@ SELECT ?e ?label ?main WHERE {
 }"""
 
 
+_EXACT = """
+SELECT ?e ?main WHERE {
+  { ?e rdfs:label ?name BIND(true AS ?main) } UNION { ?e skos:altLabel ?name BIND(false AS ?main) }
+  FILTER EXISTS { ?e a ?c FILTER(?c IN (gb:Person, gb:Country, gb:Organization, gb:Location,
+                                        gb:Event)) }
+}"""
+
+
 def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
     """Find the entity a user means by ``value``: a label or alias (case-insensitive), an IRI.
 
@@ -266,6 +274,15 @@ def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
         return iri
     wanted = normalise_label(value)
     main, alias = set(), set()
+    # the name as written, looked up in the index first (no scan of every label)
+    exact = inject_values(_EXACT, {"name": ox.Literal(value.strip(), language="en")})
+    for row in store.query(exact, prefixes=PREFIXES, use_default_graph_as_union=union):
+        (main if row["main"].value == "true" else alias).add(row["e"])
+    if main or alias:
+        hits = main or alias
+        if len(hits) == 1:
+            return next(iter(hits))
+        main, alias = set(), set()
     for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=union):
         if normalise_label(row["label"].value) == wanted:
             (main if row["main"].value == "true" else alias).add(row["e"])
