@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import io
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from graphbuilder.errors import KnowledgeBaseError
+from graphbuilder.outputs import write_bytes_atomic
 from graphbuilder.paths import kb_dir
 
 KINDS = {
@@ -203,14 +203,9 @@ def import_wikidata(
         demonyms += [d for d in rec["demonyms"] if d not in demonyms]
         row["demonyms"] = "|".join(demonyms)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".imported-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_bytes_atomic(buffer.getvalue().encode("utf-8"), target)
     return target, added, updated

@@ -16,8 +16,6 @@ Article text reaches the page only as JSON inside ``<script type="application/js
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +26,7 @@ import rdflib
 from markupsafe import Markup
 
 from graphbuilder.errors import OutputError
+from graphbuilder.outputs import write_bytes_atomic
 from graphbuilder.rdf.io import load_graph
 from graphbuilder.view.model import ViewData, load_style, view_data
 
@@ -259,27 +258,8 @@ def _check_output(out: Path) -> None:
             )
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _write_atomic(out: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out)
-    except BaseException as err:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(err, OSError):
-            raise OutputError(f"{out}: cannot write: {err}") from None
-        raise
+    write_bytes_atomic(text.encode("utf-8"), out)
 
 
 def render_file(
