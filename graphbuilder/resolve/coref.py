@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphbuilder.records import Evidence, Relation
-from graphbuilder.resolve.kb import normalize_name
+from graphbuilder.extract.syntax import evidence_of
+from graphbuilder.records import Relation
 from graphbuilder.resolve.linking import LinkState
 
 _DEFINITE = {"the", "this", "that"}
@@ -42,16 +42,6 @@ _MAX_TITLE_WORDS = 6
 def _entity_class(state: LinkState, i: int) -> str | None:
     key = state.token_entity.get(i)
     return state.entities[key].cls if key else None
-
-
-def _sentence_evidence(token: Token) -> Evidence:
-    """The sentence of ``token``, white space trimmed, with its character offsets."""
-    sent = token.sent
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    body = text.strip()
-    start = sent.start_char + lead
-    return Evidence(text=body, char_start=start, char_end=start + len(body))
 
 
 def _owner_before(state: LinkState, start: int) -> tuple[str | None, int]:
@@ -93,9 +83,7 @@ def _named_person_beside(state: LinkState, start: int, end: int) -> str | None:
     if k < len(doc) and doc[k].text == ",":
         k += 1
     if k < len(doc) and _entity_class(state, k) == "Person":
-        key = state.token_entity[k]
-        if state.entities[key].kb_id is None or True:
-            return key
+        return state.token_entity[k]
     k = start - 1
     if k >= 0 and doc[k].text == ",":
         k -= 1
@@ -160,9 +148,8 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                 confidence = 0.8
         if holder is None:
             continue
-        det = mention_start
         surface = doc[mention_start:mention_end].text
-        state.add_mention(holder, det, end, "title", surface=surface)
+        state.add_mention(holder, mention_start, end, "title", surface=surface)
         if owner is not None and relation_type:
             relations.append(
                 Relation(
@@ -170,7 +157,7 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                     predicate=relation_type,
                     object=owner,
                     confidence=confidence,
-                    evidence=_sentence_evidence(doc[start]),
+                    evidence=evidence_of(doc[start].sent),
                 )
             )
     return relations
@@ -358,14 +345,7 @@ def resolve_descriptions(state: LinkState) -> None:
         state.add_mention(chosen, start, token.i + 1, "description")
 
 
-def relation_key(relation: Relation) -> tuple[str, str, str]:
-    """(subject, predicate, object) of a relation, for de-duplication."""
-    return relation.subject, relation.predicate, relation.object
-
-
 __all__ = [
-    "normalize_name",
-    "relation_key",
     "resolve_descriptions",
     "resolve_pronouns",
     "resolve_titles",
