@@ -92,14 +92,11 @@ def _state_of(tok: Token, classes: tuple[str, ...], index) -> str | None:
 def _title_words(tok: Token) -> list[str]:
     """The title phrase a token heads, longest first ("defense minister", "minister")."""
     comps = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-    words = [tok.lemma_.lower()]
     out = []
     if comps:
         out.append(" ".join([*(c.lower_ for c in comps), tok.lower_]))
         out.append(" ".join([comps[-1].lower_, tok.lower_]))
-    out.append(tok.lower_)
-    out += words
-    return out
+    return [*out, tok.lower_, tok.lemma_.lower()]
 
 
 def _title_kind(tok: Token, cues: RelationCues) -> str | None:
@@ -258,7 +255,7 @@ def _set_members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Toke
             if tok.pos_ != "VERB" or not cues.has("inclusion", tok.lemma_.lower()):
                 continue
             subj = subject(tok)
-            if subj is None or subj.lower_ not in ("this", "that", "the same", "it"):
+            if subj is None or subj.lower_ not in ("this", "that", "it"):
                 continue
             if not any(c.lower_ == "also" for c in tok.children):
                 continue
@@ -316,10 +313,8 @@ def _organs(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
                         if g.dep_ == "pobj" and entity(g) and entity(g) != key:
                             if entity_class(doc, entity(g)) == "Organization":
                                 parent = entity(g)
-        if parent:
-            rel_type = "partOf" if entity_class(doc, parent) == "Organization" else None
-            if rel_type:
-                out.append((key, rel_type, parent, ent.root, CONF_PART))
+        if parent and entity_class(doc, parent) == "Organization":
+            out.append((key, "partOf", parent, ent.root, CONF_PART))
     return out
 
 

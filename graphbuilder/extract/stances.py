@@ -118,7 +118,7 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         return None
     lemma = tok.lemma_.lower()
     for cue in lex.stances.candidates(lemma):
-        if not _pos_ok(tok, cue.pos) or cue.lemmas[0] != lemma and lemma not in cue.lemmas:
+        if not _pos_ok(tok, cue.pos):
             continue
         others = list(cue.lemmas)
         others.remove(lemma)
@@ -201,9 +201,9 @@ def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]
 
 def _noun_holder_and_targets(
     tok: Token, light: frozenset[str] = frozenset()
-) -> tuple[list[str], list[str], bool]:
-    """Holder and targets of a noun cue; the bool says whether the holder came from the noun
-    itself (possessor, compound) rather than from the governing verb."""
+) -> tuple[list[str], list[str]]:
+    """Holders and targets of a noun cue: the noun's own possessor or entity modifier, else the
+    agent of the governing light verb, else its of-phrase."""
     holders: list[str] = []
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
@@ -241,7 +241,7 @@ def _noun_holder_and_targets(
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
     targets = search_entities(roots) if roots else []
-    return uniq(holders), targets, own
+    return uniq(holders), targets
 
 
 def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
@@ -429,7 +429,7 @@ def _stances_for(tok: Token, cue: StanceCue, lex: ExtractionLexicons, qindex: di
         return
 
     if cue.pos == "NOUN":
-        holders, targets, _ = _noun_holder_and_targets(tok, lex.light)
+        holders, targets = _noun_holder_and_targets(tok, lex.light)
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
