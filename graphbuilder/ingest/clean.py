@@ -169,9 +169,26 @@ def clean_text(text: str, *, cues_path: Path | None = None) -> str:
     ...            "Share on Facebook\\n\\nSubscribe to our newsletter")
     'Talks resume\\n\\nThe talks resumed in Geneva on Monday after a pause of two months.'
     """
+    return page_text(classify_lines(text, cues_path=cues_path))
+
+
+def page_text(page: Page) -> str:
+    """Return the article text of a classified page (what :func:`clean_text` returns).
+
+    Parameters
+    ----------
+    page : Page
+        From :func:`classify_lines`.
+
+    Returns
+    -------
+    str
+        The kept lines as paragraphs separated by ``"\\n\\n"``; hard-wrapped prose lines
+        of one block joined by a space.
+    """
     paragraphs: list[str] = []
     prev: tuple[int, int, str] | None = None
-    for i, b, line in classify_lines(text, cues_path=cues_path).kept:
+    for i, b, line in page.kept:
         wrapped = (
             prev is not None
             and prev[0] == i - 1

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from graphbuilder.ingest.clean import clean_text
-from graphbuilder.ingest.metadata import extract_metadata, parse_date, parse_dateline
+from graphbuilder.ingest.clean import classify_lines, page_text
+from graphbuilder.ingest.metadata import page_metadata, parse_date, parse_dateline
 from graphbuilder.ingest.text import normalize_chars, squeeze
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -80,7 +80,8 @@ def read_markdown(markdown: str, name: str) -> dict[str, str | None]:
         markdown = markdown[fm.end() :]
     paragraphs, h1 = markdown_paragraphs(markdown)
     plain = "\n\n".join(paragraphs)
-    found = extract_metadata(plain)
+    page = classify_lines(plain)  # once for the metadata and the text
+    found = page_metadata(page)
     for key, value in found.items():
         if meta.get(key) is None:
             meta[key] = value
@@ -89,7 +90,7 @@ def read_markdown(markdown: str, name: str) -> dict[str, str | None]:
     if meta["date"]:
         parsed = parse_date(meta["date"])
         meta["date"] = parsed[0] if parsed else None
-    text = clean_text(plain)
+    text = page_text(page)
     if meta["place"] is None:
         for para in text.split("\n\n")[:3]:
             if (place := parse_dateline(para)) is not None:

@@ -365,7 +365,22 @@ def extract_metadata(raw_text: str) -> dict[str, str | None]:
     """
     from graphbuilder.ingest.clean import classify_lines
 
-    page = classify_lines(raw_text)
+    return page_metadata(classify_lines(raw_text))
+
+
+def page_metadata(page) -> dict[str, str | None]:
+    """Title, author, date and place of a page already split by
+    :func:`graphbuilder.ingest.clean.classify_lines` (what :func:`extract_metadata` returns).
+
+    Parameters
+    ----------
+    page : graphbuilder.ingest.clean.Page
+
+    Returns
+    -------
+    dict
+        Keys ``title``, ``author``, ``date``, ``place`` (None where the page lacks one).
+    """
     h = page.header
     place = h.place
     if place is None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from graphbuilder.errors import InputError
-from graphbuilder.ingest.clean import clean_text
+from graphbuilder.ingest.clean import classify_lines, page_text
 from graphbuilder.ingest.decode import decode_bytes
 from graphbuilder.ingest.limits import (
     DEFAULT_MAX_BYTES,
@@ -16,7 +16,7 @@ from graphbuilder.ingest.limits import (
     SUPPORTED_SUFFIXES,
     format_size,
 )
-from graphbuilder.ingest.metadata import extract_metadata
+from graphbuilder.ingest.metadata import page_metadata
 from graphbuilder.records import Article
 
 _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
@@ -124,7 +124,8 @@ def read_article(
 
         found = read_markdown(text, name)
     else:
-        found = {**extract_metadata(text), "text": clean_text(text), "url": None}
+        page = classify_lines(text)  # once: the header gives the metadata, the rest the text
+        found = {**page_metadata(page), "text": page_text(page), "url": None}
     body = found["text"] or ""
     if not body.strip():
         raise InputError(f"{name}: no article text left after removing page clutter")
