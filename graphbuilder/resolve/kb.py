@@ -253,10 +253,6 @@ def _pad_end(d: str) -> str:
     return d
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    return read_csv_rows(path)
-
-
 def _need(path: Path, line: int, row: dict[str, str], *cols: str) -> None:
     for col in cols:
         if not row.get(col):
@@ -327,7 +323,7 @@ class KnowledgeBase:
         template_rows: list[tuple[Path, int, dict[str, str]]] = []
         term_rows: list[tuple[Path, int, dict[str, str]]] = []
         for path in sorted(folder.glob("*.csv")):
-            header, rows = _read_csv(path)
+            header, rows = read_csv_rows(path)
             cols = set(header)
             if {"person", "office", "org"} <= cols:
                 term_rows.extend((path, n, r) for n, r in rows)
@@ -529,7 +525,7 @@ class KnowledgeBase:
             path = lexicon_dir() / "offices.csv"
         if not path.is_file():
             return
-        _, rows = _read_csv(path)
+        _, rows = read_csv_rows(path)
         for line, row in rows:
             _need(path, line, row, "title", "office", "relation")
             self._titles[normalize_name(row["title"])] = (row["office"], row["relation"])
