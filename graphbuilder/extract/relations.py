@@ -29,7 +29,6 @@ from graphbuilder.extract.syntax import (
     entity_class,
     evidence_of,
     np_entities,
-    search_entities,
     subject,
     uniq,
 )
@@ -42,7 +41,6 @@ INCLUSION = ("mean", "include", "namely")
 
 CONF_TITLE = 0.9
 CONF_MEMBER = 0.8
-CONF_SET = 0.6  # members named in a sentence after the set ("This also applies to ...")
 CONF_PART = 0.85
 CONF_LOCATED = 0.85
 
@@ -243,51 +241,6 @@ def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
     return out
 
 
-def _set_members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
-    """ "all member countries of the organization ... This also applies to the republics of
-    A, B and C": a sentence whose demonstrative subject "applies/includes" a list, right after a
-    sentence naming the members of an organization."""
-    out = []
-    sents = list(doc.sents)
-    for k in range(1, len(sents)):
-        sent = sents[k]
-        for tok in sent:
-            if tok.pos_ != "VERB" or not cues.has("inclusion", tok.lemma_.lower()):
-                continue
-            subj = subject(tok)
-            if subj is None or subj.lower_ not in ("this", "that", "it"):
-                continue
-            if not any(c.lower_ == "also" for c in tok.children):
-                continue
-            roots = [
-                g
-                for c in tok.children
-                if c.dep_ in ("prep", "dobj")
-                for g in ([c] if c.dep_ == "dobj" else c.children)
-                if g.dep_ in ("pobj", "dobj")
-            ]
-            members = [m for m in search_entities(roots) if entity_class(doc, m) == "Country"]
-            if not members:
-                continue
-            orgs: list[str] = []
-            for t in sents[k - 1]:
-                if cues.has("member", t.lemma_.lower()):
-                    head = t.head if t.dep_ == "compound" else t
-                    for c in [*t.children, *head.children]:
-                        if c.dep_ == "prep" and c.lower_ == "of":
-                            orgs += [
-                                x for g in c.children if g.dep_ == "pobj" for x in np_entities(g)
-                            ]
-                        if c.dep_ in ("compound", "nmod") and entity(c):
-                            orgs.append(entity(c))
-            for o in uniq(orgs):
-                if entity_class(doc, o) != "Organization":
-                    continue
-                for m in members:
-                    out.append((m, "memberOf", o, tok, CONF_SET))
-    return out
-
-
 def _organs(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
     out = []
     for ent in doc.ents:
@@ -392,7 +345,6 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_titles(doc, lex.relations, index),
         *_members(doc, lex.relations),
         *_joins(doc, lex),
-        *_set_members(doc, lex.relations),
         *_organs(doc, lex.relations, index),
         *_places(doc, lex.relations),
     ]
