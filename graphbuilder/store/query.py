@@ -283,16 +283,16 @@ def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
         if len(hits) == 1:
             return next(iter(hits))
         main, alias = set(), set()
+    # one scan of the labels: equal names, and (a surname "Kamaletdinov" or the end of a
+    # longer name) the names ending in it
+    tail, ending = f" {wanted}", set()
     for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=union):
-        if normalise_label(row["label"].value) == wanted:
+        label = normalise_label(row["label"].value)
+        if label == wanted:
             (main if row["main"].value == "true" else alias).add(row["e"])
-    hits = main or alias
-    if not hits:
-        # a surname ("Kamaletdinov") or the end of a longer name: the names ending in it
-        tail = f" {wanted}"
-        for row in store.query(_LABELS, prefixes=PREFIXES, use_default_graph_as_union=union):
-            if wanted and normalise_label(row["label"].value).endswith(tail):
-                hits.add(row["e"])
+        elif wanted and label.endswith(tail):
+            ending.add(row["e"])
+    hits = main or alias or ending
     if not hits:
         raise QueryError(f"no entity with the label or alias {value!r}")
     if len(hits) > 1:
@@ -334,6 +334,7 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         When no document or several documents match.
     """
     wanted = value.strip()
+    wanted_label = normalise_label(wanted)
     hits = set()
     union = reads_union(store)
     for row in store.query(_DOCS, prefixes=PREFIXES, use_default_graph_as_union=union):
@@ -343,7 +344,7 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         if (
             doc.value == wanted.strip("<>")
             or (len(wanted) >= 6 and sha.startswith(wanted.lower()))
-            or any(normalise_label(n) == normalise_label(wanted) for n in names)
+            or any(normalise_label(n) == wanted_label for n in names)
             or any(Path(n).name == wanted for n in names)
         ):
             hits.add(doc)
