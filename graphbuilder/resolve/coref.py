@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from graphbuilder.extract.syntax import evidence_of
 from graphbuilder.records import Relation
-from graphbuilder.resolve.linking import LinkState
+from graphbuilder.resolve.linking import LinkState, sentence_index
 
 _DEFINITE = {"the", "this", "that"}
 _MAX_TITLE_WORDS = 6
@@ -320,15 +320,8 @@ def resolve_descriptions(state: LinkState) -> None:
             continue  # "the organization of ..." describes something else
         if any(c.dep_ in ("compound",) for c in token.children):
             continue
-        sent_start = token.sent.start
-        window_start = sent_start
-        count = 0
-        for sent in reversed(sents):
-            if sent.start < sent_start:
-                window_start = sent.start
-                count += 1
-                if count >= 5:
-                    break
+        here = sentence_index(doc, token.i)
+        window_start = sents[max(0, here - 5)].start if sents else 0
         found = _mentions_in(state, window_start, dets[0].i, (cls,))
         if not found:
             continue

@@ -105,7 +105,7 @@ class LinkState:
         doc = self.doc
         span = doc[start:end]
         text = surface if surface is not None else span.text
-        sent_index = _sentence_index(doc, start)
+        sent_index = sentence_index(doc, start)
         self.mentions.append(
             Mention(
                 text=text,
@@ -133,7 +133,7 @@ class LinkState:
             entity.aliases.add(text)
 
 
-def _sentence_index(doc: Doc, token_i: int) -> int:
+def sentence_index(doc: Doc, token_i: int) -> int:
     """Index of the sentence holding token ``token_i`` (0 without sentence boundaries)."""
     if not doc.has_annotation("SENT_START"):
         return 0
