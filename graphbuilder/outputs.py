@@ -6,9 +6,12 @@ one: ``os.replace`` is atomic on POSIX file systems within one folder.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from graphbuilder.errors import OutputError
@@ -76,6 +79,40 @@ def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
         if tmp_name is not None and os.path.exists(tmp_name):
             os.unlink(tmp_name)
     return path
+
+
+def write_csv_atomic(
+    path: str | os.PathLike[str],
+    fieldnames: Sequence[str],
+    rows: Iterable[Mapping[str, object] | Sequence[object]],
+) -> Path:
+    """Write a header and ``rows`` as UTF-8 CSV (``\\n`` line ends), atomically.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    fieldnames : sequence of str
+        The header.
+    rows : iterable of mapping or sequence
+        Dicts keyed by ``fieldnames``, or lists in header order.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist or cannot be written.
+    """
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    keyed = csv.DictWriter(buffer, fieldnames=list(fieldnames), lineterminator="\n")
+    plain.writerow(fieldnames)
+    for row in rows:
+        (keyed if isinstance(row, Mapping) else plain).writerow(row)
+    return write_bytes_atomic(buffer.getvalue().encode("utf-8"), path)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

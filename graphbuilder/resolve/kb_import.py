@@ -33,13 +33,12 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io
 import json
 import re
 from pathlib import Path
 
 from graphbuilder.errors import KnowledgeBaseError
-from graphbuilder.outputs import write_bytes_atomic
+from graphbuilder.outputs import write_csv_atomic
 from graphbuilder.paths import kb_dir
 
 KINDS = {
@@ -203,9 +202,5 @@ def import_wikidata(
         demonyms += [d for d in rec["demonyms"] if d not in demonyms]
         row["demonyms"] = "|".join(demonyms)
     target.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_bytes_atomic(buffer.getvalue().encode("utf-8"), target)
+    write_csv_atomic(target, FIELDS, rows)
     return target, added, updated

@@ -16,15 +16,16 @@ The output is deterministic (rows sorted by id) so regenerating gives the same b
 from __future__ import annotations
 
 import csv
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from graphbuilder.outputs import write_csv_atomic  # noqa: E402
+
 EXTRAS = ROOT / "ontology" / "kb" / "sources" / "country_extras.csv"
 OUT = ROOT / "ontology" / "kb" / "countries.csv"
 FIELDS = [
@@ -123,12 +124,7 @@ def build_rows() -> list[dict[str, str]]:
 
 def main() -> int:
     rows = build_rows()
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, OUT)
+    write_csv_atomic(OUT, FIELDS, rows)
     print(f"wrote {len(rows)} rows to {OUT.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

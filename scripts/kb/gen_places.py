@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import csv
 import difflib
-import os
 import re
 import sys
-import tempfile
 import unicodedata
 from importlib.metadata import version
 from pathlib import Path
@@ -35,6 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from graphbuilder.outputs import write_csv_atomic  # noqa: E402
 from graphbuilder.resolve.kb import lowercase_words, normalize_name  # noqa: E402
 
 KB = ROOT / "ontology" / "kb"
@@ -175,12 +174,7 @@ def main() -> int:
         ]  # fmt: skip
         row["ambiguous"] = "|".join(dict.fromkeys(shared))
     rows.sort(key=lambda r: r["id"])
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    os.replace(tmp, OUT)
+    write_csv_atomic(OUT, FIELDS, rows)
     print(f"wrote {len(rows)} rows to {OUT.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

@@ -12,11 +12,13 @@ Run from the repository root after ``gen_countries.py``::
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from graphbuilder.outputs import write_csv_atomic  # noqa: E402
+
 COUNTRIES = ROOT / "ontology" / "kb" / "countries.csv"
 OUT = ROOT / "ontology" / "kb" / "memberships_un.csv"
 NON_MEMBERS = {"country/VAT", "country/PSE", "country/TWN", "country/XKX"}
@@ -32,13 +34,8 @@ def main() -> int:
         ]
     if len(ids) != 193:
         raise SystemExit(f"expected 193 UN member states, found {len(ids)}")
-    fd, tmp = tempfile.mkstemp(dir=OUT.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["member", "org", "start", "end", "source"])
-        for cid in sorted(ids):
-            writer.writerow([cid, "org/un", "", "", SOURCE])
-    os.replace(tmp, OUT)
+    fields = ["member", "org", "start", "end", "source"]
+    write_csv_atomic(OUT, fields, ([cid, "org/un", "", "", SOURCE] for cid in sorted(ids)))
     return 0
 
 
