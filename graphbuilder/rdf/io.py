@@ -163,8 +163,6 @@ def _safe_prefixes(data: Graph) -> dict[str, str]:
     (letters, digits, ``_`` and inner ``-``). A prefix that would need an escaped local name
     (``gbr:U.S\\.``, valid Turtle that rdflib's parser rejects) is left out, so those IRIs
     are written in full and every reader parses the file."""
-    from graphbuilder.rdf.namespaces import PREFIXES
-
     unsafe: set[str] = set()
     ordered = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
     nodes = {n for triple in data.triples((None, None, None)) for n in triple}
@@ -206,6 +204,8 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
         for triple in graph:
             ds.add(triple)
         graph = ds
+    if fmt == "trig":
+        return _oxigraph_trig(graph)  # sorts the quads itself
     quads = fmt in QUAD_FORMATS and isinstance(graph, Dataset)
     data = _sorted_dataset(graph) if quads else _sorted_graph(union_graph(graph))
     if fmt in ("nt", "nquads"):
@@ -214,8 +214,6 @@ def serialize_graph(graph: Graph, fmt: str) -> bytes:
         # which N-Triples leaves unescaped inside literals
         lines = sorted({line for line in text.split("\n") if line.strip()})
         return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-    if fmt == "trig":
-        return _oxigraph_trig(data)
     if fmt == "json-ld":
         text = data.serialize(format="json-ld", context=_context(), auto_compact=True)
         return (
