@@ -31,12 +31,12 @@ deduplicated; each row's source is ``Wikidata import <file name> <date>``.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import json
 import re
 from pathlib import Path
 
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.outputs import write_csv_atomic
 from graphbuilder.paths import kb_dir
@@ -169,13 +169,10 @@ def import_wikidata(
         target = target / "imported.csv"
     rows: list[dict[str, str]] = []
     if target.exists():
-        with target.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            if reader.fieldnames != FIELDS:
-                raise KnowledgeBaseError(
-                    f"{target}: header {reader.fieldnames} is not the KB entity header"
-                )
-            rows = list(reader)
+        header, numbered = read_csv_rows(target)
+        if header != FIELDS:
+            raise KnowledgeBaseError(f"{target}: header {header} is not the KB entity header")
+        rows = [row for _, row in numbered]
     by_qid = {r["qid"]: r for r in rows if r.get("qid")}
     source = f"Wikidata import {src.name} {today or _dt.date.today().isoformat()}"
     added = updated = 0
