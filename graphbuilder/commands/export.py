@@ -78,14 +78,10 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Export GRAPH to another format (to stdout without -o, except csv)."""
-        from graphbuilder.rdf.export import export_graph
+        from graphbuilder.rdf.export import csv_paths, export_graph
 
         if out is not None:
-            targets = [out]
-            if fmt == "csv":
-                stem = out.with_suffix("") if out.suffix.lower() == ".csv" else out
-                targets = [Path(f"{stem}_nodes.csv"), Path(f"{stem}_edges.csv")]
-            for target in targets:
+            for target in csv_paths(out) if fmt == "csv" else [out]:
                 check_overwrite(
                     target, force=force, marker=EXPORT_MARKER, suffixes=_EXPORT_SUFFIXES
                 )

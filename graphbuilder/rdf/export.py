@@ -33,7 +33,7 @@ from graphbuilder.errors import OutputError
 from graphbuilder.rdf.io import load_dataset, serialize_graph, union_graph, write_bytes_atomic
 from graphbuilder.rdf.namespaces import GB_IRI, PREFIXES, SCHEMA
 
-__all__ = ["EXPORT_FORMATS", "prefixed", "to_networkx", "export_graph"]
+__all__ = ["EXPORT_FORMATS", "prefixed", "to_networkx", "csv_paths", "export_graph"]
 
 EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "jsonld", "graphml", "csv")
 _RDF_FORMATS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "jsonld": "json-ld"}
@@ -153,6 +153,19 @@ def csv_tables(g: nx.MultiDiGraph) -> tuple[bytes, bytes]:
     )
 
 
+def csv_paths(out: str | os.PathLike[str]) -> list[Path]:
+    """Return the two files a ``csv`` export to ``out`` writes: nodes, then edges.
+
+    Examples
+    --------
+    >>> [p.name for p in csv_paths("out/kg.csv")]
+    ['kg_nodes.csv', 'kg_edges.csv']
+    """
+    base = Path(out)
+    stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
+    return [Path(f"{stem}_nodes.csv"), Path(f"{stem}_edges.csv")]
+
+
 def export_graph(
     source: str | os.PathLike[str] | Graph,
     fmt: str,
@@ -196,9 +209,7 @@ def export_graph(
         if out is None:
             raise OutputError("csv export writes two files; give -o FILE (FILE_nodes.csv ...)")
         nodes, edges = csv_tables(to_networkx(data))
-        base = Path(out)
-        stem = base.with_suffix("") if base.suffix.lower() == ".csv" else base
-        paths = [Path(f"{stem}_nodes.csv"), Path(f"{stem}_edges.csv")]
+        paths = csv_paths(out)
         write_bytes_atomic(nodes, paths[0])
         write_bytes_atomic(edges, paths[1])
         return paths
