@@ -193,8 +193,7 @@ class SparqlServerSink:
     ):
         self.url = server_url(url)
         self.name = SPARQL_SCHEME + self.url
-        base = _ENDPOINT_SUFFIX.sub("", self.url)
-        self.base = base
+        self.base = _ENDPOINT_SUFFIX.sub("", self.url)
         self._query_url = server_url(query_url) if query_url else None
         self._update_url = server_url(update_url) if update_url else None
         self._store_url = server_url(store_url) if store_url else None
@@ -227,8 +226,7 @@ class SparqlServerSink:
         status: int | None = None
         reason = ""
         for attempt in range(attempts):
-            if attempt:
-                time.sleep(self.backoff * 2 ** (attempt - 1))
+            self._wait(attempt)
             request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
             try:
                 with self._opener.open(request, timeout=self.timeout) as response:
@@ -247,6 +245,12 @@ class SparqlServerSink:
         tried = f" after {attempts} attempts" if attempts > 1 and _retryable(status) else ""
         what = f"HTTP {status}" if status is not None else "no response"
         raise _HTTPFailure(f"{method} {url}: {what}{tried}: {reason}", status)
+
+    def _wait(self, attempt: int) -> None:
+        """Sleep before retry ``attempt`` (none before the first try): ``backoff`` seconds,
+        doubled for each next retry."""
+        if attempt:
+            time.sleep(self.backoff * 2 ** (attempt - 1))
 
     def _note_flavour(self, headers) -> None:
         if self.flavour is not None or headers is None:
@@ -287,8 +291,7 @@ class SparqlServerSink:
             if self.url not in candidates:
                 candidates.insert(0, self.url)
             for attempt in range(self.retries + 1):
-                if attempt:
-                    time.sleep(self.backoff * 2 ** (attempt - 1))
+                self._wait(attempt)
                 answers = []
                 for candidate in candidates:
                     answer = self._probe_query(candidate)
