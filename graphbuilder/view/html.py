@@ -200,7 +200,7 @@ def render_graph(
     style = load_style()
     data = view_data(graph, style)
     html = _render_html(data, style, _clean_text(title or out.stem))
-    _write_atomic(out, html)
+    write_bytes_atomic(html.encode("utf-8"), out)
     return ViewStats(nodes=len(data.nodes), edges=len(data.edges), path=out)
 
 
@@ -256,10 +256,6 @@ def _check_output(out: Path) -> None:
             raise OutputError(
                 f"{out}: exists and was not written by graphbuilder view; not overwriting it"
             )
-
-
-def _write_atomic(out: Path, text: str) -> None:
-    write_bytes_atomic(text.encode("utf-8"), out)
 
 
 def render_file(
