@@ -38,6 +38,7 @@ from rdflib.term import Node
 from graphbuilder.errors import GraphFileError
 from graphbuilder.paths import ontology_dir
 from graphbuilder.rdf.namespaces import GB, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD
+from graphbuilder.rdf.ontology import load_ontology
 
 __all__ = ["ViewData", "view_data", "load_style", "style_path"]
 
@@ -100,17 +101,13 @@ def load_style(path: Path | None = None) -> dict[str, Any]:
     return _load_style_cached(str(path or style_path()))
 
 
-@lru_cache(maxsize=1)
 def _ontology() -> Graph:
-    """The ontology (``ontology/graphbuilder.ttl``), for subclasses and labels; empty if absent."""
-    g = Graph()
-    path = ontology_dir() / "graphbuilder.ttl"
-    if path.is_file():
-        try:
-            g.parse(path, format="turtle")
-        except Exception:  # noqa: BLE001 - the view still works without the ontology's labels
-            return Graph()
-    return g
+    """The ontology (:func:`graphbuilder.rdf.ontology.load_ontology`, parsed once), for
+    subclasses and labels; empty if absent or broken: the view still works without it."""
+    try:
+        return load_ontology()
+    except GraphFileError:
+        return Graph()
 
 
 @dataclass
