@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from graphbuilder.rdf.io import union_graph
 from graphbuilder.rdf.iris import (
     document_iri,
     entity_iri,
@@ -362,8 +363,4 @@ def dataset_to_graph(ds: Dataset) -> Graph:
     rdflib.Graph
         Every triple of every graph (default and named) once.
     """
-    g = Graph()
-    bind_prefixes(g)
-    for s, p, o, _c in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+    return union_graph(ds)
