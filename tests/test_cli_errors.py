@@ -377,6 +377,8 @@ def test_view_and_export_refuse_foreign_files(built, tmp_path, capsys):
     ld = tmp_path / "g.jsonld"
     assert _cli(["export", graph, "--format", "jsonld", "-o", ld], capsys)[0] == 0
     assert _cli(["export", graph, "--format", "jsonld", "-o", ld], capsys)[0] == 0
+    assert _cli(["view", graph, "-o", notes, "--force"], capsys)[0] == 0
+    assert "graphbuilder-view" in notes.read_text(encoding="utf-8")
     assert _cli(["export", graph, "-o", notes, "--force"], capsys)[0] == 0
     assert len(Graph().parse(notes, format="turtle")) > 20
     umask = os.umask(0)

@@ -21,7 +21,6 @@ _TITLE = typer.Option("--title", help="Page title (default: the graph file's nam
 _FORCE = typer.Option("--force", help="Overwrite a file graphbuilder did not write.")
 
 #: The generator tag of every page graphbuilder's view writes.
-VIEW_MARKER = b'<meta name="generator" content="graphbuilder-view">'
 
 
 def register(app: typer.Typer) -> None:
@@ -35,11 +34,7 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, _FORCE] = False,
     ) -> None:
         """Write GRAPH as one self-contained HTML page: no network needed to open it."""
-        from graphbuilder.commands.export import check_overwrite
         from graphbuilder.view import render_file
 
-        target = output if output is not None else graph.with_suffix(".html")
-        check_overwrite(target, force=force, marker=VIEW_MARKER)
-
-        stats = render_file(graph, output, title=title)
+        stats = render_file(graph, output, title=title, force=force)
         typer.echo(f"wrote {stats.path} ({stats.nodes} nodes, {stats.edges} edges)")

@@ -198,7 +198,8 @@ class FolderSink:
 
             html = self.out_dir / "graph.html"
             title = self.title or f"{len(list(self.folder.glob('*.nt')))} documents"
-            render_graph(graph, html, title=title)
+            # prepare_output_dir has vetted the folder (or --force was given)
+            render_graph(graph, html, title=title, force=True)
             names.append(html)
         self.files = names
         return len(graph)

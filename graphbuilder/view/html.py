@@ -162,7 +162,7 @@ def _environment() -> jinja2.Environment:
 
 
 def render_graph(
-    graph: rdflib.Graph, out_path: Path | str, *, title: str | None = None
+    graph: rdflib.Graph, out_path: Path | str, *, title: str | None = None, force: bool = False
 ) -> ViewStats:
     """Write ``graph`` as one self-contained interactive HTML page.
 
@@ -176,6 +176,8 @@ def render_graph(
         temporary file in the same folder and renamed into place; nothing else is written.
     title : str, optional
         The page title; default the output file's stem.
+    force : bool
+        Overwrite an existing file graphbuilder did not write.
 
     Returns
     -------
@@ -196,7 +198,7 @@ def render_graph(
     0
     """
     out = Path(out_path)
-    _check_output(out)
+    _check_output(out, force=force)
     style = load_style()
     data = view_data(graph, style)
     html = _render_html(data, style, _clean_text(title or out.stem))
@@ -239,7 +241,7 @@ def _clean_text(text: str) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _check_output(out: Path) -> None:
+def _check_output(out: Path, *, force: bool = False) -> None:
     if out.suffix.lower() not in (".html", ".htm"):
         raise OutputError(f"{out}: the view is written to an .html file")
     if not out.parent.is_dir():
@@ -252,14 +254,19 @@ def _check_output(out: Path) -> None:
                 head = fh.read(4096)
         except OSError as err:
             raise OutputError(f"{out}: cannot read the existing file: {err}") from None
-        if GENERATOR.encode() not in head:
+        if GENERATOR.encode() not in head and not force:
             raise OutputError(
-                f"{out}: exists and was not written by graphbuilder view; not overwriting it"
+                f"{out}: exists and was not written by graphbuilder; use --force to "
+                "overwrite it"
             )
 
 
 def render_file(
-    graph_path: Path | str, out_path: Path | str | None = None, *, title: str | None = None
+    graph_path: Path | str,
+    out_path: Path | str | None = None,
+    *,
+    title: str | None = None,
+    force: bool = False,
 ) -> ViewStats:
     """Read a saved graph and write its HTML view.
 
@@ -273,6 +280,8 @@ def render_file(
         The page; default ``graph_path`` with the suffix ``.html``.
     title : str, optional
         The page title; default the graph file's name.
+    force : bool
+        Overwrite an existing file graphbuilder did not write.
 
     Returns
     -------
@@ -289,6 +298,6 @@ def render_file(
     out = Path(out_path) if out_path is not None else gp.with_suffix(".html")
     if out.resolve() == gp.resolve():
         raise OutputError(f"{out}: the page would overwrite the graph file")
-    _check_output(out)
+    _check_output(out, force=force)
     graph = load_graph(gp)
-    return render_graph(graph, out, title=title or gp.name)
+    return render_graph(graph, out, title=title or gp.name, force=force)
