@@ -115,14 +115,9 @@ def write_csv_atomic(
     return write_bytes_atomic(buffer.getvalue().encode("utf-8"), path)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (:func:`write_bytes_atomic` with the path first)."""
-    write_bytes_atomic(data, path)
-
-
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write UTF-8 ``text`` to ``path`` atomically (see :func:`atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    """Write UTF-8 ``text`` to ``path`` atomically (see :func:`write_bytes_atomic`)."""
+    write_bytes_atomic(text.encode("utf-8"), path)
 
 
 def prepare_output_dir(directory: Path, *, force: bool = False) -> Path:
