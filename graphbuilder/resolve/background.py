@@ -28,21 +28,6 @@ from graphbuilder.resolve.kb import KnowledgeBase
 UNIVERSAL_MEMBERSHIP = 100
 
 
-def _members_count(kb: KnowledgeBase) -> dict[str, int]:
-    cached = getattr(kb, "_gb_member_counts", None)
-    if cached is not None:
-        return cached
-    counts: dict[str, int] = {}
-    for entry in kb.entries.values():
-        for org in entry.member_of:
-            counts[org] = counts.get(org, 0) + 1
-    try:
-        object.__setattr__(kb, "_gb_member_counts", counts)
-    except (AttributeError, TypeError):
-        pass
-    return counts
-
-
 def cooccurring_pairs(mentions: list[Mention]) -> set[frozenset[str]]:
     """Pairs of entity keys mentioned in the same sentence (mentions of the text body only:
     the byline and dateline are in no sentence)."""
@@ -87,7 +72,6 @@ def background_relations(
     """
     when = (on_date or _date.today().isoformat())[:10]
     linked = {e.kb_id: key for key, e in entities.items() if e.kb_id}
-    counts = _members_count(kb)
     pairs = cooccurring_pairs(mentions) if mentions is not None else None
 
     def related(a: str, b: str) -> bool:
@@ -101,7 +85,7 @@ def background_relations(
         for org in entry.member_of:
             if (
                 org in linked
-                and counts.get(org, 0) <= UNIVERSAL_MEMBERSHIP
+                and kb.member_count(org) <= UNIVERSAL_MEMBERSHIP
                 and related(key, linked[org])
             ):
                 out.add(Relation(key, "memberOf", linked[org], 1.0, None, "kb", kb_id))
@@ -113,8 +97,6 @@ def background_relations(
                 out.add(Relation(key, "locatedIn", linked[place], 1.0, None, "kb", kb_id))
         if entry.cls == "Person":
             for term in kb.terms_of(kb_id):
-                start = (term.start or "")[:10]
-                end = (term.end or "9999")[:10]
-                if term.org in linked and start <= when <= end and related(key, linked[term.org]):
+                if term.org in linked and term.in_force(when) and related(key, linked[term.org]):
                     out.add(Relation(key, term.relation, linked[term.org], 1.0, None, "kb", kb_id))
     return sorted(out, key=lambda r: (r.subject, r.predicate, r.object))

@@ -170,6 +170,14 @@ class OfficeTerm:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     roles: tuple[str, ...] = ()
 
+    def in_force(self, on_date: str) -> bool:
+        """True when the term covers the ISO date ``on_date``: ``start <= day < end``, a
+        year or month alone taken as its first day for the start and its last for the end."""
+        day = on_date[:10]
+        return _pad_start(self.start or "0000") <= day and (
+            self.end is None or day < _pad_end(self.end)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class SubclassDef:
@@ -288,6 +296,7 @@ class KnowledgeBase:
         self._by_qid: dict[str, str] = {}
         self._terms_by_org: dict[str, list[OfficeTerm]] = {}
         self._terms_by_person: dict[str, list[OfficeTerm]] = {}
+        self._member_counts: dict[str, int] = {}
         self._patterns: list[dict] | None = None
         self.subclasses: dict[str, SubclassDef] = {}
         self.name_particles: frozenset[str] = frozenset()
@@ -541,6 +550,8 @@ class KnowledgeBase:
             if entry.cls == "Country":
                 for dem in entry.demonyms:
                     self._by_demonym.setdefault(normalize_name(dem), entry.id)
+            for org in entry.member_of:
+                self._member_counts[org] = self._member_counts.get(org, 0) + 1
         for term in self.terms:
             self._terms_by_org.setdefault(term.org, []).append(term)
             self._terms_by_person.setdefault(term.person, []).append(term)
@@ -617,12 +628,12 @@ class KnowledgeBase:
             chosen = [t for t in terms if t.office == office]
         if on_date:
             day = on_date[:10]
-            chosen = [
-                t
-                for t in chosen
-                if _pad_start(t.start) <= day and (t.end is None or day < _pad_end(t.end))
-            ]
+            chosen = [t for t in chosen if t.in_force(day)]
         return sorted(chosen, key=lambda t: t.start, reverse=True)
+
+    def member_count(self, org_id: str) -> int:
+        """Number of KB entries that are members of ``org_id`` (193 for the UN)."""
+        return self._member_counts.get(org_id, 0)
 
     def terms_of(self, person_id: str) -> list[OfficeTerm]:
         """Return every office term of ``person_id``, earliest first."""

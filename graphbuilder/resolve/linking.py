@@ -183,16 +183,10 @@ def _pick(entries: list[KBEntry], wanted: str | None, kb: KnowledgeBase, date: s
     if len(pool) > 1:
         people = [e for e in pool if e.cls == "Person"]
         if people and date:
-            in_office = [e for e in people if any(_term_covers(t, date) for t in kb.terms_of(e.id))]
+            in_office = [e for e in people if any(t.in_force(date) for t in kb.terms_of(e.id))]
             if len(in_office) == 1:
                 return in_office[0]
     return sorted(pool, key=lambda e: e.id)[0]
-
-
-def _term_covers(term, date: str) -> bool:
-    start = term.start or ""
-    end = term.end or "9999"
-    return start[:10] <= date[:10] <= end[:10]
 
 
 def _title_apposition(span: Span, kb: KnowledgeBase) -> bool:
