@@ -28,6 +28,7 @@ from graphbuilder.extract.syntax import (
     entity,
     entity_class,
     evidence_of,
+    inclusion_words,
     np_entities,
     subject,
     uniq,
@@ -37,7 +38,6 @@ from graphbuilder.records import Relation
 
 STATE_CLASSES = ("Country", "Organization")
 PLACE_CLASSES = ("Location", "Country")
-INCLUSION = ("mean", "include", "namely")
 
 CONF_TITLE = 0.9
 CONF_MEMBER = 0.8
@@ -204,7 +204,8 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
                 members += np_entities(subj)
         if phrase_head.dep_ == "appos":  # "X, a member of Y"
             members += [entity(x) for x in conjuncts(phrase_head.head) if entity(x)]
-        members += [k for k in np_entities(phrase_head, INCLUSION) if entity(phrase_head) != k]
+        included = np_entities(phrase_head, inclusion_words())
+        members += [k for k in included if entity(phrase_head) != k]
         for m in uniq(members):
             if entity_class(doc, m) in STATE_CLASSES:
                 for o in orgs:

@@ -52,6 +52,7 @@ from graphbuilder.extract.syntax import (
     entity,
     entity_class,
     evidence_of,
+    inclusion_words,
     is_passive,
     np_entities,
     owner_entities,
@@ -87,7 +88,6 @@ NOUN_TARGET_PREPS = (
     "of",
     "on",
 )
-INCLUSION = ("mean", "include", "namely")
 GENERIC_HEADS = ("one", "thing", "way", "choice", "step", "position", "line", "approach")
 
 # confidence of a stance before modality factors, by how holder and target were read
@@ -142,9 +142,9 @@ def _context(tok: Token, qindex: dict[int, Quote], lex: ExtractionLexicons) -> _
             verb = a.head
             if verb.lemma_.lower() in lex.reporting and a.dep_ == "ccomp":
                 rep = agent_token(verb)
-                keys = (
-                    (np_entities(rep, INCLUSION) or owner_entities(rep)) if rep is not None else []
-                )
+                keys = []
+                if rep is not None:
+                    keys = np_entities(rep, inclusion_words()) or owner_entities(rep)
                 if keys:
                     return _Context("ReportedSpeech", keys[0])
     for t in tok.sent:
@@ -161,7 +161,7 @@ def _first_person(tok: Token | None) -> bool:
 
 
 def _holders_of_np(tok: Token) -> list[str]:
-    keys = np_entities(tok, INCLUSION) or owner_entities(tok)
+    keys = np_entities(tok, inclusion_words()) or owner_entities(tok)
     return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
 
 
@@ -188,7 +188,7 @@ def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]
         if c.dep_ == "ccomp":
             subj = subject(c)
             if subj is not None:
-                keys = np_entities(subj, INCLUSION) or search_entities([subj])
+                keys = np_entities(subj, inclusion_words()) or search_entities([subj])
                 if keys:
                     return keys, subj
     for c in verb.children:  # "urged NATO to stop" handled by objs; "refused to X" by xcomp

@@ -9,6 +9,7 @@ Dependency labels are spaCy's English (ClearNLP) labels.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,15 @@ OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 CLAUSE = ("relcl", "advcl", "ccomp", "parataxis", "csubj", "csubjpass")
 RELATIVE = ("who", "whom", "which", "that", "whose")
 FIRST_PERSON = ("i", "we", "me", "us", "my", "our")
+
+
+@lru_cache(maxsize=1)
+def inclusion_words() -> tuple[str, ...]:
+    """The lemmas that introduce members of a set named before ("X members, meaning Y"): the
+    ``inclusion`` cues of ``ontology/lexicon/relation_cues.csv``."""
+    from graphbuilder.extract.lexicon import load_relation_cues
+
+    return tuple(sorted(load_relation_cues().kinds["inclusion"]))
 
 
 def entity(tok: Token) -> str | None:
@@ -223,7 +233,7 @@ def search_entities(roots: Iterable[Token], max_depth: int = 6, nearest: bool = 
         seen.add(tok.i)
         key = entity(tok)
         if key is None and depth == 0:
-            app_keys = np_entities(tok, ("mean", "include", "namely"), follow_conj=False)
+            app_keys = np_entities(tok, inclusion_words(), follow_conj=False)
             key = app_keys[0] if app_keys else None
         if key:
             found.append((depth, tok.i, key))

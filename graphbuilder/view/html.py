@@ -256,8 +256,7 @@ def _check_output(out: Path, *, force: bool = False) -> None:
             raise OutputError(f"{out}: cannot read the existing file: {err}") from None
         if GENERATOR.encode() not in head and not force:
             raise OutputError(
-                f"{out}: exists and was not written by graphbuilder; use --force to "
-                "overwrite it"
+                f"{out}: exists and was not written by graphbuilder; use --force to overwrite it"
             )
 
 
