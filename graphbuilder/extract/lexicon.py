@@ -187,6 +187,20 @@ def load_reporting_verbs(path: str | Path | None = None) -> frozenset[str]:
     return frozenset(row["cue"].lower() for _, row in _read_rows(path, ("cue",)) if row["cue"])
 
 
+def load_target_nouns(path: str | Path | None = None) -> frozenset[str]:
+    """Load the nouns of ``ontology/lexicon/target_nouns.csv`` (column ``noun``, lower case):
+    heads of the stance targets for which an event is minted
+    (:mod:`graphbuilder.extract.targets`).
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A missing file or column.
+    """
+    path = Path(path) if path else lexicon_dir() / "target_nouns.csv"
+    return frozenset(row["noun"].lower() for _, row in _read_rows(path, ("noun",)) if row["noun"])
+
+
 @dataclass(frozen=True)
 class RelationCues:
     """Relation cues: ``kind -> set of cue strings`` (lower case, possibly multiword)."""
@@ -224,6 +238,9 @@ class ExtractionLexicons:
     reporting: frozenset[str]
     relations: RelationCues
     light: frozenset[str] = frozenset()
+    #: nouns of acts, agreements and measures a minted event can be headed by
+    #: (``target_nouns.csv``, column ``noun``)
+    target_nouns: frozenset[str] = frozenset()
 
 
 def load_lexicons(directory: str | Path | None = None) -> ExtractionLexicons:
@@ -241,6 +258,7 @@ def load_lexicons(directory: str | Path | None = None) -> ExtractionLexicons:
         load_reporting_verbs(d / "reporting_verbs.csv"),
         load_relation_cues(d / "relation_cues.csv"),
         load_reporting_verbs(d / "light_verbs.csv"),
+        load_target_nouns(d / "target_nouns.csv"),
     )
 
 

@@ -60,7 +60,8 @@ from graphbuilder.extract.syntax import (
     subject,
     uniq,
 )
-from graphbuilder.records import Stance
+from graphbuilder.extract.targets import PENDING, EventMint, phrase_targets
+from graphbuilder.records import Entity, Mention, Relation, Stance
 
 HOLDER_CLASSES = ("Person", "Country", "Organization", "Event")  # Event: "the summit declared"
 TARGET_PREPS = (
@@ -74,6 +75,8 @@ TARGET_PREPS = (
     "towards",
     "from",
     "into",
+    "regarding",
+    "concerning",
 )
 NOUN_TARGET_PREPS = (
     "for",
@@ -87,6 +90,9 @@ NOUN_TARGET_PREPS = (
     "from",
     "of",
     "on",
+    "at",
+    "regarding",
+    "concerning",
 )
 GENERIC_HEADS = ("one", "thing", "way", "choice", "step", "position", "line", "approach")
 
@@ -165,7 +171,23 @@ def _holders_of_np(tok: Token) -> list[str]:
     return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
 
 
-def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]:
+def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
+    """Targets of the phrases under ``roots``: what each phrase names or belongs to
+    (:func:`graphbuilder.extract.targets.phrase_targets`), else the nearest entities inside."""
+    keys: list[str] = []
+    for r in roots:
+        keys += phrase_targets(r, mint, inclusion_words())[0]
+    keys = uniq(keys)
+    named = [k for k in keys if not k.startswith(PENDING)]
+    if named:
+        return named
+    found = search_entities(roots)
+    return found or keys
+
+
+def _verb_targets(
+    verb: Token, cue: StanceCue, mint: EventMint | None = None
+) -> tuple[list[str], Token | None]:
     """Targets of a verb cue and the phrase they were read from."""
     objs = [c for c in verb.children if c.dep_ in OBJ]
     if is_passive(verb):
@@ -173,7 +195,7 @@ def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]
     extra = set(cue.lemmas[1:]) if len(cue.lemmas) > 1 else set()
     objs = [o for o in objs if o.lemma_.lower() not in extra]
     if objs:
-        keys = search_entities(objs)
+        keys = _phrase_keys(objs, mint)
         if keys:
             return keys, objs[0]
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -181,26 +203,26 @@ def _verb_targets(verb: Token, cue: StanceCue) -> tuple[list[str], Token | None]
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     if pobjs:
-        keys = search_entities(pobjs)
+        keys = _phrase_keys(pobjs, mint)
         if keys:
             return keys, pobjs[0]
     for c in verb.children:
         if c.dep_ == "ccomp":
             subj = subject(c)
             if subj is not None:
-                keys = np_entities(subj, inclusion_words()) or search_entities([subj])
+                keys = np_entities(subj, inclusion_words()) or _phrase_keys([subj], mint)
                 if keys:
                     return keys, subj
-    for c in verb.children:  # "urged NATO to stop" handled by objs; "refused to X" by xcomp
+    for c in verb.children:  # "opposed ratifying the deal", "agreed to send troops to Y"
         if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj",) for g in c.children):
-            keys, phrase = _verb_targets(c, cue)
+            keys, phrase = _verb_targets(c, cue, mint)
             if keys:
                 return keys, phrase
     return [], None
 
 
 def _noun_holder_and_targets(
-    tok: Token, light: frozenset[str] = frozenset()
+    tok: Token, light: frozenset[str] = frozenset(), mint: EventMint | None = None
 ) -> tuple[list[str], list[str]]:
     """Holders and targets of a noun cue: the noun's own possessor or entity modifier, else the
     agent of the governing light verb, else its of-phrase."""
@@ -240,7 +262,7 @@ def _noun_holder_and_targets(
             preps = [p for p in preps if p.lower_ != "of"]
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
-    targets = search_entities(roots) if roots else []
+    targets = _phrase_keys(roots, mint) if roots else []
     return uniq(holders), targets
 
 
@@ -300,8 +322,31 @@ def _as_lexicons(lex: ExtractionLexicons | StanceLexicon | None) -> ExtractionLe
         return default_lexicons()
     if isinstance(lex, StanceLexicon):
         base = default_lexicons()
-        return ExtractionLexicons(lex, base.modality, base.reporting, base.relations, base.light)
+        return ExtractionLexicons(
+            lex, base.modality, base.reporting, base.relations, base.light, base.target_nouns
+        )
     return lex
+
+
+@dataclass(slots=True)
+class StanceReading:
+    """What :func:`read_stances` reads off a Doc.
+
+    Attributes
+    ----------
+    stances : list of Stance
+    events : dict[str, Entity]
+        Events minted for stance targets that name no entity (``gb:Event``), by key.
+    mentions : list of Mention
+        The phrases those events were minted from.
+    relations : list of Relation
+        ``involves`` relations from each minted event to the entities in its phrase.
+    """
+
+    stances: list[Stance]
+    events: dict[str, Entity]
+    mentions: list[Mention]
+    relations: list[Relation]
 
 
 def extract_stances(
@@ -309,7 +354,22 @@ def extract_stances(
     lexicons: ExtractionLexicons | StanceLexicon | None = None,
     quotes: list[Quote] | None = None,
 ) -> list[Stance]:
-    """Read the stances of a processed Doc.
+    """The stances of :func:`read_stances` (the minted events are left out).
+
+    Examples
+    --------
+    "NATO was criticized by Moscow." gives holder = Moscow's entity, target = NATO's,
+    Criticism, Negative.
+    """
+    return read_stances(doc, lexicons, quotes).stances
+
+
+def read_stances(
+    doc: Doc,
+    lexicons: ExtractionLexicons | StanceLexicon | None = None,
+    quotes: list[Quote] | None = None,
+) -> StanceReading:
+    """Read the stances of a processed Doc, minting events for targets that name no entity.
 
     Parameters
     ----------
@@ -324,15 +384,11 @@ def extract_stances(
 
     Returns
     -------
-    list of Stance
-        In text order; holder != target, both entity keys; ``evidence`` is the sentence with
-        its character offsets in ``doc.text``; confidence in [0, 1]. Two stances of the same
-        holder toward the same target from two sentences are both kept.
-
-    Examples
-    --------
-    "NATO was criticized by Moscow." gives holder = Moscow's entity, target = NATO's,
-    Criticism, Negative.
+    StanceReading
+        Stances in text order; holder != target, both entity keys (a minted event's key where
+        the target is a thing, see :mod:`graphbuilder.extract.targets`); ``evidence`` is the
+        sentence with its character offsets in ``doc.text``; confidence in [0, 1]. Two
+        stances of the same holder toward the same target from two sentences are both kept.
     """
     lex = _as_lexicons(lexicons)
     if quotes is None:
@@ -340,17 +396,21 @@ def extract_stances(
     qindex = quote_of_token(quotes)
     article = doc._.gb_article
     doc_id = article.doc_id if article is not None else None
+    mint = EventMint(lex.target_nouns, doc_id)
     out: list[Stance] = []
     seen: set[tuple] = set()
     for tok in doc:
         cue = match_cue(tok, lex)
         if cue is None or entity(tok):
             continue
-        for st in _stances_for(tok, cue, lex, qindex):
+        for st in _stances_for(tok, cue, lex, qindex, mint):
             holder, target, stype, pol, conf, attribution, topic = st
             if not holder or not target or holder == target:
                 continue
-            if entity_class(doc, target) is None and doc._.gb_entities:
+            if not target.startswith(PENDING):
+                if entity_class(doc, target) is None and doc._.gb_entities:
+                    continue
+            if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
                 continue
             if attribution == "AuthorOpinion" and holder != doc._.gb_author:
                 # the author reports what someone else did or said ("X criticized NATO")
@@ -360,6 +420,9 @@ def extract_stances(
             if key in seen:
                 continue
             seen.add(key)
+            target = mint.resolve(target, doc)
+            if target == holder:
+                continue
             out.append(
                 Stance(
                     holder=holder,
@@ -374,7 +437,7 @@ def extract_stances(
                     doc_id=doc_id,
                 )
             )
-    return out
+    return StanceReading(out, mint.events, mint.mentions, mint.relations)
 
 
 def _topic(phrase: Token | None) -> str | None:
@@ -384,7 +447,13 @@ def _topic(phrase: Token | None) -> str | None:
     return text[:120] or None
 
 
-def _stances_for(tok: Token, cue: StanceCue, lex: ExtractionLexicons, qindex: dict[int, Quote]):
+def _stances_for(
+    tok: Token,
+    cue: StanceCue,
+    lex: ExtractionLexicons,
+    qindex: dict[int, Quote],
+    mint: EventMint | None = None,
+):
     ctx = _context(tok, qindex, lex)
     mod = modality_of(tok, lex.modality)
     result = apply_modality(cue, mod)
@@ -429,7 +498,7 @@ def _stances_for(tok: Token, cue: StanceCue, lex: ExtractionLexicons, qindex: di
         return
 
     if cue.pos == "NOUN":
-        holders, targets = _noun_holder_and_targets(tok, lex.light)
+        holders, targets = _noun_holder_and_targets(tok, lex.light, mint)
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
@@ -442,9 +511,9 @@ def _stances_for(tok: Token, cue: StanceCue, lex: ExtractionLexicons, qindex: di
         return  # "refused to condemn X": read at the complement, through its modality
     verb = tok.head if cue.pos == "ADJ" and tok.dep_ in ("acomp",) else tok
     ag = agent_token(verb)
-    targets, phrase = _verb_targets(tok, cue)
+    targets, phrase = _verb_targets(tok, cue, mint)
     if cue.pos == "ADJ" and not targets:
-        targets, phrase = _verb_targets(verb, cue)
+        targets, phrase = _verb_targets(verb, cue, mint)
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
     elif ag is None:

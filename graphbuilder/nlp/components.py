@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from graphbuilder.extract.lexicon import load_lexicons
 from graphbuilder.extract.relations import extract_relations
-from graphbuilder.extract.stances import extract_stances
+from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
@@ -100,7 +100,8 @@ def make_entity_linker(nlp: Language, name: str, kb_dir: str | None, lexicon_dir
 class Extractor:
     """Reads relations and stances off the parse (``gb_extractor``).
 
-    Appends to ``doc._.gb_relations`` and sets ``doc._.gb_stances``.
+    Appends to ``doc._.gb_relations`` and sets ``doc._.gb_stances``; the events minted for
+    stance targets that name no entity join ``doc._.gb_entities`` and ``doc._.gb_mentions``.
     """
 
     def __init__(self, lexicon_dir: str | None = None) -> None:
@@ -110,8 +111,13 @@ class Extractor:
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.gb_relations or [])
         relations.extend(extract_relations(doc, self.lexicons))
+        reading = read_stances(doc, self.lexicons)
+        relations.extend(reading.relations)
         doc._.gb_relations = unique_relations(relations)
-        doc._.gb_stances = extract_stances(doc, self.lexicons)
+        doc._.gb_stances = reading.stances
+        if reading.events:
+            doc._.gb_entities = {**(doc._.gb_entities or {}), **reading.events}
+            doc._.gb_mentions = [*(doc._.gb_mentions or []), *reading.mentions]
         return doc
 
 
@@ -134,7 +140,7 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
     "gb_extractor",
     default_config={"lexicon_dir": None},
     requires=["doc._.gb_entities", "doc._.gb_token_entity"],
-    assigns=["doc._.gb_relations", "doc._.gb_stances"],
+    assigns=["doc._.gb_relations", "doc._.gb_stances", "doc._.gb_entities", "doc._.gb_mentions"],
 )
 def make_extractor(nlp: Language, name: str, lexicon_dir: str | None):
     """Create the ``gb_extractor`` component (relations and stances)."""

@@ -60,7 +60,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_RELATIONS = ("leaderOf", "officialOf", "memberOf", "partOf", "locatedIn")
+# the five relations of the vocabulary, and gb:involves (a minted event -> an entity in it)
+_RELATIONS = ("leaderOf", "officialOf", "memberOf", "partOf", "locatedIn", "involves")
 _ATTRIBUTIONS = ("DirectQuote", "ReportedSpeech", "AuthorOpinion")
 _QUANTUM = Decimal("0.001")
 

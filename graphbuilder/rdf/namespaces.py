@@ -98,6 +98,7 @@ class GB(DefinedNamespace):
     memberOf: URIRef
     partOf: URIRef
     locatedIn: URIRef
+    involves: URIRef
     mentionedIn: URIRef
     # stances
     holder: URIRef

@@ -158,8 +158,8 @@ def test_relations_noun_with_evaluation(build, lexicons):
     assert (s.holder, s.target, s.stance_type) == ("country/HUN", "country/SWE", "Opposition")
 
 
-def test_no_stance_toward_non_entity(build, lexicons):
-    assert extract_stances(build("France supports peacekeeping programs.", M), lexicons) == []
+def test_no_stance_toward_a_thing_that_is_no_act(build, lexicons):
+    assert extract_stances(build("France supports the idea.", M), lexicons) == []
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,224 @@
+"""Stance targets that are not named entities: the entity that owns the thing, or a minted event.
+
+A stance is often about a thing rather than a named entity: "Beijing condemned Taipei's
+decision", "Israel rejected the ceasefire plan", "Tokayev criticized new Western sanctions".
+:func:`phrase_targets` reads such a target phrase in this order:
+
+1. the entities the phrase names (its head, appositions, members after "including"/"like");
+2. the entity that owns the thing: its possessor ("Taipei's decision"), its of-phrase ("the
+   steps of Russia"), the by-agent of a participle on it ("the ceasefire announced by South
+   Sudan") or an entity modifier ("the Taliban government");
+3. a ``gb:Event`` minted for the thing when its head noun, or the head of its of-phrase ("the
+   resumption of the six-party talks"), names an act, agreement or measure
+   (``ontology/lexicon/target_nouns.csv``, derived from the CAMEO verb dictionary); the event
+   is labelled with the head and its modifiers and linked to the entities inside the phrase by
+   ``gb:involves`` relations read from the same sentence.
+
+Minted events are local to their document (their key carries the document id): "the deal" of
+one article is not "the deal" of another. Within a document, phrases with the same label are one
+event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from graphbuilder.extract.syntax import (
+    entity,
+    evidence_of,
+    np_entities,
+    owner_entities,
+    uniq,
+)
+from graphbuilder.names import normalize_name
+from graphbuilder.records import Entity, Mention, Relation
+
+#: the relation between a minted event and an entity it involves (``gb:involves``)
+INVOLVES = "involves"
+#: confidence of a ``gb:involves`` relation read from the event's own phrase
+CONF_INVOLVES = 0.7
+# modifiers kept in a minted event's label ("new Western sanctions", "six-party talks")
+_LABEL_DEPS = ("compound", "amod", "nmod", "nummod")
+# prepositions whose objects an event involves ("sanctions on Iran", "talks between A and B")
+_INVOLVES_PREPS = ("of", "on", "against", "with", "between", "by", "from", "in", "toward", "to")
+
+
+@dataclass
+class EventMint:
+    """The events minted for one document's stance targets, and what they involve.
+
+    Attributes
+    ----------
+    nouns : frozenset of str
+        Lemmas (lower case) of the nouns that can head a minted event.
+    doc_id : str or None
+        The document's id, part of every minted key.
+    events : dict[str, Entity]
+        Minted events by key (``"Event:<normalised label>@<doc_id>"``).
+    mentions : list of Mention
+        One mention per phrase an event was minted from.
+    relations : list of Relation
+        ``involves`` relations from an event to the entities in its phrase, with evidence.
+    """
+
+    nouns: frozenset[str]
+    doc_id: str | None = None
+    events: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    _by_token: dict[int, str] = field(default_factory=dict)
+
+    def is_event_noun(self, tok: Token) -> bool:
+        """Whether ``tok`` is a common noun that names an act, agreement or measure."""
+        return tok.pos_ == "NOUN" and (
+            tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns
+        )
+
+    def resolve(self, key: str, doc) -> str:
+        """``key`` itself, or for a pending event target (:data:`PENDING`) the minted key."""
+        if key.startswith(PENDING):
+            return self.mint(doc[int(key[len(PENDING):])])
+        return key
+
+    def mint(self, head: Token) -> str:
+        """The key of the event named by the noun phrase headed by ``head`` (minted once).
+
+        Parameters
+        ----------
+        head : Token
+            A common noun accepted by :meth:`is_event_noun`.
+
+        Returns
+        -------
+        str
+            The event's entity key.
+        """
+        if head.i in self._by_token:
+            return self._by_token[head.i]
+        doc = head.doc
+        left = head.i
+        while left > 0:
+            prev = doc[left - 1]
+            if prev.head.i == head.i and prev.dep_ in _LABEL_DEPS:
+                left -= 1
+            elif prev.text in ("-", "–") and left >= 2 and doc[left - 2].head.i == head.i:
+                left -= 1
+            else:
+                break
+        label = doc[left : head.i + 1].text.strip()
+        key = f"Event:{normalize_name(label)}@{self.doc_id or ''}"
+        ev = self.events.get(key)
+        if ev is None:
+            ev = Entity(key=key, cls="Event", label=label)
+            if self.doc_id:
+                ev.documents.add(self.doc_id)
+            self.events[key] = ev
+        ev.mentions += 1
+        start, end = doc[left].idx, head.idx + len(head.text)
+        sent = doc[head.i].sent
+        self.mentions.append(
+            Mention(text=label, start=start, end=end, entity=key, kind="description",
+                    sentence=_sentence_index(head))
+        )
+        for other in _involved(head):
+            if other != key:
+                self.relations.append(
+                    Relation(
+                        subject=key,
+                        predicate=INVOLVES,
+                        object=other,
+                        confidence=CONF_INVOLVES,
+                        evidence=evidence_of(sent),
+                        doc_id=self.doc_id,
+                    )
+                )
+        self._by_token[head.i] = key
+        return key
+
+
+def _sentence_index(tok: Token) -> int:
+    doc = tok.doc
+    for n, sent in enumerate(doc.sents):
+        if sent.start <= tok.i < sent.end:
+            return n
+    return 0
+
+
+def _involved(head: Token) -> list[str]:
+    """Entities inside an event phrase: possessors, entity modifiers, prepositional objects
+    ("sanctions on Iran", "talks between A and B") and by-agents of participles on it."""
+    out: list[str | None] = []
+    for c in head.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            out.extend(entity(x) for x in [c, *c.conjuncts])
+        elif c.dep_ == "prep" and c.lower_ in _INVOLVES_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(np_entities(g))
+        elif c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            out.extend(np_entities(p))
+    return uniq(out)
+
+
+#: prefix of a pending event target: ``PENDING + str(token index)``, minted by
+#: :meth:`EventMint.resolve` once a stance with that target is kept
+PENDING = "\x00event:"
+
+
+def phrase_targets(
+    tok: Token, mint: EventMint | None, inclusion: tuple[str, ...] = ()
+) -> tuple[list[str], str]:
+    """Targets named by the noun phrase headed by ``tok``, and how they were read.
+
+    Parameters
+    ----------
+    tok : Token
+        Head of the target phrase (an object, prepositional object or passive subject).
+    mint : EventMint or None
+        Where events are minted; None reads entities and owners only.
+    inclusion : tuple of str
+        Lemmas introducing members of a set ("including", "like"; see
+        :func:`graphbuilder.extract.syntax.inclusion_words`).
+
+    Returns
+    -------
+    (list of str, str)
+        Entity keys (possibly empty) and ``"entity"``, ``"owner"``, ``"event"`` or ``""``.
+
+    Examples
+    --------
+    "Taipei's decision" gives ``(["place/taipei"], "owner")``; "the ceasefire plan" gives
+    ``([PENDING + "<token index of plan>"], "event")``: the event is minted by
+    :meth:`EventMint.resolve` only for a stance that is kept.
+    """
+    keys = np_entities(tok, inclusion)
+    if keys:
+        return keys, "entity"
+    heads = [tok, *tok.conjuncts]
+    keys = uniq(k for h in heads for k in owner_entities(h))
+    if keys:
+        return keys, "owner"
+    if mint is None:
+        return [], ""
+    out: list[str] = []
+    for h in heads:
+        if h.pos_ != "NOUN":
+            continue
+        inner = [
+            g
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and mint.is_event_noun(g)
+        ]
+        if inner:
+            out.append(f"{PENDING}{inner[0].i}")
+        elif mint.is_event_noun(h):
+            out.append(f"{PENDING}{h.i}")
+    return uniq(out), ("event" if out else "")
