@@ -1,6 +1,7 @@
-"""The ``eval`` command: score a graph against a gold annotation.
+"""The ``eval`` command: score a graph against a gold annotation or a folder of them.
 
-Thin: parses the arguments and calls :func:`graphbuilder.evaluate.gold.score_files`.
+Thin: parses the arguments and calls :func:`graphbuilder.evaluate.gold.score_files` (one gold
+file) or :func:`graphbuilder.evaluate.corpus.score_corpus` (a folder).
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ GraphArg = Annotated[
 ]
 GoldOpt = Annotated[
     Path,
-    typer.Option("--gold", help="The gold annotation (JSON, format of shared/gold/README.md)."),
+    typer.Option(
+        "--gold",
+        help="The gold annotation (JSON, format of shared/gold/README.md), or a folder of them: "
+        "then each document's named graph is scored against the gold file naming it.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the full score as JSON.")]
 
@@ -29,7 +34,17 @@ def register(app: typer.Typer) -> None:
     def eval_command(graph: GraphArg, gold: GoldOpt, as_json: JsonOpt = False) -> None:
         """Score GRAPH against a gold annotation: precision, recall and F1 per layer
         (entities untyped and typed, relations, stances), stance-type agreement, then what
-        was missed and what was wrong."""
+        was missed and what was wrong. With a folder of gold files: per-document figures
+        and the mean per layer."""
+        if gold.is_dir():
+            from graphbuilder.evaluate.corpus import format_corpus_score, score_corpus
+
+            corpus = score_corpus(gold, graph)
+            if as_json:
+                typer.echo(json.dumps(corpus.to_dict(), indent=2, ensure_ascii=False))
+            else:
+                typer.echo(format_corpus_score(corpus))
+            return
         from graphbuilder.evaluate.gold import format_score, score_files
 
         score = score_files(gold, graph)

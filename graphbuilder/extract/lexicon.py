@@ -61,6 +61,7 @@ class StanceCue:
     polarity: str
     frame: str
     source: str = ""
+    confidence: float = 1.0  # factor on the stance's confidence, in (0, 1]
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
     Parameters
     ----------
     path : str or Path, optional
-        A CSV with columns ``cue, pos, stance_type, polarity, frame, source``; defaults to
+        A CSV with columns ``cue, pos, stance_type, polarity, frame`` and optional
+        ``confidence`` (a factor in (0, 1], default 1) and ``source``; defaults to
         ``ontology/lexicon/stance_cues.csv``.
 
     Returns
@@ -125,7 +127,17 @@ def load_stance_lexicon(path: str | Path | None = None) -> StanceLexicon:
         lemmas = tuple(row["cue"].lower().split())
         if not lemmas:
             raise KnowledgeBaseError(f"{path}:{n}: empty cue")
-        cues.append(StanceCue(row["cue"], lemmas, pos, stype, pol, frame, row.get("source", "")))
+        try:
+            weight = float(row.get("confidence") or 1.0)
+        except ValueError:
+            raise KnowledgeBaseError(
+                f"{path}:{n}: confidence {row['confidence']!r} is no number"
+            ) from None
+        if not 0.0 < weight <= 1.0:
+            raise KnowledgeBaseError(f"{path}:{n}: confidence {weight} outside (0, 1]")
+        cues.append(
+            StanceCue(row["cue"], lemmas, pos, stype, pol, frame, row.get("source", ""), weight)
+        )
     index: dict[str, list[StanceCue]] = {}
     for cue in cues:
         for lemma in set(cue.lemmas):

@@ -136,19 +136,20 @@ def apply_modality(cue: StanceCue, mod: Modality) -> tuple[str, str, float] | No
     -------
     tuple of (str, str, float) or None
     """
+    factor = mod.factor * cue.confidence
     if cue.frame == "commitment":
         if mod.refused:
-            return "Refusal", "Negative", mod.factor
+            return "Refusal", "Negative", factor
         if mod.negated and not mod.cessation:
-            return "Refusal", "Negative", mod.factor * (1.0 if mod.volitional else 0.8)
+            return "Refusal", "Negative", factor * (1.0 if mod.volitional else 0.8)
         return None
     positive = cue.polarity == "Positive"
     if mod.refused:
-        return ("Refusal", "Negative", mod.factor) if positive else None
+        return ("Refusal", "Negative", factor) if positive else None
     if mod.negated:
         if not positive:
             return None
         if mod.volitional and not mod.cessation:
-            return "Refusal", "Negative", mod.factor
-        return "Opposition", "Negative", mod.factor * FLIP_FACTOR
-    return cue.stance_type, cue.polarity, mod.factor
+            return "Refusal", "Negative", factor
+        return "Opposition", "Negative", factor * FLIP_FACTOR
+    return cue.stance_type, cue.polarity, factor

