@@ -22,7 +22,16 @@ from graphbuilder.records import NEGATIVE_STANCE_TYPES, POSITIVE_STANCE_TYPES
 
 FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic")
 CUE_POS = ("VERB", "NOUN", "ADJ")
-MODALITY_KINDS = ("negation", "cessation", "volitional", "refusal", "hedge", "conditional")
+MODALITY_KINDS = (
+    "negation",
+    "cessation",
+    "volitional",
+    "refusal",
+    "hedge",
+    "conditional",
+    "halt",
+    "appeal",
+)
 RELATION_CUE_KINDS = (
     "leader",
     "official",

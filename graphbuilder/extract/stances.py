@@ -101,6 +101,7 @@ CONF_AGENT = 0.85  # explicit entity agent of a verb cue
 CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
+APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +173,19 @@ def _first_person(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in FIRST_PERSON
 
 
+def as_actor(doc: Doc, key: str) -> str:
+    """The actor a holder or target key stands for: a capital (a Location of
+    ``doc._.gb_seats``) stands for its state ("Beijing condemned ..."); any other key for itself.
+    """
+    seats = doc._.gb_seats or {}
+    if key in seats and entity_class(doc, key) == "Location":
+        return seats[key].key
+    return key
+
+
 def _holders_of_np(tok: Token) -> list[str]:
     keys = np_entities(tok, inclusion_words()) or owner_entities(tok)
+    keys = uniq(as_actor(tok.doc, k) for k in keys)
     return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
 
 
@@ -199,6 +211,7 @@ def _verb_targets(
     if is_passive(verb):
         objs += [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
     extra = set(cue.lemmas[1:]) if len(cue.lemmas) > 1 else set()
+    cue_objs = [o for o in objs if o.lemma_.lower() in extra]
     objs = [o for o in objs if o.lemma_.lower() not in extra]
     if objs:
         keys = _phrase_keys(objs, mint)
@@ -224,6 +237,11 @@ def _verb_targets(
             keys, phrase = _verb_targets(c, cue, mint)
             if keys:
                 return keys, phrase
+    if cue_objs:  # "issued an ultimatum", "Taipei's decision": whose the cue's object is
+        keys = [k for k in phrase_targets(cue_objs[0], None, inclusion_words())[0]]
+        keys = [k for k in keys if not k.startswith(PENDING)]
+        if keys:
+            return keys, cue_objs[0]
     return [], None
 
 
@@ -237,6 +255,7 @@ def _noun_holder_and_targets(
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
             holders += [entity(x) for x in [c, *c.conjuncts] if entity(x)]
     own = bool(holders)
+    light_verb: Token | None = None
     if not holders:
         # climb to the governing verb: "X expressed concern over Y", "X is in tense relations
         # with Y", "X voiced support for Y"
@@ -253,11 +272,19 @@ def _noun_holder_and_targets(
                     up = up.head  # "is, to put it mildly, in difficult relations with"
                 if up.lemma_.lower() not in light:
                     break
+                light_verb = up
                 ag = agent_token(up)
                 if ag is not None:
                     holders = _holders_of_np(ag)
                 break
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+    manner = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB"
+    if manner and not own:
+        # "X spoke up in support of Y", "X voted in favour of Y": the verb's agent holds the
+        # stance and the of-phrase is its target
+        ag = agent_token(tok.head.head)
+        holders = _holders_of_np(ag) if ag is not None else []
+        own = bool(holders)
     if not own:
         # "the support of Russia": the of-phrase names the holder when nothing else does
         of = [p for p in preps if p.lower_ == "of"]
@@ -266,6 +293,14 @@ def _noun_holder_and_targets(
                 k for p in of for g in p.children if g.dep_ == "pobj" for k in np_entities(g)
             )
             preps = [p for p in preps if p.lower_ != "of"]
+    if light_verb is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
+        light_verb = tok.head
+    if not preps and light_verb is not None and tok.dep_ == "dobj":
+        # "gave his backing to X", "lodged a protest with X": the parse hangs the preposition
+        # on the light verb
+        preps = [
+            c for c in light_verb.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+        ]
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
     targets = _phrase_keys(roots, mint) if roots else []
@@ -342,7 +377,9 @@ class StanceReading:
     ----------
     stances : list of Stance
     events : dict[str, Entity]
-        Events minted for stance targets that name no entity (``gb:Event``), by key.
+        Entities the stances use that the linker did not give: events minted for stance
+        targets that name no entity (``gb:Event``), and states read from their capitals
+        (:func:`as_actor`), by key.
     mentions : list of Mention
         The phrases those events were minted from.
     relations : list of Relation
@@ -405,16 +442,24 @@ def read_stances(
     mint = EventMint(lex.target_nouns, doc_id)
     out: list[Stance] = []
     seen: set[tuple] = set()
+    states = {e.key: e for e in (doc._.gb_seats or {}).values()}
+    known = doc._.gb_entities or {}
+    added: dict[str, Entity] = {}
     for tok in doc:
         cue = match_cue(tok, lex)
         if cue is None or entity(tok):
             continue
         for st in _stances_for(tok, cue, lex, qindex, mint):
             holder, target, stype, pol, conf, attribution, topic = st
-            if not holder or not target or holder == target:
+            if not holder or not target:
+                continue
+            holder = as_actor(doc, holder)
+            if not target.startswith(PENDING):
+                target = as_actor(doc, target)
+            if holder == target:
                 continue
             if not target.startswith(PENDING):
-                if entity_class(doc, target) is None and doc._.gb_entities:
+                if target not in states and entity_class(doc, target) is None and known:
                     continue
             if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
                 continue
@@ -429,6 +474,9 @@ def read_stances(
             target = mint.resolve(target, doc)
             if target == holder:
                 continue
+            for key in (holder, target):
+                if key in states and key not in known:
+                    added[key] = states[key]
             out.append(
                 Stance(
                     holder=holder,
@@ -443,7 +491,7 @@ def read_stances(
                     doc_id=doc_id,
                 )
             )
-    return StanceReading(out, mint.events, mint.mentions, mint.relations)
+    return StanceReading(out, {**added, **mint.events}, mint.mentions, mint.relations)
 
 
 def _topic(phrase: Token | None) -> str | None:
@@ -542,6 +590,27 @@ def _stances_for(
                         _topic(ag),
                     )
             return
+    appeal = _appeal_to_stop(tok, lex)
+    if appeal is not None and targets:
+        # "urged X not to go further", "called on X to withdraw": a criticism of X's conduct
+        stype, pol, factor, phrase = "Criticism", "Negative", factor * APPEAL_FACTOR, appeal
     for h in holders:
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+
+
+def _appeal_to_stop(tok: Token, lex: ExtractionLexicons) -> Token | None:
+    """The complement of an appeal that asks its addressee to stop or not to act.
+
+    ``tok`` is an appeal verb (modality kind ``appeal``: urge, call on, ask ...) with an
+    infinitive complement that is negated ("urged X not to go") or a verb of stopping or
+    yielding (kind ``halt``: "called on X to withdraw"). Returns that complement, else None.
+    """
+    if not lex.modality.has("appeal", tok.lemma_.lower()):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            negated = any(g.dep_ == "neg" for g in c.children)
+            if negated or lex.modality.has("halt", c.lemma_.lower()):
+                return c
+    return None

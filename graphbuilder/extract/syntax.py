@@ -181,7 +181,15 @@ def by_agent(verb: Token) -> Token | None:
 
 def subject(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, climbing infinitives, conjuncts and relative
-    clauses ("X refused to condemn", "X met Y and praised Z", "X, who criticized ...")."""
+    clauses ("X refused to condemn", "X met Y and praised Z", "X, who criticized ..."); the
+    object of an object-control verb ("urged X to withdraw" -> X); the clause of a purpose
+    infinitive ("X moved a motion to condemn Y"), of a by-gerund ("X responded by imposing")
+    and of an infinitive on a noun ("X became the first member to support Y", "X announced its
+    decision to withdraw").
+
+    Source of the rules: the control and purpose-clause analyses of English grammar, read in
+    spaCy's ClearNLP-style labels (xcomp, advcl, acl, pcomp).
+    """
     seen = 0
     v = verb
     while v is not None and seen < 6:
@@ -189,9 +197,43 @@ def subject(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ:
                 return antecedent(c)
-        if v.dep_ in ("xcomp", "conj") and v.head is not v:
+        if v.head is v:
+            return None
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ == "xcomp":
+            # object control: "urged X to withdraw", "called on X to withdraw" -> X
+            obj = [c for c in v.head.children if c.dep_ in ("dobj",)]
+            obj += [
+                g
+                for c in v.head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if obj and infinitive:
+                return antecedent(obj[0])
             v = v.head
             continue
+        if v.dep_ == "conj":
+            v = v.head
+            continue
+        if v.dep_ == "advcl" and infinitive:  # purpose: "moved a motion to condemn X"
+            v = v.head
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "by imposing sanctions on X"
+            v = v.head.head
+            continue
+        if v.dep_ == "acl" and infinitive and v.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            # "its decision to withdraw" -> its owner; "the first member to support X" and
+            # "a motion to condemn X" -> the subject of the clause the noun belongs to
+            noun = v.head
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            if owner:
+                return antecedent(owner[0])
+            if noun.dep_ in ("attr", "oprd", "dobj", "pobj") and noun.head is not noun:
+                v = noun.head if noun.dep_ != "pobj" else noun.head.head
+                continue
+            return None
         if v.dep_ == "relcl":
             return v.head
         return None

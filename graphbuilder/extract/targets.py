@@ -38,6 +38,9 @@ from graphbuilder.records import Entity, Mention, Relation
 #: the relation between a minted event and an entity it involves (``gb:involves``)
 INVOLVES = "involves"
 #: confidence of a ``gb:involves`` relation read from the event's own phrase
+# CAMEO's &TREATY noun synset (CAMEO.2.0.txt line 267: treaty, pact, accord, agreement) and
+# "deal" (a CAMEO pattern object coded 057 "sign formal agreement"): one group for coreference
+AGREEMENT_NOUNS = frozenset({"treaty", "pact", "accord", "agreement", "deal"})
 CONF_INVOLVES = 0.7
 # modifiers kept in a minted event's label ("new Western sanctions", "six-party talks")
 _LABEL_DEPS = ("compound", "amod", "nmod", "nummod")
@@ -72,14 +75,12 @@ class EventMint:
 
     def is_event_noun(self, tok: Token) -> bool:
         """Whether ``tok`` is a common noun that names an act, agreement or measure."""
-        return tok.pos_ == "NOUN" and (
-            tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns
-        )
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
 
     def resolve(self, key: str, doc) -> str:
         """``key`` itself, or for a pending event target (:data:`PENDING`) the minted key."""
         if key.startswith(PENDING):
-            return self.mint(doc[int(key[len(PENDING):])])
+            return self.mint(doc[int(key[len(PENDING) :])])
         return key
 
     def mint(self, head: Token) -> str:
@@ -107,6 +108,11 @@ class EventMint:
                 left -= 1
             else:
                 break
+        if left == head.i:  # a bare "the deal", "the plan": the event named before, if any
+            earlier = self._antecedent(head)
+            if earlier is not None:
+                self._by_token[head.i] = earlier
+                return earlier
         label = doc[left : head.i + 1].text.strip()
         key = f"Event:{normalize_name(label)}@{self.doc_id or ''}"
         ev = self.events.get(key)
@@ -119,8 +125,14 @@ class EventMint:
         start, end = doc[left].idx, head.idx + len(head.text)
         sent = doc[head.i].sent
         self.mentions.append(
-            Mention(text=label, start=start, end=end, entity=key, kind="description",
-                    sentence=_sentence_index(head))
+            Mention(
+                text=label,
+                start=start,
+                end=end,
+                entity=key,
+                kind="description",
+                sentence=_sentence_index(head),
+            )
         )
         for other in _involved(head):
             if other != key:
@@ -136,6 +148,32 @@ class EventMint:
                 )
         self._by_token[head.i] = key
         return key
+
+    def _antecedent(self, head: Token) -> str | None:
+        """The latest event before ``head`` (linked or minted) whose head noun is the same, or
+        of the same agreement group (:data:`AGREEMENT_NOUNS`): "the EU-Mercosur agreement ...
+        the deal"."""
+        doc = head.doc
+        group = _head_group(head.lemma_.lower())
+        known = doc._.gb_entities or {}
+        best: tuple[int, str] | None = None
+        mentions = [*(doc._.gb_mentions or []), *self.mentions]
+        for m in mentions:
+            cls = known[m.entity].cls if m.entity in known else None
+            if m.entity in self.events:
+                cls = "Event"
+            if cls != "Event" or m.end > head.idx:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or _head_group(span.root.lemma_.lower()) != group:
+                continue
+            if best is None or m.end > best[0]:
+                best = (m.end, m.entity)
+        return best[1] if best else None
+
+
+def _head_group(lemma: str) -> str:
+    return "treaty" if lemma in AGREEMENT_NOUNS else lemma
 
 
 def _sentence_index(tok: Token) -> int:

@@ -33,6 +33,7 @@ from graphbuilder.resolve.linking import (
     link_article_metadata,
     link_events,
     link_names,
+    seat_states,
 )
 
 
@@ -83,6 +84,7 @@ class EntityLinker:
         finish(state, article.doc_id if article else None)
         doc._.gb_author = author
         doc._.gb_relations = relations
+        doc._.gb_seats = seat_states(state)
         return doc
 
 
@@ -90,7 +92,15 @@ class EntityLinker:
     "gb_linker",
     default_config={"kb_dir": None, "lexicon_dir": None},
     requires=["doc.ents", "token.dep", "token.lemma"],
-    assigns=["doc.ents", "doc._.gb_entities", "doc._.gb_mentions", "doc._.gb_token_entity"],
+    assigns=[
+        "doc.ents",
+        "doc._.gb_entities",
+        "doc._.gb_mentions",
+        "doc._.gb_token_entity",
+        "doc._.gb_author",
+        "doc._.gb_relations",
+        "doc._.gb_seats",
+    ],
 )
 def make_entity_linker(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
     """Create the ``gb_linker`` component (entity linking + coreference)."""
@@ -139,7 +149,7 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
 @Language.factory(
     "gb_extractor",
     default_config={"lexicon_dir": None},
-    requires=["doc._.gb_entities", "doc._.gb_token_entity"],
+    requires=["doc._.gb_entities", "doc._.gb_token_entity", "doc._.gb_seats"],
     assigns=["doc._.gb_relations", "doc._.gb_stances", "doc._.gb_entities", "doc._.gb_mentions"],
 )
 def make_extractor(nlp: Language, name: str, lexicon_dir: str | None):

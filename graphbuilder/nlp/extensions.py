@@ -19,6 +19,10 @@ Doc extensions
     Entity key of the article's author (holder of the author's own opinions).
 ``doc._.gb_relations`` : list[Relation]
 ``doc._.gb_stances`` : list[Stance]
+``doc._.gb_seats`` : dict[str, Entity]
+    Entity key of each capital the document mentions -> the entity of the state whose
+    government sits there (KB ``seats.csv``); the stance extractor reads a capital that holds or
+    receives a stance as that state ("Beijing condemned ..."), and nothing else does.
 
 Span extensions
 ---------------
@@ -38,6 +42,7 @@ _DOC_EXTENSIONS = {
     "gb_author": None,
     "gb_relations": None,
     "gb_stances": None,
+    "gb_seats": None,
 }
 
 

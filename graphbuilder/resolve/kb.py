@@ -301,6 +301,7 @@ class KnowledgeBase:
         self.subclasses: dict[str, SubclassDef] = {}
         self.name_particles: frozenset[str] = frozenset()
         self.lowercase_names: dict[str, str] = {}
+        self.seats: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -342,6 +343,10 @@ class KnowledgeBase:
                 for n, r in rows:
                     _need(path, n, r, "country", "leader_office", "source")
                     kb.leader_offices[r["country"]] = r["leader_office"]
+            elif {"seat", "country"} <= cols:
+                for n, r in rows:
+                    _need(path, n, r, "seat", "country", "source")
+                    kb.seats[r["seat"]] = r["country"]
             elif "particle" in cols:
                 for n, r in rows:
                     _need(path, n, r, "particle", "source")
@@ -630,6 +635,22 @@ class KnowledgeBase:
             day = on_date[:10]
             chosen = [t for t in chosen if t.in_force(day)]
         return sorted(chosen, key=lambda t: t.start, reverse=True)
+
+    def state_of_seat(self, entity_id: str) -> str | None:
+        """The country whose government sits in ``entity_id`` (a capital), or None.
+
+        From ``seats.csv`` (capitals from GeoNames, see ``scripts/kb/gen_seats.py``); only ids
+        of the KB's own entries answer.
+
+        Examples
+        --------
+        >>> load_kb().state_of_seat("place/beijing")
+        'country/CHN'
+        >>> load_kb().state_of_seat("place/shanghai") is None
+        True
+        """
+        country = self.seats.get(entity_id)
+        return country if country in self.entries else None
 
     def member_count(self, org_id: str) -> int:
         """Number of KB entries that are members of ``org_id`` (193 for the UN)."""

@@ -481,3 +481,39 @@ def finish(state: LinkState, doc_id: str | None) -> None:
     doc.ents = [s for s, _ in spans]
     for span, key in spans:
         span._.gb_entity = key
+
+
+def seat_states(state: LinkState) -> dict[str, Entity]:
+    """The state of each capital the document mentions (KB ``seats.csv``).
+
+    Parameters
+    ----------
+    state : LinkState
+        After :func:`finish` (``doc._.gb_entities`` set).
+
+    Returns
+    -------
+    dict of str to Entity
+        Entity key of a mentioned capital (``"place/beijing"``) -> the entity of its state
+        (``country/CHN``): the document's own entity for it where the document names the
+        state, else a new entity from the KB row (not yet in ``doc._.gb_entities``; the stance
+        extractor adds it when a stance uses it).
+    """
+    out: dict[str, Entity] = {}
+    for key in state.doc._.gb_entities or {}:
+        country = state.kb.state_of_seat(key)
+        if country is None:
+            continue
+        known = (state.doc._.gb_entities or {}).get(country)
+        if known is None:
+            entry = state.kb.entries[country]
+            known = Entity(
+                key=entry.id,
+                cls=entry.cls,
+                label=entry.label,
+                qid=entry.qid,
+                kb_id=entry.id,
+                subclass=entry.subclass,
+            )
+        out[key] = known
+    return out

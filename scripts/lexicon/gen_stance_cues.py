@@ -22,8 +22,9 @@ Sources, in order of precedence (a cue already given by an earlier source is not
       expressing (``EXPRESSIVE``): the noun "concern" becomes a NOUN cue with the ``code:`` row
       (its holder is then the light verb's subject, its target its preposition); pattern
       objects the tagger does not read as nouns are left out.
-   d. **object patterns** ``- * ULTIMATUM [139]  # ISSUE`` whose verb is no cue of its own and
-      not a light verb: the cue "issue ultimatum" (verb + object), only for the codes of
+   d. **object patterns** ``- * ULTIMATUM [139]  # ISSUE`` whose verb is no cue of its own
+      (neither a CAMEO member cue nor a curated one) and not a light verb: the cue
+      "issue ultimatum" (verb + object), only for the codes of
       ``OBJECT_PATTERN_CLASSES``.
 
    Patterns (b-d) are taken only from CAMEO's verbal quad classes (codes 01-05 verbal
@@ -144,12 +145,18 @@ class Lemmatizer:
         return self.cache[key]
 
 
-def cameo_rows(cameo: Path, light: set[str], saying: set[str], lemma: Lemmatizer):
-    """Yield (cue, pos, MapRow, source text) from CAMEO.2.0.txt; and the unmapped blocks."""
+def cameo_rows(
+    cameo: Path, light: set[str], saying: set[str], lemma: Lemmatizer, curated: set[str]
+):
+    """Yield (cue, pos, MapRow, source text) from CAMEO.2.0.txt; and the unmapped blocks.
+
+    ``curated`` holds the single-word verb cues of the curated rows: like CAMEO's own members,
+    they get no verb + object cues (the object of "condemn the decision" is the target).
+    """
     blocks, codes = load_map(SOURCES / "cameo_stance_map.csv")
     unmapped: list[str] = []
     block, block_code = None, None
-    pattern_verbs_with_own_cue: set[str] = set()
+    pattern_verbs_with_own_cue: set[str] = set(curated)
     member_cues: list[tuple] = []
     patterns: list[tuple] = []
     for n, line in enumerate(cameo.read_text(encoding="latin-1").splitlines(), 1):
@@ -240,7 +247,9 @@ def generate(shared: Path) -> list[dict[str, str]]:
         raise SystemExit(f"{cameo}: CAMEO dictionary not found (give the shared folder)")
     derived: dict[tuple[str, str], list] = defaultdict(list)
     unmapped: list[str] = []
-    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma):
+    curated_verbs = {r["cue"].strip() for r in curated if r["pos"].strip() == "VERB"}
+    curated_verbs = {c for c in curated_verbs if " " not in c}
+    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma, curated_verbs):
         if cue == "__unmapped__":
             unmapped = pos
             continue
