@@ -101,6 +101,8 @@ CONF_AGENT = 0.85  # explicit entity agent of a verb cue
 CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
+CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
+SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
 APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
 
 
@@ -217,7 +219,8 @@ def _verb_targets(
         keys = _phrase_keys(objs, mint)
         if keys:
             return keys, objs[0]
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    own_preps = TARGET_PREPS + (("of",) if cue.pos == "ADJ" else ())  # "critical of X"
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own_preps]
     for obj in objs:  # "raise questions about X"
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
@@ -282,8 +285,10 @@ def _noun_holder_and_targets(
     if manner and not own:
         # "X spoke up in support of Y", "X voted in favour of Y": the verb's agent holds the
         # stance and the of-phrase is its target
-        ag = agent_token(tok.head.head)
-        holders = _holders_of_np(ag) if ag is not None else []
+        gov = tok.head.head
+        ag = agent_token(gov)
+        negated = any(c.dep_ == "neg" for c in gov.children)
+        holders = _holders_of_np(ag) if ag is not None and not negated else []
         own = bool(holders)
     if not own:
         # "the support of Russia": the of-phrase names the holder when nothing else does
@@ -449,6 +454,8 @@ def read_stances(
         cue = match_cue(tok, lex)
         if cue is None or entity(tok):
             continue
+        if _under_opposite_cue(tok, cue, lex):
+            continue
         for st in _stances_for(tok, cue, lex, qindex, mint):
             holder, target, stype, pol, conf, attribution, topic = st
             if not holder or not target:
@@ -492,6 +499,17 @@ def read_stances(
                 )
             )
     return StanceReading(out, {**added, **mint.events}, mint.mentions, mint.relations)
+
+
+def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:
+    """Whether ``tok`` is the complement of a cue of the other polarity, which reads the stance
+    itself ("opposed ratifying the deal" is Opposition to the deal, not Support)."""
+    if tok.dep_ not in ("xcomp", "ccomp") or tok.head is tok:
+        return False
+    if lex.modality.has("refusal", tok.head.lemma_.lower()):
+        return False  # "refused to support X": read at the complement, through its modality
+    governing = match_cue(tok.head, lex)
+    return governing is not None and governing.polarity != cue.polarity
 
 
 def _topic(phrase: Token | None) -> str | None:
@@ -576,6 +594,8 @@ def _stances_for(
         holders, conf = ([ctx.speaker] if ctx.attribution != "AuthorOpinion" else []), CONF_AGENT
     else:
         holders, conf = _holders_of_np(ag), CONF_AGENT
+        if ag.head is not verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
+            conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":
             # a situation, not an actor, threatens: the speaker's concern about what is in it
             if ctx.speaker:

@@ -234,6 +234,9 @@ def subject(verb: Token) -> Token | None:
                 v = noun.head if noun.dep_ != "pobj" else noun.head.head
                 continue
             return None
+        if v.dep_ == "relcl" and infinitive and v.head.dep_ in ("dobj", "attr", "oprd"):
+            v = v.head.head  # "moved a resolution to condemn X" parsed as a relative clause
+            continue
         if v.dep_ == "relcl":
             return v.head
         return None

@@ -198,6 +198,12 @@ def cameo_rows(
             continue
         src = f"CAMEO.2.0.txt line {n}: {block} [{own or block_code}] ({row.note})"
         member_cues.append((cue, "VERB", row, src))
+        if len(parts) == 1:
+            # spaCy may lemmatise an inflected form differently ("lambasted" -> "lambast")
+            base = parts[0]
+            past = lemma(base + ("d" if base.endswith("e") else "ed"), "VERB")
+            if past != base and past.isalpha():
+                member_cues.append((past, "VERB", row, src + "; spaCy lemma of the past form"))
         pattern_verbs_with_own_cue.add(parts[0])
     yield from member_cues
     for kind, word, code, verb, n in patterns:

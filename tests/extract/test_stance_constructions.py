@@ -1,0 +1,131 @@
+"""Stance constructions of issue 12, read with the real pipeline on sentences written for the
+tests: holder, target, type, polarity and attribution, with negated and hedged forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import run
+
+
+def _stances(nlp, text):
+    doc = run(nlp, text, date="2024-01-01")
+    ents = doc._.gb_entities
+    return [
+        (
+            ents[s.holder].label if s.holder in ents else s.holder,
+            ents[s.target].label if s.target in ents else s.target,
+            s.stance_type,
+            s.polarity,
+            s.attribution,
+            s.confidence,
+        )
+        for s in doc._.gb_stances
+    ], doc
+
+
+CASES = [
+    # capitals stand for their states when they hold or receive a stance
+    ("Ankara condemned Athens on Monday.", ("Turkey", "Greece", "Condemnation", "Negative")),
+    (
+        "Tokyo imposed new sanctions on Pyongyang.",
+        ("Japan", "North Korea", "Opposition", "Negative"),
+    ),
+    # appeals: call on / urge X to stop -> criticism of X; to act -> proposal to X
+    (
+        "Austria called on Serbia to withdraw its police.",
+        ("Austria", "Serbia", "Criticism", "Negative"),
+    ),
+    ("Norway urged Chile not to expand the mine.", ("Norway", "Chile", "Criticism", "Negative")),
+    ("Canada urged Mexico to join the talks.", ("Canada", "Mexico", "Proposal", "Positive")),
+    # object and purpose infinitives, infinitives on nouns
+    (
+        "Peru moved a resolution to condemn Bolivia.",
+        ("Peru", "Bolivia", "Condemnation", "Negative"),
+    ),
+    ("Ghana became the first state to support Togo.", ("Ghana", "Togo", "Support", "Positive")),
+    (
+        "Hungary announced its decision to withdraw from the treaty.",
+        ("Hungary", "treaty", "Refusal", "Negative"),
+    ),
+    # noun predicates: in support of, in favour of, light verbs with their preposition
+    ("Kenya spoke up in support of Uganda.", ("Kenya", "Uganda", "Support", "Positive")),
+    ("Chile voted in favour of Peru.", ("Chile", "Peru", "Support", "Positive")),
+    ("Egypt gave its backing to Sudan.", ("Egypt", "Sudan", "Support", "Positive")),
+    # adjective predicate, CAMEO-derived verbs, multiword verbs
+    ("Sweden was sharply critical of Hungary.", ("Sweden", "Hungary", "Criticism", "Negative")),
+    ("Poland lambasted Belarus.", ("Poland", "Belarus", "Criticism", "Negative")),
+    ("Italy sided with Spain.", ("Italy", "Spain", "Support", "Positive")),
+    ("Latvia voted against Russia.", ("Latvia", "Russia", "Opposition", "Negative")),
+    # passive with a conjoined by-agent
+    ("Nepal was praised by India and China.", ("India", "Nepal", "Praise", "Positive")),
+    # a target that is an act becomes an event
+    ("Israel rejected the ceasefire plan.", ("Israel", "ceasefire plan", "Opposition", "Negative")),
+    # an embedded cue of the other polarity is read by its governor
+    ("France opposed ratifying the treaty.", ("France", "treaty", "Opposition", "Negative")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_construction(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
+    assert all(s[4] == "ReportedSpeech" for s in stances if s[:4] == expected)
+
+
+NEGATED = [
+    "Austria did not call on Serbia to withdraw its police.",
+    "Sweden was not critical of Hungary.",
+    "Kenya did not speak up in support of Uganda.",
+    "Hungary refused to lambaste Belarus.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATED)
+def test_negated_forms_state_no_positive_or_original_stance(nlp, text):
+    stances, _ = _stances(nlp, text)
+    originals = {c[1][2:4] for c in CASES}
+    # a negated criticism is no stance; a negated support is at most an opposition
+    assert not [
+        s for s in stances if s[2:4] in originals and s[3] == "Negative" and "critic" in text
+    ]
+    for s in stances:
+        assert (s[2], s[3]) not in {("Support", "Positive"), ("Criticism", "Negative")}, s
+
+
+@pytest.mark.parametrize(
+    ("plain", "hedged"),
+    [
+        ("Tokyo condemned Pyongyang.", "Tokyo may condemn Pyongyang."),
+        ("Poland lambasted Belarus.", "Poland reportedly lambasted Belarus."),
+    ],
+)
+def test_hedged_forms_lower_confidence(nlp, plain, hedged):
+    (p, *_), _ = _stances(nlp, plain)
+    (h, *_), _ = _stances(nlp, hedged)
+    assert p[:4] == h[:4]
+    assert h[5] < p[5]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders met in Beijing on Monday.",
+        "The summit was held in Ankara.",
+        "Putin criticized the plan in Moscow.",
+    ],
+)
+def test_place_reading_control(nlp, text):
+    """A capital that holds or receives no stance stays a place, and no state is added."""
+    stances, doc = _stances(nlp, text)
+    classes = {e.label: e.cls for e in doc._.gb_entities.values()}
+    assert "Country" not in classes.values(), classes
+    assert all(s[1] not in ("China", "Turkey", "Russia") for s in stances)
+
+
+def test_confidence_factor_of_cameo_cues(nlp):
+    """A curated cue keeps the agent confidence; a CAMEO block cue is scaled by its factor."""
+    (curated, *_), _ = _stances(nlp, "Poland criticized Belarus.")
+    (derived, *_), _ = _stances(nlp, "Poland lambasted Belarus.")
+    assert curated[5] == pytest.approx(0.85)
+    assert derived[5] < curated[5]
