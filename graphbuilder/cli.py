@@ -38,11 +38,11 @@ def _main(
 
 
 def _register() -> None:
-    from graphbuilder.commands import build, evaluate, export, kb, query, validate, view
+    from graphbuilder.commands import analyze, build, evaluate, export, kb, query, validate, view
 
     if _STATE.get("registered"):
         return
-    for module in (build, query, evaluate, validate, export, view, kb):
+    for module in (build, query, evaluate, validate, export, view, kb, analyze):
         module.register(app)
     _STATE["registered"] = True
 
