@@ -158,58 +158,136 @@ def frustration(
     return count, total
 
 
+#: Components of at most this many actors keep their edges as dense matrices (two n × n
+#: arrays of float64: 64 MB at 2,000) for the local search; larger ones use neighbour lists.
+DENSE_LIMIT = 2000
+
+
 class _Component:
-    """One connected component as arrays: neighbours, signs and scalarised costs."""
+    """One connected component: its edges as arrays, and the scalarised cost of each.
+
+    The cost of frustrating an edge is ``1 + |w| / (total + 1)``, below 2, so fewer
+    frustrated edges always win and ``|weight|`` only breaks ties.
+    """
 
     def __init__(self, nodes: list, edges: list[tuple[int, int, float]]) -> None:
         self.nodes = nodes
         self.n = len(nodes)
-        total = sum(abs(w) for _, _, w in edges) or 1.0
-        # cost of frustrating an edge: 1 + |w| / (total + 1) < 2, so fewer frustrated edges
-        # always win and |weight| only breaks ties
-        self.scale = 1.0 / (total + 1.0)
-        nbrs: list[list[int]] = [[] for _ in nodes]
-        pos: list[list[float]] = [[] for _ in nodes]
-        neg: list[list[float]] = [[] for _ in nodes]
-        for i, j, w in edges:
-            cost = 1.0 + abs(w) * self.scale
-            for a, b in ((i, j), (j, i)):
-                nbrs[a].append(b)
-                pos[a].append(cost if w > 0 else 0.0)
-                neg[a].append(cost if w < 0 else 0.0)
-        self.nbrs = [np.array(x, dtype=np.int64) for x in nbrs]
-        self.pos = [np.array(x) for x in pos]
-        self.neg = [np.array(x) for x in neg]
-        self.pos_total = np.array([p.sum() for p in self.pos])
         self.edges = edges
+        self.ei = np.array([e[0] for e in edges], dtype=np.int64)
+        self.ej = np.array([e[1] for e in edges], dtype=np.int64)
+        self.ew = np.array([e[2] for e in edges], dtype=float)
+        total = float(np.abs(self.ew).sum()) or 1.0
+        self.scale = 1.0 / (total + 1.0)
+        self.ec = 1.0 + np.abs(self.ew) * self.scale
+        self.dense = self.n <= DENSE_LIMIT
+        if self.dense:
+            self.wp = np.zeros((self.n, self.n))
+            self.wn = np.zeros((self.n, self.n))
+            pos = self.ew > 0
+            for m, mask in ((self.wp, pos), (self.wn, ~pos)):
+                m[self.ei[mask], self.ej[mask]] = self.ec[mask]
+                m[self.ej[mask], self.ei[mask]] = self.ec[mask]
+        self._lists = None
+
+    def lists(self):
+        """Per node: neighbours, positive and negative costs (for the exact search and the
+        local search of components above :data:`DENSE_LIMIT`)."""
+        if self._lists is None:
+            nbrs: list[list[int]] = [[] for _ in self.nodes]
+            pos: list[list[float]] = [[] for _ in self.nodes]
+            neg: list[list[float]] = [[] for _ in self.nodes]
+            for (i, j, w), c in zip(self.edges, self.ec, strict=True):
+                for a, b in ((i, j), (j, i)):
+                    nbrs[a].append(b)
+                    pos[a].append(c if w > 0 else 0.0)
+                    neg[a].append(c if w < 0 else 0.0)
+            self._lists = (
+                [np.array(x, dtype=np.int64) for x in nbrs],
+                [np.array(x) for x in pos],
+                [np.array(x) for x in neg],
+            )
+        return self._lists
 
     def cost(self, labels: np.ndarray) -> float:
-        total = 0.0
-        for i, j, w in self.edges:
-            same = labels[i] == labels[j]
-            if (w < 0 and same) or (w > 0 and not same):
-                total += 1.0 + abs(w) * self.scale
-        return total
+        same = labels[self.ei] == labels[self.ej]
+        frustrated = np.where(self.ew > 0, ~same, same)
+        return float(self.ec[frustrated].sum())
 
     # ------------------------------------------------------------------ local search
     def relocate(self, labels: np.ndarray, rng: random.Random) -> np.ndarray:
         """Move single actors to their best bloc until no move lowers the cost."""
-        labels = labels.copy()
+        if not self.dense:
+            return self._relocate_lists(labels, rng)
+        labels = _compact(labels)
+        while True:
+            labels, done = self._relocate_dense(labels, rng)
+            if done:
+                return _compact(labels)
+
+    def _relocate_dense(self, labels: np.ndarray, rng: random.Random) -> tuple[np.ndarray, bool]:
+        """Relocation with the costs of every actor toward every bloc kept up to date as
+        ``k × n`` arrays (a move updates two rows). Returns (labels, finished): not finished
+        when the blocs outgrew the arrays, which are then rebuilt by the caller."""
         n = self.n
+        used = int(labels.max()) + 1
+        cap = min(n, used + 16)
+        # p_in[b, v]: the cost of v's positive edges into bloc b (row sums, not a matrix
+        # product: a multi-threaded BLAS call on small arrays stalls on a busy machine)
+        p_in, n_in = np.zeros((cap, n)), np.zeros((cap, n))
+        for b in range(used):
+            members = labels == b
+            p_in[b] = self.wp[members].sum(axis=0)
+            n_in[b] = self.wn[members].sum(axis=0)
+        sizes = np.bincount(labels, minlength=cap)
+        while True:
+            # the actors that have a better bloc now (a vectorised check); then each of them,
+            # in random order, is moved if it still has one after the moves before it
+            k = min(used + 1, cap)
+            cost = n_in[:k] - p_in[:k]  # + pos_total[v], the same for every bloc
+            gain = cost[labels, np.arange(n)] - cost.min(axis=0)
+            candidates = np.flatnonzero(gain > 1e-12).tolist()
+            if not candidates:
+                return labels, True
+            rng.shuffle(candidates)
+            for v in candidates:
+                here = labels[v]
+                k = min(used + 1, cap)
+                row = n_in[:k, v] - p_in[:k, v]
+                best = int(np.argmin(row))
+                if row[best] >= row[here] - 1e-12:
+                    continue
+                if sizes[best] == 0:  # a new bloc: the first empty label
+                    best = int(np.flatnonzero(sizes[:k] == 0)[0])
+                labels[v] = best
+                sizes[here] -= 1
+                sizes[best] += 1
+                used = max(used, best + 1)
+                p_in[here] -= self.wp[v]
+                p_in[best] += self.wp[v]
+                n_in[here] -= self.wn[v]
+                n_in[best] += self.wn[v]
+                if used == cap and cap < n and not (sizes[:cap] == 0).any():
+                    return labels, False  # no empty label left: rebuild with more room
+
+    def _relocate_lists(self, labels: np.ndarray, rng: random.Random) -> np.ndarray:
+        nbrs, pos, neg = self.lists()
+        pos_total = np.array([p.sum() for p in pos])
+        labels = labels.copy()
         improved = True
         while improved:
             improved = False
-            order = list(range(n))
+            order = list(range(self.n))
             rng.shuffle(order)
             for v in order:
-                nb = self.nbrs[v]
+                nb = nbrs[v]
                 if not len(nb):
                     continue
                 k = int(labels.max()) + 2  # existing labels and one new, empty bloc
                 lab = labels[nb]
-                pos_in = np.bincount(lab, weights=self.pos[v], minlength=k)
-                neg_in = np.bincount(lab, weights=self.neg[v], minlength=k)
-                cost = neg_in + (self.pos_total[v] - pos_in)
+                pos_in = np.bincount(lab, weights=pos[v], minlength=k)
+                neg_in = np.bincount(lab, weights=neg[v], minlength=k)
+                cost = neg_in + (pos_total[v] - pos_in)
                 sizes = np.bincount(labels, minlength=k)
                 here = labels[v]
                 # an empty label is a new bloc: all of them cost pos_total; keep one
@@ -244,24 +322,23 @@ class _Component:
     def merge(self, labels: np.ndarray) -> np.ndarray:
         """Merge two blocs while that does not raise the cost (fewest blocs among equals)."""
         labels = _compact(labels)
+        # merged, a negative edge between the two blocs becomes frustrated, a positive one
+        # is frustrated no more
+        change = np.where(self.ew < 0, self.ec, -self.ec)
         while True:
-            k = int(labels.max()) + 1
+            k = int(labels.max()) + 1 if self.n else 0
             if k < 2:
                 return labels
+            a, b = labels[self.ei], labels[self.ej]
+            across = a != b
             delta = np.zeros((k, k))
-            for i, j, w in self.edges:
-                a, b = labels[i], labels[j]
-                if a != b:
-                    cost = 1.0 + abs(w) * self.scale
-                    # merged: a negative edge becomes frustrated, a positive one is no more
-                    change = cost if w < 0 else -cost
-                    delta[a, b] += change
-                    delta[b, a] += change
+            np.add.at(delta, (a[across], b[across]), change[across])
+            delta = delta + delta.T
             np.fill_diagonal(delta, np.inf)
-            a, b = np.unravel_index(int(np.argmin(delta)), delta.shape)
-            if delta[a, b] > 1e-12:
+            x, y = np.unravel_index(int(np.argmin(delta)), delta.shape)
+            if delta[x, y] > 1e-12:
                 return labels
-            labels = _compact(np.where(labels == max(a, b), min(a, b), labels))
+            labels = _compact(np.where(labels == max(x, y), min(x, y), labels))
 
     def local_search(self, rng: random.Random, starts: int) -> tuple[float, np.ndarray]:
         best_key, best = (float("inf"), 0), None
@@ -283,14 +360,15 @@ class _Component:
     def exact(self, upper: float, incumbent: np.ndarray) -> tuple[float, np.ndarray]:
         """Branch and bound over restricted growth strings, nodes by decreasing degree:
         the lowest cost, then the fewest blocs."""
-        order = sorted(range(self.n), key=lambda v: (-len(self.nbrs[v]), v))
+        nbrs, pos, neg = self.lists()
+        order = sorted(range(self.n), key=lambda v: (-len(nbrs[v]), v))
         rank = {v: i for i, v in enumerate(order)}
         # for the node at position i: its neighbours placed before it, with their costs
         earlier = []
         for v in order:
             items = [
                 (rank[int(u)], float(p), float(q))
-                for u, p, q in zip(self.nbrs[v], self.pos[v], self.neg[v], strict=True)
+                for u, p, q in zip(nbrs[v], pos[v], neg[v], strict=True)
                 if rank[int(u)] < rank[v]
             ]
             earlier.append(items)
@@ -333,25 +411,19 @@ def _compact(labels: np.ndarray) -> np.ndarray:
 
 
 def _components(graph: nx.Graph, weight: str) -> list[_Component]:
-    signed = nx.Graph()
-    signed.add_nodes_from(graph.nodes)
-    signed.add_edges_from(
-        (u, v) for u, v, w in graph.edges(data=weight, default=0.0) if w != 0 and u != v
-    )
     order = {node: i for i, node in enumerate(graph.nodes)}
-    out = []
-    for comp in nx.connected_components(signed):
-        nodes = sorted(comp, key=order.__getitem__)
-        index = {node: i for i, node in enumerate(nodes)}
-        edges = []
-        for u, v, w in graph.subgraph(nodes).edges(data=weight, default=0.0):
-            if w != 0 and u != v:
-                i, j = sorted((index[u], index[v]))
-                edges.append((i, j, float(w)))
-        edges.sort()
-        out.append(_Component(nodes, edges))
-    out.sort(key=lambda c: order[c.nodes[0]])
-    return out
+    signed = [(u, v, float(w)) for u, v, w in graph.edges(data=weight, default=0.0) if w and u != v]
+    links = nx.Graph()
+    links.add_nodes_from(graph.nodes)
+    links.add_edges_from((u, v) for u, v, _ in signed)
+    comps = [sorted(c, key=order.__getitem__) for c in nx.connected_components(links)]
+    comps.sort(key=lambda c: order[c[0]])
+    where = {node: (k, i) for k, nodes in enumerate(comps) for i, node in enumerate(nodes)}
+    edges: list[list[tuple[int, int, float]]] = [[] for _ in comps]
+    for u, v, w in signed:
+        (k, i), (_, j) = where[u], where[v]
+        edges[k].append((min(i, j), max(i, j), w))
+    return [_Component(nodes, sorted(e)) for nodes, e in zip(comps, edges, strict=True)]
 
 
 def _solve(
@@ -500,9 +572,8 @@ def shuffled_baseline(
         labels, _ = _solve(comps, signs, seed + 1000 + k, starts)
         count = 0
         for comp, lab, sg in zip(comps, labels, signs, strict=True):
-            for (i, j, _), s in zip(comp.edges, sg, strict=True):
-                same = lab[i] == lab[j]
-                count += int((s < 0 and same) or (s > 0 and not same))
+            same = lab[comp.ei] == lab[comp.ej]
+            count += int(np.count_nonzero(np.where(sg > 0, ~same, same)))
         values.append(count)
         if progress:
             progress(k + 1, shuffles)

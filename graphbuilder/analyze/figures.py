@@ -177,15 +177,24 @@ def network_figure(analysis: Analysis) -> tuple[str, str]:
         ax.set_aspect("equal")
         weights = [abs(w) for _, _, w in g.edges(data="weight")] or [1.0]
         top = max(weights) or 1.0
-        for u, v, w in sorted(g.edges(data="weight"), key=lambda e: abs(e[2])):
-            if w == 0:
-                continue
-            (x0, y0), (x1, y1) = pos[u], pos[v]
-            ax.plot(
-                [x0, x1], [y0, y1], color=_POSITIVE if w > 0 else _NEGATIVE,
-                linestyle="-" if w > 0 else "--", linewidth=0.6 + 2.4 * abs(w) / top,
-                alpha=0.75, zorder=1,
-            )  # fmt: skip
+        from matplotlib.collections import LineCollection
+
+        for sign, colour, style in ((1, _POSITIVE, "-"), (-1, _NEGATIVE, "--")):
+            edges = sorted(
+                ((u, v, w) for u, v, w in g.edges(data="weight") if w * sign > 0),
+                key=lambda e: (abs(e[2]), e[0], e[1]),
+            )
+            if edges:
+                ax.add_collection(
+                    LineCollection(
+                        [(pos[u], pos[v]) for u, v, _ in edges],
+                        colors=colour,
+                        linestyles=style,
+                        linewidths=[0.6 + 2.4 * abs(w) / top for _, _, w in edges],
+                        alpha=0.75,
+                        zorder=1,
+                    )
+                )
         strength = {n: analysis.stats[n].weighted_degree for n in nodes}
         most = max(strength.values()) or 1.0
         sizes = {b: len(m) for b, m in analysis.partition.blocs().items()}
@@ -251,8 +260,7 @@ def matrix_figure(analysis: Analysis) -> tuple[str, str]:
         fig, ax = plt.subplots(figsize=(size + 1.5, size))
         import matplotlib
 
-        cmap = matplotlib.colormaps["RdYlGn"].copy()
-        cmap.set_bad("#eeeeee")
+        cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#eeeeee")
         image = ax.imshow(m, cmap=cmap, vmin=-limit, vmax=limit, interpolation="nearest")
         labels = [analysis.label(n) for n in nodes]
         ax.set_xticks(range(len(nodes)), labels, rotation=90, fontsize=7)
@@ -341,6 +349,13 @@ def top_lists_figure(analysis: Analysis) -> tuple[str, str]:
             "centrality, shortest paths weighted by 1/|weight|, among actors with ties to two "
             "blocs or more)."
         )
+        from graphbuilder.analyze.network import BETWEENNESS_SAMPLE
+
+        if analysis.network.number_of_nodes() > BETWEENNESS_SAMPLE:
+            caption += (
+                f" Betweenness is estimated from {BETWEENNESS_SAMPLE} source actors drawn with"
+                " a fixed seed (Brandes & Pich 2007)."
+            )
         lists = top_lists(analysis)
         if not any(lists.values()):
             return _empty(plt, "No actor to rank."), caption
