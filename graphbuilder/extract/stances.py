@@ -110,6 +110,7 @@ APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more 
 class _Context:
     attribution: str
     speaker: str | None  # the quote's speaker, the reporter or the author
+    co_speakers: tuple[str, ...] = ()  # the others of a conjoined subject of saying
 
 
 def _pos_ok(tok: Token, pos: str) -> bool:
@@ -161,7 +162,7 @@ def _context(tok: Token, qindex: dict[int, Quote], lex: ExtractionLexicons) -> _
                 if rep is not None:
                     keys = np_entities(rep, inclusion_words()) or owner_entities(rep)
                 if keys:
-                    return _Context("ReportedSpeech", keys[0])
+                    return _Context("ReportedSpeech", keys[0], tuple(keys[1:]))
     for t in tok.sent:
         if t.lower_ == "according" and t.i not in qindex:
             for p in t.children:
@@ -185,8 +186,8 @@ def as_actor(doc: Doc, key: str) -> str:
     return key
 
 
-def _holders_of_np(tok: Token) -> list[str]:
-    keys = np_entities(tok, inclusion_words()) or owner_entities(tok)
+def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
+    keys = np_entities(tok, inclusion_words()) or (owner_entities(tok) if owners else [])
     keys = uniq(as_actor(tok.doc, k) for k in keys)
     return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
 
@@ -527,6 +528,21 @@ def _stances_for(
     mint: EventMint | None = None,
 ):
     ctx = _context(tok, qindex, lex)
+    for st in _read_cue(tok, cue, lex, ctx, mint):
+        yield st
+        if st[0] is not None and st[0] == ctx.speaker:
+            # "France, Germany and Britain said ...": each speaker holds the stance
+            for other in ctx.co_speakers:
+                yield (other, *st[1:])
+
+
+def _read_cue(
+    tok: Token,
+    cue: StanceCue,
+    lex: ExtractionLexicons,
+    ctx: _Context,
+    mint: EventMint | None = None,
+):
     mod = modality_of(tok, lex.modality)
     result = apply_modality(cue, mod)
     if result is None:
@@ -593,7 +609,7 @@ def _stances_for(
     elif _first_person(ag) and not entity(ag):
         holders, conf = ([ctx.speaker] if ctx.attribution != "AuthorOpinion" else []), CONF_AGENT
     else:
-        holders, conf = _holders_of_np(ag), CONF_AGENT
+        holders, conf = _holders_of_np(ag, owners=cue.frame != "threat"), CONF_AGENT
         if ag.head is not verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
             conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":

@@ -194,9 +194,11 @@ def subject(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for c in v.children:
-            if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ:
-                return antecedent(c)
+        subjects = [c for c in v.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ]
+        if subjects:
+            # two subjects are a mis-parsed apposition ("The candidate of X, Bola Tinubu has
+            # hailed"): the one next to the verb is the name
+            return antecedent(subjects[-1])
         if v.head is v:
             return None
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)

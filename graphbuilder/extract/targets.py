@@ -108,7 +108,8 @@ class EventMint:
                 left -= 1
             else:
                 break
-        if left == head.i:  # a bare "the deal", "the plan": the event named before, if any
+        if _definite_description(head, left):
+            # "the deal", "the surprise deal": the event of that kind named before, if any
             earlier = self._antecedent(head)
             if earlier is not None:
                 self._by_token[head.i] = earlier
@@ -170,6 +171,21 @@ class EventMint:
             if best is None or m.end > best[0]:
                 best = (m.end, m.entity)
         return best[1] if best else None
+
+
+def _definite_description(head: Token, left: int) -> bool:
+    """A definite noun phrase whose premodifiers name nothing: bare ("deal", "the deal") or
+    with adjectives and common nouns only ("the surprise deal between the two sides", "this
+    landmark agreement"); not a possessed one ("Iran's plan")."""
+    doc = head.doc
+    if any(entity(doc[i]) for i in range(left, head.i + 1)):
+        return False
+    if any(c.dep_ == "poss" for c in head.children):
+        return False
+    dets = [c for c in head.children if c.dep_ == "det"]
+    if not dets:
+        return left == head.i
+    return dets[0].lower_ in ("the", "this", "that")
 
 
 def _head_group(lemma: str) -> str:
