@@ -67,11 +67,14 @@ PREP_PATTERN = re.compile(r"^- \* \(([A-Z]+)\)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_
 # the material classes (06-08, 14-20) describe acts on things and places, not stances.
 VERBAL_QUAD_CLASSES = ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13")
 # object patterns ("issue ultimatum"): only the pessimistic-comment (012 "raise doubts"),
-# appeal, diplomatic-cooperation, demand, disapprove, reject and threaten codes; the consult and intent codes (03, 04) describe the
-# logistics of meetings ("plan trip", "open session"), not a side taken.
+# appeal, diplomatic-cooperation, demand, disapprove, reject and threaten codes; the consult
+# and intent codes (03, 04) describe the logistics of meetings ("plan trip", "open session"),
+# not a side taken.
 OBJECT_PATTERN_CLASSES = ("012", "02", "05", "10", "11", "12", "13")
 # nouns of saying are no object of a stance pattern ("repeat claim" is no proposal)
-SAYING_NOUNS = frozenset({"claim", "claims", "statement", "comment", "comments", "remark", "report"})
+SAYING_NOUNS = frozenset(
+    {"claim", "claims", "statement", "comment", "comments", "remark", "report"}
+)
 # light verbs of expressing: their object noun is the attitude ("voice concern", "express
 # support"); the other light verbs (make, give, reach ...) take any object.
 EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
