@@ -258,6 +258,9 @@ def _noun_holder_and_targets(
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
             holders += [entity(x) for x in [c, *c.conjuncts] if entity(x)]
+        if c.dep_ == "poss" and not entity(c):
+            # "the G7 nations' concerns": the possessor's own entity modifier
+            holders += [k for k in owner_entities(c) if entity_class(tok.doc, k) in HOLDER_CLASSES]
     own = bool(holders)
     light_verb: Token | None = None
     if not holders:

@@ -40,6 +40,8 @@ INVOLVES = "involves"
 #: confidence of a ``gb:involves`` relation read from the event's own phrase
 # CAMEO's &TREATY noun synset (CAMEO.2.0.txt line 267: treaty, pact, accord, agreement) and
 # "deal" (a CAMEO pattern object coded 057 "sign formal agreement"): one group for coreference
+# demonstrative pronouns that stand for the act just named ("opposes this")
+DEMONSTRATIVES = frozenset({"this", "that"})
 AGREEMENT_NOUNS = frozenset({"treaty", "pact", "accord", "agreement", "deal"})
 CONF_INVOLVES = 0.7
 # modifiers kept in a minted event's label ("new Western sanctions", "six-party talks")
@@ -149,6 +151,24 @@ class EventMint:
                 )
         self._by_token[head.i] = key
         return key
+
+    def recent_event(self, tok: Token, sentences: int = 2) -> str | None:
+        """The last event (linked or minted) named in the ``sentences`` before ``tok``'s own,
+        or earlier in its own: what a demonstrative target refers to ("China firmly opposes
+        this")."""
+        doc = tok.doc
+        sent_starts = [s.start_char for s in doc.sents if s.start_char <= tok.idx]
+        floor = sent_starts[-1 - sentences] if len(sent_starts) > sentences else 0
+        known = doc._.gb_entities or {}
+        best: tuple[int, str] | None = None
+        for m in [*(doc._.gb_mentions or []), *self.mentions]:
+            is_event = m.entity in self.events or (
+                m.entity in known and known[m.entity].cls == "Event"
+            )
+            if is_event and floor <= m.start and m.end <= tok.idx:
+                if best is None or m.end > best[0]:
+                    best = (m.end, m.entity)
+        return best[1] if best else None
 
     def _antecedent(self, head: Token) -> str | None:
         """The latest event before ``head`` (linked or minted) whose head noun is the same, or
@@ -260,6 +280,9 @@ def phrase_targets(
         return keys, "owner"
     if mint is None:
         return [], ""
+    if tok.lower_ in DEMONSTRATIVES and tok.pos_ in ("PRON", "DET"):
+        earlier = mint.recent_event(tok)
+        return ([earlier], "event") if earlier else ([], "")
     out: list[str] = []
     for h in heads:
         if h.pos_ != "NOUN":
