@@ -101,6 +101,12 @@ CONF_AGENT = 0.85  # explicit entity agent of a verb cue
 CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
+RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between the two sides
+# objects that name the interaction itself ("fought two wars", "held talks"): CAMEO's &FIGHT
+# and &NEGOTIATION noun synsets (CAMEO.2.0.txt)
+INTERACTION_NOUNS = frozenset(
+    {"war", "battle", "fight", "clash", "conflict", "talk", "talks", "negotiation", "dialogue"}
+)
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
 SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
 APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
@@ -470,7 +476,13 @@ def read_stances(
             if holder == target:
                 continue
             if not target.startswith(PENDING):
-                if target not in states and entity_class(doc, target) is None and known:
+                minted = target in mint.events
+                if (
+                    not minted
+                    and target not in states
+                    and entity_class(doc, target) is None
+                    and known
+                ):
                     continue
             if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
                 continue
@@ -629,6 +641,14 @@ def _read_cue(
                         _topic(ag),
                     )
             return
+    interaction = phrase is not None and phrase.lemma_.lower() in INTERACTION_NOUNS
+    if len(holders) > 1 and stype in RECIPROCAL_TYPES and (not targets or interaction):
+        # "Armenia and Azerbaijan have fought two wars", "X and Y agreed": each toward the other
+        for h in holders:
+            for t in holders:
+                if t != h:
+                    yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+        return
     appeal = _appeal_to_stop(tok, lex)
     if appeal is not None and targets:
         # "urged X not to go further", "called on X to withdraw": a criticism of X's conduct

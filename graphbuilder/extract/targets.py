@@ -104,10 +104,11 @@ class EventMint:
         left = head.i
         while left > 0:
             prev = doc[left - 1]
-            if prev.head.i == head.i and prev.dep_ in _LABEL_DEPS:
+            inside = left <= prev.head.i <= head.i  # a modifier of a word of the label so far
+            if inside and prev.dep_ in _LABEL_DEPS:
                 left -= 1
-            elif prev.text in ("-", "–") and left >= 2 and doc[left - 2].head.i == head.i:
-                left -= 1
+            elif prev.text in ("-", "–") and left >= 2 and left <= doc[left - 2].head.i <= head.i:
+                left -= 1  # "six-party talks"
             else:
                 break
         if _definite_description(head, left):
@@ -121,6 +122,9 @@ class EventMint:
         ev = self.events.get(key)
         if ev is None:
             ev = Entity(key=key, cls="Event", label=label)
+            short = _name_words(doc, left, head)
+            if short and short != label:
+                ev.aliases.add(short)  # "full peace treaty" is also "peace treaty"
             if self.doc_id:
                 ev.documents.add(self.doc_id)
             self.events[key] = ev
@@ -191,6 +195,19 @@ class EventMint:
             if best is None or m.end > best[0]:
                 best = (m.end, m.entity)
         return best[1] if best else None
+
+
+def _name_words(doc, left: int, head: Token) -> str:
+    """The label without its leading descriptive adjectives and numbers ("full peace treaty"
+    -> "peace treaty", "new Western sanctions" -> "Western sanctions"): adjectives that are
+    not demonyms or names (PROPN, entity tokens) are dropped from the left."""
+    i = left
+    while i < head.i and (
+        (doc[i].pos_ in ("ADJ", "NUM") and not entity(doc[i]) and not doc[i].text[:1].isupper())
+        or doc[i].text in ("-", "–")
+    ):
+        i += 1
+    return doc[i : head.i + 1].text.strip()
 
 
 def _definite_description(head: Token, left: int) -> bool:

@@ -129,3 +129,51 @@ def test_confidence_factor_of_cameo_cues(nlp):
     (derived, *_), _ = _stances(nlp, "Poland lambasted Belarus.")
     assert curated[5] == pytest.approx(0.85)
     assert derived[5] < curated[5]
+
+
+MORE = [
+    # conjoined sides of a conflict or cooperation: each toward the other
+    ("Peru and Chile have fought two wars.", ("Chile", "Peru", "Opposition", "Negative")),
+    # each conjoined speaker holds a reported stance
+    (
+        "Spain, Italy and Greece said Turkey's latest demand raises serious doubts.",
+        ("Greece", "Turkey", "Concern", "Negative"),
+    ),
+    # a possessor read through its entity modifier
+    (
+        "The NATO members' concerns over Belarus grew.",
+        ("NATO", "Belarus", "Concern", "Negative"),
+    ),
+    # a diplomatic protest noun under a light verb, its target on the verb
+    ("India made strong demarches to Nepal.", ("India", "Nepal", "Criticism", "Negative")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE, ids=[c[0][:40] for c in MORE])
+def test_more_constructions(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
+
+
+def test_reciprocal_only_without_another_target(nlp):
+    stances, _ = _stances(nlp, "Peru and Chile oppose the plan.")
+    assert {s[:2] for s in stances} == {("Peru", "plan"), ("Chile", "plan")}
+
+
+def test_definite_description_and_demonstrative_refer_to_the_event_named_before(nlp):
+    text = (
+        "Ghana and Togo signed the Accra peace agreement on Monday. "
+        "Nigeria welcomed the landmark agreement. Benin firmly opposes this."
+    )
+    stances, doc = _stances(nlp, text)
+    targets = {s[0]: s[1] for s in stances}
+    assert targets["Nigeria"] == targets["Benin"]
+    events = [e for e in doc._.gb_entities.values() if e.cls == "Event"]
+    assert len(events) == 1, events
+
+
+def test_event_label_keeps_hyphenated_modifiers_and_an_alias_without_adjectives(nlp):
+    stances, doc = _stances(nlp, "Japan called for a full peace treaty and the six-party talks.")
+    labels = {e.label: e for e in doc._.gb_entities.values() if e.cls == "Event"}
+    assert "full peace treaty" in labels
+    assert "peace treaty" in labels["full peace treaty"].aliases
