@@ -31,6 +31,7 @@ MODALITY_KINDS = (
     "conditional",
     "halt",
     "appeal",
+    "readiness",
 )
 RELATION_CUE_KINDS = (
     "leader",

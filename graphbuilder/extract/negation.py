@@ -109,6 +109,13 @@ def modality_of(tok: Token, lex: ModalityLexicon) -> Modality:
     if head.dep_ == "xcomp" and lex.has("refusal", head.head.lemma_.lower()):
         refused = True
         markers.append(head.head.lemma_.lower())
+    # "is not ready to endorse": the xcomp of a negated adjective of readiness
+    gov = head.head
+    if head.dep_ == "xcomp" and lex.has("readiness", gov.lemma_.lower()):
+        copula = _verbal_head(gov)
+        if any(c.dep_ == "neg" for t in {gov, copula} for c in t.children):
+            refused = True
+            markers.append(f"not {gov.lemma_.lower()}")
     # "it seems that ...", "appears to support": hedging verbs above the cue
     # "if X supports ...": a condition anywhere on the path to the root
     for anc in [head, *head.ancestors]:

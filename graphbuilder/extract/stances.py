@@ -520,8 +520,8 @@ def read_stances(
 def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:
     """Whether ``tok`` is the complement of a cue of the other polarity, which reads the stance
     itself ("opposed ratifying the deal" is Opposition to the deal, not Support)."""
-    if tok.dep_ not in ("xcomp", "ccomp") or tok.head is tok:
-        return False
+    if tok.dep_ not in ("xcomp", "ccomp", "acl") or tok.head is tok:
+        return False  # "acl": "Putin's refusal to agree to a ceasefire"
     if lex.modality.has("refusal", tok.head.lemma_.lower()):
         return False  # "refused to support X": read at the complement, through its modality
     governing = match_cue(tok.head, lex)

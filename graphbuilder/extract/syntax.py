@@ -216,7 +216,7 @@ def subject(verb: Token) -> Token | None:
                 return antecedent(obj[0])
             v = v.head
             continue
-        if v.dep_ == "conj":
+        if v.dep_ in ("conj", "acomp"):  # "X met Y and praised Z"; "X is ready to support"
             v = v.head
             continue
         if v.dep_ == "advcl" and infinitive:  # purpose: "moved a motion to condemn X"

@@ -144,6 +144,15 @@ MORE = [
         "The NATO members' concerns over Belarus grew.",
         ("NATO", "Belarus", "Concern", "Negative"),
     ),
+    # adjectives of readiness: their complement is the stance, refused when negated
+    ("Spain is ready to support Portugal.", ("Spain", "Portugal", "Support", "Positive")),
+    ("Spain is not ready to support Portugal.", ("Spain", "Portugal", "Refusal", "Negative")),
+    ("Spain was unwilling to back Portugal.", ("Spain", "Portugal", "Refusal", "Negative")),
+    # a cue inside a refusal noun is read by the noun
+    (
+        "Serbia's refusal to recognise Kosovo angered Albania.",
+        ("Serbia", "Kosovo", "Refusal", "Negative"),
+    ),
     # a diplomatic protest noun under a light verb, its target on the verb
     ("India made strong demarches to Nepal.", ("India", "Nepal", "Criticism", "Negative")),
 ]
