@@ -202,9 +202,15 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     """Targets of the phrases under ``roots``: what each phrase names or belongs to
     (:func:`graphbuilder.extract.targets.phrase_targets`), else the nearest entities inside."""
     keys: list[str] = []
+    agreements: list[str] = []
     for r in roots:
-        keys += phrase_targets(r, mint, inclusion_words())[0]
+        found, how = phrase_targets(r, mint, inclusion_words())
+        keys += found
+        if how == "agreement":
+            agreements += found
     keys = uniq(keys)
+    if agreements and len(agreements) == len(keys):
+        return agreements  # the named agreement itself, not the parties in its name
     named = [k for k in keys if not k.startswith(PENDING)]
     if named:
         return named

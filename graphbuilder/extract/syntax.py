@@ -160,7 +160,7 @@ def owner_entities(tok: Token) -> list[str]:
     if not out:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and entity(c):
-                out.append(entity(c))
+                out.extend(entity(x) for x in conjuncts(c))  # "Finland or Sweden NATO bids"
     return uniq(out)
 
 

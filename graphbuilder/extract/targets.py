@@ -197,6 +197,18 @@ class EventMint:
         return best[1] if best else None
 
 
+def _named_agreement(tok: Token, mint: EventMint) -> bool:
+    """An agreement noun (:data:`AGREEMENT_NOUNS`) whose entities are its name's modifiers
+    (compounds, no possessor): "the Mercosur-EU trade deal", "the Minsk agreements"."""
+    if tok.lemma_.lower() not in AGREEMENT_NOUNS or not mint.is_event_noun(tok):
+        return False
+    if any(c.dep_ == "poss" for c in tok.children):
+        return False
+    mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+    mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "conj")]
+    return any(entity(c) for c in mods)
+
+
 def _name_words(doc, left: int, head: Token) -> str:
     """The label without its leading descriptive adjectives and numbers ("full peace treaty"
     -> "peace treaty", "new Western sanctions" -> "Western sanctions"): adjectives that are
@@ -280,7 +292,8 @@ def phrase_targets(
     Returns
     -------
     (list of str, str)
-        Entity keys (possibly empty) and ``"entity"``, ``"owner"``, ``"event"`` or ``""``.
+        Entity keys (possibly empty) and ``"entity"``, ``"owner"``, ``"agreement"`` (a named
+        agreement, see :func:`_named_agreement`), ``"event"`` or ``""``.
 
     Examples
     --------
@@ -292,6 +305,9 @@ def phrase_targets(
     if keys:
         return keys, "entity"
     heads = [tok, *tok.conjuncts]
+    if mint is not None and _named_agreement(tok, mint):
+        # "the Mercosur-EU trade deal": the agreement itself, its parties via gb:involves
+        return [f"{PENDING}{tok.i}"], "agreement"
     keys = uniq(k for h in heads for k in owner_entities(h))
     if keys:
         return keys, "owner"
