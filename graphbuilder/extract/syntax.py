@@ -225,6 +225,19 @@ def subject(verb: Token) -> Token | None:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "by imposing sanctions on X"
             v = v.head.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            # "protesters demanding X": the noun acts; "a statement condemning X": whoever
+            # issued the statement (the subject of the clause the noun belongs to)
+            noun = v.head
+            if entity(noun) or noun.pos_ == "PROPN":
+                return noun
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            if owner:
+                return antecedent(owner[0])
+            if noun.dep_ in ("dobj", "pobj") and noun.head is not noun:
+                v = noun.head if noun.dep_ == "dobj" else noun.head.head
+                continue
+            return noun
         if v.dep_ == "acl" and infinitive and v.head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # "its decision to withdraw" -> its owner; "the first member to support X" and
             # "a motion to condemn X" -> the subject of the clause the noun belongs to

@@ -215,7 +215,11 @@ def _name_words(doc, left: int, head: Token) -> str:
     not demonyms or names (PROPN, entity tokens) are dropped from the left."""
     i = left
     while i < head.i and (
-        (doc[i].pos_ in ("ADJ", "NUM") and not entity(doc[i]) and not doc[i].text[:1].isupper())
+        (
+            (doc[i].pos_ in ("ADJ", "NUM") or doc[i].dep_ in ("amod", "nummod"))
+            and not entity(doc[i])
+            and not doc[i].text[:1].isupper()
+        )
         or doc[i].text in ("-", "–")
     ):
         i += 1
