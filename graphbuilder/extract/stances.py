@@ -525,11 +525,14 @@ def read_stances(
 
 def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:
     """Whether ``tok`` is the complement of a cue of the other polarity, which reads the stance
-    itself ("opposed ratifying the deal" is Opposition to the deal, not Support)."""
+    itself ("opposed ratifying the deal" is Opposition to the deal, not Support), or of an
+    appeal verb ("urged X to support Y": the appeal is the stance, X's support is only asked)."""
     if tok.dep_ not in ("xcomp", "ccomp", "acl") or tok.head is tok:
         return False  # "acl": "Putin's refusal to agree to a ceasefire"
     if lex.modality.has("refusal", tok.head.lemma_.lower()):
         return False  # "refused to support X": read at the complement, through its modality
+    if tok.dep_ in ("xcomp", "ccomp") and lex.modality.has("appeal", tok.head.lemma_.lower()):
+        return True  # "urged X to support Y" is the appeal, not X's stance
     governing = match_cue(tok.head, lex)
     return governing is not None and governing.polarity != cue.polarity
 

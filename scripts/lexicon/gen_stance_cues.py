@@ -67,10 +67,11 @@ PREP_PATTERN = re.compile(r"^- \* \(([A-Z]+)\)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_
 # the material classes (06-08, 14-20) describe acts on things and places, not stances.
 VERBAL_QUAD_CLASSES = ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13")
 # object patterns ("issue ultimatum"): only the pessimistic-comment (012 "raise doubts"),
-# appeal, diplomatic-cooperation, demand, disapprove, reject and threaten codes; the consult
-# and intent codes (03, 04) describe the logistics of meetings ("plan trip", "open session"),
-# not a side taken.
-OBJECT_PATTERN_CLASSES = ("012", "02", "05", "10", "11", "12", "13")
+# appeal, diplomatic-cooperation, disapprove, reject and threaten codes; the consult and
+# intent codes (03, 04) describe the logistics of meetings ("plan trip", "open session"), not
+# a side taken, and in the demand codes (10) the object is the thing demanded, so the actor
+# left in the sentence is no target of the demand ("issue a warrant for X").
+OBJECT_PATTERN_CLASSES = ("012", "02", "05", "11", "12", "13")
 # nouns of saying are no object of a stance pattern ("repeat claim" is no proposal)
 SAYING_NOUNS = frozenset(
     {"claim", "claims", "statement", "comment", "comments", "remark", "report"}
@@ -224,6 +225,8 @@ def cameo_rows(
                 continue
             yield (f"{verb_lemma} {word.lower()}", "VERB", row, src)
         elif verb_lemma in EXPRESSIVE:
+            if word.lower() in SAYING_NOUNS:
+                continue
             noun = lemma(word.lower(), "NOUN")
             if noun:
                 yield (noun, "NOUN", row, src)

@@ -186,3 +186,14 @@ def test_event_label_keeps_hyphenated_modifiers_and_an_alias_without_adjectives(
     labels = {e.label: e for e in doc._.gb_entities.values() if e.cls == "Event"}
     assert "full peace treaty" in labels
     assert "peace treaty" in labels["full peace treaty"].aliases
+
+
+def test_what_an_appeal_asks_is_not_the_addressees_stance(nlp):
+    stances, _ = _stances(nlp, "Brazil urged France to support the Mercosur agreement.")
+    assert ("Brazil", "France", "Proposal", "Positive") in [s[:4] for s in stances]
+    assert not [s for s in stances if s[0] == "France"], stances
+
+
+def test_statement_participle_is_the_issuers_stance(nlp):
+    stances, _ = _stances(nlp, "Norway issued a statement condemning Belarus.")
+    assert ("Norway", "Belarus", "Condemnation", "Negative") in [s[:4] for s in stances]
