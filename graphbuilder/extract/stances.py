@@ -464,6 +464,11 @@ def read_stances(
     out: list[Stance] = []
     seen: set[tuple] = set()
     states = {e.key: e for e in (doc._.gb_seats or {}).values()}
+    own = {
+        (r.subject, r.object)
+        for r in doc._.gb_relations or []
+        if r.predicate in ("leaderOf", "officialOf")
+    }
     known = doc._.gb_entities or {}
     added: dict[str, Entity] = {}
     for tok in doc:
@@ -472,7 +477,8 @@ def read_stances(
             continue
         if _under_opposite_cue(tok, cue, lex):
             continue
-        for st in _stances_for(tok, cue, lex, qindex, mint):
+        readings = _without_own_state(list(_stances_for(tok, cue, lex, qindex, mint)), own)
+        for st in readings:
             holder, target, stype, pol, conf, attribution, topic = st
             if not holder or not target:
                 continue
@@ -521,6 +527,20 @@ def read_stances(
                 )
             )
     return StanceReading(out, {**added, **mint.events}, mint.mentions, mint.relations)
+
+
+def _without_own_state(readings: list[tuple], own: set[tuple[str, str]]) -> list[tuple]:
+    """Drop a holder's stance toward the state or organization it leads or serves (``own``: the
+    document's leaderOf / officialOf pairs): such a target is the holder's own side named in the
+    phrase ("Netanyahu expressed optimism about an Israel-Saudi breakthrough"), not the other
+    end of a stance."""
+    out = []
+    for st in readings:
+        holder, target = st[0], st[1]
+        if (holder, target) in own:
+            continue
+        out.append(st)
+    return out
 
 
 def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:

@@ -31,7 +31,7 @@ Sources, in order of precedence (a cue already given by an earlier source is not
    cooperation, 09-13 verbal conflict): the patterns of the material classes describe acts on
    things and places ("advance into", "capture area").
    A code maps through its longest ``code:`` prefix; a row whose stance type is ``-`` maps to
-   nothing. Blocks without a ``block:`` row are left out (the generator lists them), so no
+   nothing, and the ``except`` words of a code row (pattern objects or verbs) are left out. Blocks without a ``block:`` row are left out (the generator lists them), so no
    verb enters the lexicon without a row that says why.
 3. Verbs of saying (``reporting_verbs.csv``) and light verbs never become single-word cues:
    they carry the stance of their complement, not one of their own.
@@ -215,6 +215,8 @@ def cameo_rows(
     for kind, word, code, verb, n in patterns:
         row = code_row(code, codes)
         if row is None or row.stance_type == "-" or not code.startswith(VERBAL_QUAD_CLASSES):
+            continue
+        if word.lower() in row.except_ or verb.lower() in row.except_:
             continue
         verb_lemma = lemma(verb.lower().replace("_", " ").split()[0], "VERB")
         if "_" in verb:

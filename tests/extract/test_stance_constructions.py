@@ -197,3 +197,14 @@ def test_what_an_appeal_asks_is_not_the_addressees_stance(nlp):
 def test_statement_participle_is_the_issuers_stance(nlp):
     stances, _ = _stances(nlp, "Norway issued a statement condemning Belarus.")
     assert ("Norway", "Belarus", "Condemnation", "Negative") in [s[:4] for s in stances]
+
+
+def test_no_stance_toward_the_holders_own_state(nlp):
+    text = "Israeli Prime Minister Benjamin Netanyahu expressed optimism about an Israel-Egypt deal."
+    stances, _ = _stances(nlp, text)
+    assert not [s for s in stances if s[:2] == ("Benjamin Netanyahu", "Israel")], stances
+
+
+def test_optimism_about_an_act_is_support(nlp):
+    stances, _ = _stances(nlp, "Kenya expressed optimism about the ceasefire plan.")
+    assert ("Kenya", "ceasefire plan", "Support", "Positive") in [s[:4] for s in stances]
