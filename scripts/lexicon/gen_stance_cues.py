@@ -31,8 +31,9 @@ Sources, in order of precedence (a cue already given by an earlier source is not
    cooperation, 09-13 verbal conflict): the patterns of the material classes describe acts on
    things and places ("advance into", "capture area").
    A code maps through its longest ``code:`` prefix; a row whose stance type is ``-`` maps to
-   nothing, and the ``except`` words of a code row (pattern objects or verbs) are left out. Blocks without a ``block:`` row are left out (the generator lists them), so no
-   verb enters the lexicon without a row that says why.
+   nothing, and the ``except`` words of a code row (pattern objects or verbs) are left out.
+   Blocks without a ``block:`` row are left out (the generator lists them), so no verb enters
+   the lexicon without a row that says why.
 3. Verbs of saying (``reporting_verbs.csv``) and light verbs never become single-word cues:
    they carry the stance of their complement, not one of their own.
 
