@@ -99,17 +99,19 @@ def _bloc_colour(b: int) -> str:
 
 def _method(analysis: Analysis) -> str:
     p = analysis.partition
-    if p.exact:
+    if "local search" not in p.methods:
         return (
             "every component of the network was partitioned exactly (branch and bound over "
             f"all partitions; components of at most {EXACT_LIMIT} actors)"
         )
-    return (
+    text = (
         f"components of at most {EXACT_LIMIT} actors were partitioned exactly (branch and "
         f"bound), larger ones by multi-start local search ({STARTS} starts, seed "
-        f"{analysis.options.seed}; moves of one actor at a time, Doreian & Mrvar 1996), so "
-        "the frustration is an upper bound"
+        f"{analysis.options.seed}; moves of one actor at a time, Doreian & Mrvar 1996)"
     )
+    if p.exact:
+        return text + "; no edge is left frustrated, so this is the minimum"
+    return text + ", so the frustration is an upper bound"
 
 
 def baseline_text(analysis: Analysis) -> str:
