@@ -9,9 +9,12 @@ both signs: two actors who criticise the same third actor but never each other a
 together by this, and a positive tie across a divide counts against a partition.
 
 Objective: the number of frustrated edges; among partitions with as many, the smallest sum
-of ``|weight|`` of the frustrated edges (so a strong tie is kept whole before a weak one);
-among those, the fewest blocs (actors with a common opponent and no tie between them side
-together, as structural balance reads them: the enemy of my enemy).
+of ``|weight|`` of the frustrated edges (so a strong tie is kept whole before a weak one).
+Then every bloc is split into the groups its positive edges hold together, which never costs
+anything (no positive edge is cut, and a negative edge between the parts is frustrated no
+more): a bloc is a group of actors bound by support, and actors who share an opponent but
+say nothing of each other (France, Germany and the United Kingdom all criticised by Iran) are
+not put together for that alone.
 Edges whose stances cancel out (weight 0) have no sign and count for nothing.
 
 Search, one connected component of the network at a time (actors in different components
@@ -25,8 +28,8 @@ share no edge, so putting them in one bloc or two changes nothing; they get sepa
   to 10 blocs drawn with a fixed seed), move one actor at a time to the bloc, or the new
   bloc, that lowers the objective most, until no move does (the relocation algorithm of
   Doreian & Mrvar), then merge two blocs where that costs nothing, and repeat; the best
-  local optimum is kept. It is a heuristic: the frustration it
-  reports is an upper bound of the index.
+  local optimum is kept. It is a heuristic: the frustration it reports is an upper bound
+  of the index.
 
 Baseline: the same search on :data:`SHUFFLES` copies of the network whose edge signs are
 shuffled among its edges (same edges, weights and number of negative edges; seed fixed). A
@@ -319,6 +322,21 @@ class _Component:
             out.append(np.array([rng.randrange(k) for _ in range(self.n)], dtype=np.int64))
         return out[:count]
 
+    def split_by_support(self, labels: np.ndarray) -> np.ndarray:
+        """Split every bloc into the groups its positive edges hold together.
+
+        This never raises the cost (no positive edge is cut; a negative edge between two
+        parts is frustrated no more), so a bloc is always held together by support.
+        """
+        inside = (self.ew > 0) & (labels[self.ei] == labels[self.ej])
+        g = nx.Graph()
+        g.add_nodes_from(range(self.n))
+        g.add_edges_from(zip(self.ei[inside].tolist(), self.ej[inside].tolist(), strict=True))
+        out = np.zeros(self.n, dtype=np.int64)
+        for b, group in enumerate(sorted(nx.connected_components(g), key=min)):
+            out[list(group)] = b
+        return _compact(out)
+
     def merge(self, labels: np.ndarray) -> np.ndarray:
         """Merge two blocs while that does not raise the cost (fewest blocs among equals)."""
         labels = _compact(labels)
@@ -444,7 +462,7 @@ def _solve(
             methods["exact"] += 1
         else:
             methods["local search"] += 1
-        labels.append(lab)
+        labels.append(comp.split_by_support(lab))
     return labels, {k: v for k, v in methods.items() if v}
 
 

@@ -28,12 +28,15 @@ __all__ = [
     "NETWORK_MAX",
     "MATRIX_MAX",
     "TOP_N",
+    "EDGES_MAX",
 ]
 
 #: Most actors drawn in the network figure (by weighted degree).
 NETWORK_MAX = 60
 #: Most actors in the heat map.
 MATRIX_MAX = 40
+#: Most edges drawn in the network figure (the strongest by |weight|).
+EDGES_MAX = 400
 #: Length of each top list.
 TOP_N = 10
 
@@ -96,17 +99,19 @@ def _bloc_colour(b: int) -> str:
 
 def _method(analysis: Analysis) -> str:
     p = analysis.partition
-    if p.exact:
+    if "local search" not in p.methods:
         return (
             "every component of the network was partitioned exactly (branch and bound over "
             f"all partitions; components of at most {EXACT_LIMIT} actors)"
         )
-    return (
+    text = (
         f"components of at most {EXACT_LIMIT} actors were partitioned exactly (branch and "
         f"bound), larger ones by multi-start local search ({STARTS} starts, seed "
-        f"{analysis.options.seed}; moves of one actor at a time, Doreian & Mrvar 1996), so "
-        "the frustration is an upper bound"
+        f"{analysis.options.seed}; moves of one actor at a time, Doreian & Mrvar 1996)"
     )
+    if p.exact:
+        return text + "; no edge is left frustrated, so this is the minimum"
+    return text + ", so the frustration is an upper bound"
 
 
 def baseline_text(analysis: Analysis) -> str:
@@ -134,11 +139,13 @@ def _bloc_layout(groups: list[list[str]]) -> dict[str, tuple[float, float]]:
     radii = [0.12 * math.sqrt(len(g)) if len(g) > 1 else 0.04 for g in groups]
     gap = 0.12
     spans = [2 * r + gap for r in radii]
-    ring = sum(spans) / (2 * math.pi) if len(groups) > 1 else 0.0
+    # arcs of the ring as long as the circles are wide, lengthened by a quarter so that the
+    # chords between neighbouring blocs (shorter than the arcs) clear them too
+    ring = 1.25 * sum(spans) / (2 * math.pi) if len(groups) > 1 else 0.0
     pos: dict[str, tuple[float, float]] = {}
     at = 0.0
     for members, r, span in zip(groups, radii, spans, strict=True):
-        angle = (at + span / 2) / ring if ring else 0.0
+        angle = 2 * math.pi * (at + span / 2) / sum(spans) if ring else 0.0
         at += span
         cx, cy = ring * math.cos(angle), ring * math.sin(angle)
         for i, n in enumerate(members):
@@ -179,9 +186,16 @@ def network_figure(analysis: Analysis) -> tuple[str, str]:
         top = max(weights) or 1.0
         from matplotlib.collections import LineCollection
 
+        drawn = sorted(
+            ((u, v, w) for u, v, w in g.edges(data="weight") if w),
+            key=lambda e: (-abs(e[2]), e[0], e[1]),
+        )
+        if len(drawn) > EDGES_MAX:
+            caption += f" Drawn: the {EDGES_MAX} strongest of its {len(drawn)} edges."
+            drawn = drawn[:EDGES_MAX]
         for sign, colour, style in ((1, _POSITIVE, "-"), (-1, _NEGATIVE, "--")):
             edges = sorted(
-                ((u, v, w) for u, v, w in g.edges(data="weight") if w * sign > 0),
+                ((u, v, w) for u, v, w in drawn if w * sign > 0),
                 key=lambda e: (abs(e[2]), e[0], e[1]),
             )
             if edges:

@@ -313,9 +313,9 @@ def page_context(analysis: Analysis, graph_href: str | None, title: str) -> dict
         "graph_href": graph_href,
         "source": records.source,
         "options": {
-            "fold people": options.fold_people,
-            "exclude author": options.exclude_author,
-            "knowledge base": options.use_kb,
+            "fold people": "yes" if options.fold_people else "no",
+            "exclude author": "yes" if options.exclude_author else "no",
+            "knowledge base": "yes" if options.use_kb else "no",
             "period": options.period,
             "shuffles": options.shuffles,
             "seed": options.seed,

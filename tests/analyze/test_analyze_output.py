@@ -129,3 +129,19 @@ def test_trig_and_turtle_give_the_same_tables(tmp_path):
     analyze(trig, tmp_path / "b")
     for name in TABLES:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_an_oxigraph_store_gives_the_same_tables(tmp_path):
+    from graphbuilder.store.oxigraph import load_file_into_store, open_store
+    from tests.analyze.stancegraph import blocs_documents
+
+    docs, ents = blocs_documents()
+    trig = write_graph(tmp_path / "g.trig", docs, ents)
+    store = open_store(tmp_path / "store")
+    load_file_into_store(store, trig)
+    store.flush()
+    del store
+    analyze(trig, tmp_path / "a")
+    analyze(f"oxigraph:{tmp_path / 'store'}", tmp_path / "b")
+    for name in TABLES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
