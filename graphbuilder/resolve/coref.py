@@ -221,6 +221,25 @@ def _subject_person(state: LinkState, sent) -> str | None:
     return None
 
 
+def _governing_subject_person(state: LinkState, token: Token) -> str | None:
+    """The person subject of a clause above the pronoun's own, before it in the sentence:
+    "after Fico said he is not ready" -> Fico (the subject of the governing "said", not of the
+    sentence's root). Source: the binding of pronouns to the matrix subject (Hobbs 1978's
+    naive algorithm walks up the tree the same way)."""
+    own = token.head
+    for anc in own.ancestors:
+        for child in anc.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
+                continue
+            if own in child.subtree or token in child.subtree:
+                continue
+            for t in child.subtree:
+                key = state.token_entity.get(t.i)
+                if key and state.entities[key].cls == "Person":
+                    return key
+    return None
+
+
 def _quoted_sentences(doc, sents) -> tuple[set[int], list[bool]]:
     """Indices of the sentences that start inside a quotation (curly or straight quotes;
     a paragraph break closes any quote left open), and the in-quote flag of every character."""
@@ -266,7 +285,7 @@ def resolve_pronouns(state: LinkState) -> None:
         sent = sents[idx]
         key = None
         if "Person" in classes:
-            subject = _subject_person(state, sent)
+            subject = _governing_subject_person(state, token) or _subject_person(state, sent)
             subject_tokens = {
                 t.i
                 for c in sent.root.children

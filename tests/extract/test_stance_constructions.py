@@ -208,3 +208,12 @@ def test_no_stance_toward_the_holders_own_state(nlp):
 def test_optimism_about_an_act_is_support(nlp):
     stances, _ = _stances(nlp, "Kenya expressed optimism about the ceasefire plan.")
     assert ("Kenya", "ceasefire plan", "Support", "Positive") in [s[:4] for s in stances]
+
+
+def test_pronoun_of_a_reported_clause_is_the_reporter(nlp):
+    text = (
+        "Vladimir Putin spoke on Monday. The plan stalled after Viktor Orban said he would not "
+        "back the proposal."
+    )
+    stances, _ = _stances(nlp, text)
+    assert [s[:2] for s in stances if s[1] == "proposal"] == [("Viktor Orbán", "proposal")]
