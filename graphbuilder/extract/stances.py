@@ -222,6 +222,14 @@ def _verb_targets(
     verb: Token, cue: StanceCue, mint: EventMint | None = None
 ) -> tuple[list[str], Token | None]:
     """Targets of a verb cue and the phrase they were read from."""
+    cue_preps = [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
+    ]
+    for p in cue_preps:  # "withdrew the US from the agency": the cue's own preposition first
+        pobjs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        keys = _phrase_keys(pobjs, mint) if pobjs else []
+        if keys:
+            return keys, pobjs[0]
     objs = [c for c in verb.children if c.dep_ in OBJ]
     if is_passive(verb):
         objs += [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]

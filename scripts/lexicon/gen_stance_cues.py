@@ -73,6 +73,9 @@ VERBAL_QUAD_CLASSES = ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13
 # a side taken, and in the demand codes (10) the object is the thing demanded, so the actor
 # left in the sentence is no target of the demand ("issue a warrant for X").
 OBJECT_PATTERN_CLASSES = ("012", "02", "05", "11", "12", "13")
+# prepositions of place and direction name where, not toward whom ("meet at", "fire at",
+# "move into"): no cue is made of them
+PLACE_PREPS = frozenset({"at", "in", "into", "inside", "near", "across", "around"})
 # nouns of saying are no object of a stance pattern ("repeat claim" is no proposal)
 SAYING_NOUNS = frozenset(
     {"claim", "claims", "statement", "comment", "comments", "remark", "report"}
@@ -224,7 +227,7 @@ def cameo_rows(
             continue
         src = f"CAMEO.2.0.txt line {n}: {verb} pattern [{code}] ({row.note})"
         if kind == "prep":
-            if verb_lemma in saying:
+            if verb_lemma in saying or word.lower() in PLACE_PREPS:
                 continue
             yield (f"{verb_lemma} {word.lower()}", "VERB", row, src)
         elif verb_lemma in EXPRESSIVE:

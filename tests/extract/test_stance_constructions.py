@@ -217,3 +217,17 @@ def test_pronoun_of_a_reported_clause_is_the_reporter(nlp):
     )
     stances, _ = _stances(nlp, text)
     assert [s[:2] for s in stances if s[1] == "proposal"] == [("Viktor Orbán", "proposal")]
+
+
+def test_the_cues_own_preposition_names_the_target(nlp):
+    stances, _ = _stances(nlp, "Trump withdrew the US from the WHO.")
+    assert ("Donald Trump", "World Health Organization", "Refusal", "Negative") in [
+        s[:4] for s in stances
+    ]
+
+
+def test_subject_climbs_from_a_noun_clause(nlp):
+    stances, _ = _stances(nlp, "Mali began a process of withdrawing from ECOWAS.")
+    assert [s[:3] for s in stances][:1] == [
+        ("Mali", "Economic Community of West African States", "Refusal")
+    ]
