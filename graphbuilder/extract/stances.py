@@ -232,7 +232,10 @@ def _verb_targets(
             return keys, pobjs[0]
     objs = [c for c in verb.children if c.dep_ in OBJ]
     if is_passive(verb):
-        objs += [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+        own = [c for c in verb.children if c.dep_ in PASSIVE_SUBJ]
+        if not own and verb.dep_ == "conj":  # "X was unveiled and was hailed by Y"
+            own = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ]
+        objs += own
     extra = set(cue.lemmas[1:]) if len(cue.lemmas) > 1 else set()
     cue_objs = [o for o in objs if o.lemma_.lower() in extra]
     objs = [o for o in objs if o.lemma_.lower() not in extra]

@@ -231,3 +231,10 @@ def test_subject_climbs_from_a_noun_clause(nlp):
     assert [s[:3] for s in stances][:1] == [
         ("Mali", "Economic Community of West African States", "Refusal")
     ]
+
+
+def test_conjoined_passive_borrows_the_first_verbs_subject(nlp):
+    stances, _ = _stances(nlp, "Ghana was criticized by Togo and was praised by Benin.")
+    got = [s[:4] for s in stances]
+    assert ("Togo", "Ghana", "Criticism", "Negative") in got
+    assert ("Benin", "Ghana", "Praise", "Positive") in got
