@@ -664,7 +664,11 @@ def _read_cue(
     elif _first_person(ag) and not entity(ag):
         holders, conf = ([ctx.speaker] if ctx.attribution != "AuthorOpinion" else []), CONF_AGENT
     else:
-        holders, conf = _holders_of_np(ag, owners=cue.frame != "threat"), CONF_AGENT
+        # in the threat frame a possessed thing ("Iran's latest demand raises doubts") is a
+        # situation, read as the speaker's concern; an institution named with its state's
+        # modifier ("the Azerbaijani parliament threatened") acts for that state
+        act = cue.frame == "threat" and any(c.dep_ == "poss" for c in ag.children)
+        holders, conf = _holders_of_np(ag, owners=not act), CONF_AGENT
         if ag.head is not verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
             conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":

@@ -238,3 +238,10 @@ def test_conjoined_passive_borrows_the_first_verbs_subject(nlp):
     got = [s[:4] for s in stances]
     assert ("Togo", "Ghana", "Criticism", "Negative") in got
     assert ("Benin", "Ghana", "Praise", "Positive") in got
+
+
+def test_threat_by_an_institution_is_its_states(nlp):
+    stances, _ = _stances(
+        nlp, "The Azerbaijani parliament threatened to break relations with Russia."
+    )
+    assert ("Azerbaijan", "Russia", "Opposition", "Negative") in [s[:4] for s in stances]
