@@ -101,6 +101,7 @@ CONF_AGENT = 0.85  # explicit entity agent of a verb cue
 CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
+SAID_OF_PREPS = ("of", "about", "regarding", "concerning")  # "said of X", "told reporters about X"
 RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between the two sides
 # objects that name the interaction itself ("fought two wars", "held talks"): CAMEO's &FIGHT
 # and &NEGOTIATION noun synsets (CAMEO.2.0.txt)
@@ -657,6 +658,8 @@ def _read_cue(
     targets, phrase = _verb_targets(tok, cue, mint)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
+    if not targets and ctx.attribution != "AuthorOpinion":
+        targets, phrase = _said_of(tok, lex, mint)
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
     elif ag is None:
@@ -700,6 +703,25 @@ def _read_cue(
     for h in holders:
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+
+
+def _said_of(
+    tok: Token, lex: ExtractionLexicons, mint: EventMint | None
+) -> tuple[list, Token | None]:
+    """The target a verb of saying names for what is said: '"We reject any interference," Wang
+    said of the G7 communique' -> the communique (read as its owner, the G7)."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in lex.reporting and anc.pos_ == "VERB":
+            pobjs = [
+                g
+                for c in anc.children
+                if c.dep_ == "prep" and c.lower_ in SAID_OF_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            keys = _phrase_keys(pobjs, mint) if pobjs else []
+            return (keys, pobjs[0]) if keys else ([], None)
+    return [], None
 
 
 def _appeal_to_stop(tok: Token, lex: ExtractionLexicons) -> Token | None:

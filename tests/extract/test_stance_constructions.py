@@ -245,3 +245,13 @@ def test_threat_by_an_institution_is_its_states(nlp):
         nlp, "The Azerbaijani parliament threatened to break relations with Russia."
     )
     assert ("Azerbaijan", "Russia", "Opposition", "Negative") in [s[:4] for s in stances]
+
+
+def test_quote_target_from_said_of(nlp):
+    text = (
+        '"We reject any interference in our internal affairs," Russian Foreign Ministry '
+        "spokeswoman Maria Zakharova said of the NATO communique."
+    )
+    stances, _ = _stances(nlp, text)
+    got = [s for s in stances if s[1] == "NATO"]
+    assert got and got[0][2:5] == ("Opposition", "Negative", "DirectQuote"), stances
