@@ -255,3 +255,63 @@ def test_quote_target_from_said_of(nlp):
     stances, _ = _stances(nlp, text)
     got = [s for s in stances if s[1] == "NATO"]
     assert got and got[0][2:5] == ("Opposition", "Negative", "DirectQuote"), stances
+
+
+# negated and hedged forms of the constructions above: a negated cue gives no stance of its
+# own type and polarity; a hedged one gives the same stance with a lower confidence
+VARIANTS = [
+    (
+        "Ankara condemned Athens on Monday.",
+        "Ankara did not condemn Athens.",
+        "Ankara may condemn Athens.",
+    ),
+    (
+        "Austria called on Serbia to withdraw its police.",
+        "Austria did not call on Serbia to withdraw its police.",
+        "Austria reportedly called on Serbia to withdraw its police.",
+    ),
+    (
+        "Peru moved a resolution to condemn Bolivia.",
+        "Peru did not move a resolution to condemn Bolivia.",
+        "Peru may move a resolution to condemn Bolivia.",
+    ),
+    (
+        "Ghana became the first state to support Togo.",
+        "Ghana refused to support Togo.",
+        "Ghana apparently became the first state to support Togo.",
+    ),
+    (
+        "Italy sided with Spain.",
+        "Italy never sided with Spain.",
+        "Italy reportedly sided with Spain.",
+    ),
+    (
+        "Nepal was praised by India and China.",
+        "Nepal was not praised by India and China.",
+        "Nepal was reportedly praised by India and China.",
+    ),
+    (
+        "Israel rejected the ceasefire plan.",
+        "Israel did not reject the ceasefire plan.",
+        "Israel may reject the ceasefire plan.",
+    ),
+    (
+        "Kenya expressed optimism about the ceasefire plan.",
+        "Kenya expressed no optimism about the ceasefire plan.",
+        "Kenya reportedly expressed optimism about the ceasefire plan.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "negated", "hedged"), VARIANTS, ids=[v[0][:30] for v in VARIANTS]
+)
+def test_negated_and_hedged_variants(nlp, plain, negated, hedged):
+    base, _ = _stances(nlp, plain)
+    assert base, plain
+    b = base[0]
+    neg, _ = _stances(nlp, negated)
+    assert not [s for s in neg if s[:4] == b[:4]], neg
+    hed, _ = _stances(nlp, hedged)
+    same = [s for s in hed if s[:4] == b[:4]]
+    assert same and same[0][5] < b[5], (hed, b)
