@@ -315,3 +315,11 @@ def test_negated_and_hedged_variants(nlp, plain, negated, hedged):
     hed, _ = _stances(nlp, hedged)
     same = [s for s in hed if s[:4] == b[:4]]
     assert same and same[0][5] < b[5], (hed, b)
+
+
+def test_impersonal_necessity_in_reported_speech_is_a_proposal(nlp):
+    text = "Brazil and Chile argued that it was important to seek a dialogue with Venezuela."
+    stances, _ = _stances(nlp, text)
+    got = {s[:4] for s in stances}
+    assert ("Brazil", "Venezuela", "Proposal", "Positive") in got
+    assert ("Chile", "Venezuela", "Proposal", "Positive") in got
