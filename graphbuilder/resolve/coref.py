@@ -227,6 +227,16 @@ def _governing_subject_person(state: LinkState, token: Token) -> str | None:
     sentence's root). Source: the binding of pronouns to the matrix subject (Hobbs 1978's
     naive algorithm walks up the tree the same way)."""
     own = token.head
+    if token.dep_ in ("dobj", "pobj", "dative", "iobj"):
+        # an object pronoun is not its own clause's subject (binding principle B): "Biden told
+        # Netanyahu that he plans to welcome him" -> him = the person told
+        for anc in own.ancestors:
+            for child in anc.children:
+                if child.dep_ in ("dobj", "dative") and child.i < token.i:
+                    key = state.token_entity.get(child.i)
+                    if key and state.entities[key].cls == "Person":
+                        return key
+        return None
     for anc in own.ancestors:
         for child in anc.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:

@@ -323,3 +323,9 @@ def test_impersonal_necessity_in_reported_speech_is_a_proposal(nlp):
     got = {s[:4] for s in stances}
     assert ("Brazil", "Venezuela", "Proposal", "Positive") in got
     assert ("Chile", "Venezuela", "Proposal", "Positive") in got
+
+
+def test_object_pronoun_is_not_its_clauses_subject(nlp):
+    text = "Emmanuel Macron told Olaf Scholz that he plans to welcome him in Paris."
+    stances, _ = _stances(nlp, text)
+    assert ("Emmanuel Macron", "Olaf Scholz", "Support", "Positive") in [s[:4] for s in stances]
