@@ -332,7 +332,9 @@ def _noun_holder_and_targets(
         # "gave his backing to X", "lodged a protest with X": the parse hangs the preposition
         # on the light verb
         preps = [
-            c for c in light_verb.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+            c
+            for c in light_verb.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS
         ]
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"

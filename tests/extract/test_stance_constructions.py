@@ -329,3 +329,17 @@ def test_object_pronoun_is_not_its_clauses_subject(nlp):
     text = "Emmanuel Macron told Olaf Scholz that he plans to welcome him in Paris."
     stances, _ = _stances(nlp, text)
     assert ("Emmanuel Macron", "Olaf Scholz", "Support", "Positive") in [s[:4] for s in stances]
+
+
+def test_sending_aid_is_support_sending_troops_is_not(nlp):
+    aid, _ = _stances(nlp, "Japan sent aid to Nepal.")
+    assert ("Japan", "Nepal", "Support", "Positive") in [s[:4] for s in aid]
+    troops, _ = _stances(nlp, "Russia sent troops to Georgia.")
+    assert not [s for s in troops if s[2] == "Support"], troops
+
+
+def test_apology_and_welcome(nlp):
+    apology, _ = _stances(nlp, "Argentina apologized to Brazil.")
+    assert ("Argentina", "Brazil", "Cooperation", "Positive") in [s[:4] for s in apology]
+    welcome, _ = _stances(nlp, "France gave a warm welcome to Senegal.")
+    assert ("France", "Senegal", "Support", "Positive") in [s[:4] for s in welcome]
