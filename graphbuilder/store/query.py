@@ -53,6 +53,7 @@ __all__ = [
     "format_result",
     "inject_values",
     "query_form",
+    "is_update",
     "syntax_message",
     "RESULT_FORMATS",
 ]
@@ -423,6 +424,17 @@ def query_form(text: str) -> str:
         pos = m.end()
     word = re.match(r"[A-Za-z]+", text[pos:])
     return word.group(0).upper() if word else ""
+
+
+def is_update(text: str) -> bool:
+    """True when ``text`` is a SPARQL Update (``INSERT``, ``DELETE``, ``DROP`` ...).
+
+    Examples
+    --------
+    >>> is_update("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }"), is_update("ASK {}")
+    (True, False)
+    """
+    return query_form(text) in _UPDATE_WORDS
 
 
 def _where_brace(text: str) -> int:
