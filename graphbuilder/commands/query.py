@@ -140,8 +140,8 @@ def register(app: typer.Typer) -> None:
                 ) from None
         else:
             named = parse_named_query(query or "")
-        writes = False
         with contextlib.ExitStack() as held:
+            target = None  # an on-disk store's folder: opened again where the query runs
             if store and store.startswith("sparql:"):
                 from graphbuilder.store.sparql_server import open_server_store
 
@@ -150,8 +150,7 @@ def register(app: typer.Typer) -> None:
                 db = open_server_store(store, query_url, update_url, timeout=timeout or 60)
             elif store:
                 folder = parse_store_spec(store)
-                writes = graph is not None or (allow_update and is_update(named.text))
-                if writes:
+                if graph is not None or (allow_update and is_update(named.text)):
                     # one writer at a time; readers open a snapshot and never wait for it
                     held.enter_context(
                         write_lock(
@@ -161,18 +160,28 @@ def register(app: typer.Typer) -> None:
                             on_wait=lambda line: typer.echo(line, err=True),
                         )
                     )
-                    db = open_store(folder)
                     held.enter_context(commit_lock(folder))
-                else:
-                    db = open_snapshot(folder)
+                    if graph is not None:
+                        loading = open_store(folder)
+                        load_file_into_store(loading, graph)
+                        loading.flush()
+                        del loading  # released: the query opens the store again
+                    target = folder
+                db = open_snapshot(folder)
+                if timeout is not None:
+                    target = folder  # a worker opens it, and is stopped at the deadline
             else:
                 db = open_store(None)
-            if graph is not None:
-                load_file_into_store(db, graph)
+                if graph is not None:
+                    load_file_into_store(db, graph)
             bindings = bind_params(db, named, params) if (params or named.params) else None
+            if target is not None:
+                del db
             result = run_query(
-                db, named.text, bindings=bindings, allow_update=allow_update, timeout=timeout
+                db if target is None else target,
+                named.text,
+                bindings=bindings,
+                allow_update=allow_update,
+                timeout=timeout,
             )
-            if writes:
-                db.flush()
         typer.echo(format_result(result, fmt).rstrip("\n"))

@@ -56,6 +56,8 @@ LOCK_NAME = ".graphbuilder.lock"
 
 COMMIT_LOCK_NAME = ".graphbuilder.commit.lock"
 
+_COMMIT_LOCKS: dict[str, FileLock] = {}
+
 POLL_SECONDS = 0.1
 """How often a waiting writer tries the lock again."""
 
@@ -285,11 +287,12 @@ def write_lock(
 def commit_lock(store_folder: str | os.PathLike[str]) -> Iterator[None]:
     """Hold a store's commit lock: a writer around a commit, a reader while it opens.
 
-    A reader that cannot create the lock file (a store on a read-only medium, which no one
-    can be writing) goes on without it.
+    Re-entrant within a process. A reader that cannot create the lock file (a store on a
+    read-only medium, which no one can be writing) goes on without it.
     """
-    path = Path(store_folder) / COMMIT_LOCK_NAME
-    lock = FileLock(str(path))
+    path = str((Path(store_folder) / COMMIT_LOCK_NAME).absolute())
+    # one instance per path: a FileLock is re-entrant (a writer holding it opens a snapshot)
+    lock = _COMMIT_LOCKS.setdefault(path, FileLock(path))
     try:
         lock.acquire()
     except OSError:
