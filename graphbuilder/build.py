@@ -36,6 +36,7 @@ command parses only the rest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -57,6 +58,7 @@ from graphbuilder.outputs import (
     write_record,
 )
 from graphbuilder.records import DocumentRecords
+from graphbuilder.store.lock import write_lock
 
 MAP_CHUNK = 256
 """Documents mapped to RDF (and validated) together."""
@@ -362,6 +364,8 @@ def build(
     update_url: str | None = None,
     nlp=None,
     progress: Callable[[DocumentProgress], None] | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
@@ -408,6 +412,12 @@ def build(
         A pipeline already loaded (tests and batch callers reuse one); runs in this process.
     progress : callable, optional
         Called with a :class:`DocumentProgress` after each document.
+    wait : bool
+        When another build holds the lock of ``out_dir`` (or of the Oxigraph store), wait
+        for it (default); False raises :class:`~graphbuilder.errors.LockedError` at once.
+    on_wait : callable, optional
+        Called with a one-line message naming the lock holder while waiting, and when a
+        lock left by a killed build is taken over (:class:`graphbuilder.store.lock.WriteLock`).
 
     Returns
     -------
@@ -423,10 +433,17 @@ def build(
         ``out_dir`` is unsafe to write.
     StoreError
         The store cannot be opened or written.
+    LockedError
+        ``wait`` is False and another writer holds the folder's or the store's lock.
+
+    Notes
+    -----
+    The whole build, from reading the folder's state to writing the manifest, holds the
+    write lock of ``out_dir`` (and of an Oxigraph store): two builds into one folder run one
+    after the other, and the second reads the first one's documents and adds its own.
     """
     from graphbuilder.ingest import discover
     from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
-    from graphbuilder.resolve.merge import merge_documents
 
     started = time.perf_counter()
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
@@ -435,6 +452,65 @@ def build(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
     out_dir = prepare_output_dir(Path(out_dir), force=force)
+    with contextlib.ExitStack() as locks:
+        locks.enter_context(write_lock(out_dir, wait=wait, on_wait=on_wait))
+        store_folder = _oxigraph_folder(store)
+        if store_folder is not None:
+            locks.enter_context(write_lock(store_folder, what="store", wait=wait, on_wait=on_wait))
+        summary = _build_locked(
+            inputs,
+            paths,
+            found_problems,
+            out_dir,
+            into=into,
+            store=store,
+            model=model,
+            max_bytes=max_bytes,
+            validate=validate,
+            view=view,
+            n_process=n_process,
+            engine=engine,
+            scheduler=scheduler,
+            numpy_ops=numpy_ops,
+            query_url=query_url,
+            update_url=update_url,
+            nlp=nlp,
+            progress=progress,
+        )
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _oxigraph_folder(store: str | None) -> Path | None:
+    """The folder of an ``oxigraph:PATH`` store spec, else None."""
+    kind, _, rest = (store or "").partition(":")
+    return Path(rest) if kind == "oxigraph" and rest else None
+
+
+def _build_locked(
+    inputs: Sequence[Path],
+    paths: list[Path],
+    found_problems: list,
+    out_dir: Path,
+    *,
+    into: bool,
+    store: str | None,
+    model: str,
+    max_bytes: int,
+    validate: bool,
+    view: bool,
+    n_process: int,
+    engine: str,
+    scheduler: str | None,
+    numpy_ops: bool,
+    query_url: str | None,
+    update_url: str | None,
+    nlp,
+    progress: Callable[[DocumentProgress], None] | None,
+) -> BuildSummary:
+    """The build proper, under the write lock: read the folder's state, parse, merge, write."""
+    from graphbuilder.resolve.merge import merge_documents
+
     skipped = [str(p) for p in found_problems]
     pipeline = pipeline_fingerprint(model)
     payloads, stale_files = _load_state(out_dir)
@@ -527,7 +603,6 @@ def build(
             os.unlink(path)
         except FileNotFoundError:
             pass
-    summary.seconds = time.perf_counter() - started
     return summary
 
 
