@@ -116,8 +116,7 @@ def describe_holder(holder: dict | None) -> str:
     if len(command) > 80:
         command = command[:77] + "..."
     return (
-        f"pid {holder.get('pid')} on {holder.get('host')} ({command}, "
-        f"since {holder.get('since')})"
+        f"pid {holder.get('pid')} on {holder.get('host')} ({command}, since {holder.get('since')})"
     )
 
 
