@@ -32,6 +32,7 @@ MODALITY_KINDS = (
     "halt",
     "appeal",
     "readiness",
+    "seeking",
 )
 RELATION_CUE_KINDS = (
     "leader",

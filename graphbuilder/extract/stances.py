@@ -108,6 +108,7 @@ RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between t
 INTERACTION_NOUNS = frozenset(
     {"war", "battle", "fight", "clash", "conflict", "talk", "talks", "negotiation", "dialogue"}
 )
+SEEK_FACTOR = 0.85  # a commitment sought, not yet made
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
 SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
 APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
@@ -603,6 +604,10 @@ def _read_cue(
 ):
     mod = modality_of(tok, lex.modality)
     result = apply_modality(cue, mod)
+    if result is None and cue.frame == "commitment" and not mod.negated and _sought(tok, lex):
+        # "their bid to join NATO", "Ukraine applied to join the EU": seeking to commit is
+        # support of what one seeks to join
+        result = ("Support", "Positive", mod.factor * cue.confidence * SEEK_FACTOR)
     if result is None:
         return
     stype, pol, factor = result
@@ -705,6 +710,17 @@ def _read_cue(
     for h in holders:
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+
+
+def _sought(tok: Token, lex: ExtractionLexicons) -> bool:
+    """Whether ``tok`` is the infinitive complement of a word of seeking (modality kind
+    ``seeking``: "bid to join", "applied to join", "seeks to join")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (
+        infinitive
+        and tok.dep_ in ("xcomp", "acl", "relcl", "advcl")
+        and lex.modality.has("seeking", tok.head.lemma_.lower())
+    )
 
 
 def _said_of(

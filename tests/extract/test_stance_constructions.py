@@ -343,3 +343,10 @@ def test_apology_and_welcome(nlp):
     assert ("Argentina", "Brazil", "Cooperation", "Positive") in [s[:4] for s in apology]
     welcome, _ = _stances(nlp, "France gave a warm welcome to Senegal.")
     assert ("France", "Senegal", "Support", "Positive") in [s[:4] for s in welcome]
+
+
+def test_seeking_to_join_is_support(nlp):
+    stances, _ = _stances(nlp, "Ukraine applied to join the European Union.")
+    assert ("Ukraine", "European Union", "Support", "Positive") in [s[:4] for s in stances]
+    plain, _ = _stances(nlp, "Ukraine joined the talks.")
+    assert not [s for s in plain if s[2] == "Support"], plain
