@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuilder.nlp.extensions import entity_of_token
+from graphbuilder.nlp.extensions import entity_of_token, group_of_token
 from graphbuilder.records import Evidence
 
 SUBJ = ("nsubj", "csubj")
@@ -117,7 +117,7 @@ def np_entities(tok: Token, inclusion: Iterable[str] = (), follow_conj: bool = T
         h = antecedent(h)
         key = entity(h)
         if key:
-            out.append(key)
+            out.extend(group_of_token(h.doc, h.i) or [key])  # "they": each of the set
             continue
         app = apposition_head(h)
         if app is not None and entity(app):
@@ -145,7 +145,8 @@ def owner_entities(tok: Token) -> list[str]:
     out: list[str | None] = []
     for c in tok.children:
         if c.dep_ == "poss":
-            out.extend(entity(x) for x in conjuncts(c))
+            for x in conjuncts(c):
+                out.extend(group_of_token(x.doc, x.i) or [entity(x)])
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:

@@ -350,3 +350,13 @@ def test_seeking_to_join_is_support(nlp):
     assert ("Ukraine", "European Union", "Support", "Positive") in [s[:4] for s in stances]
     plain, _ = _stances(nlp, "Ukraine joined the talks.")
     assert not [s for s in plain if s[2] == "Support"], plain
+
+
+def test_plural_pronoun_stands_for_the_conjoined_set(nlp):
+    text = "Norway and Denmark met on Monday. Their bid to join NATO was welcomed."
+    stances, doc = _stances(nlp, text)
+    got = {s[:3] for s in stances}
+    holders = {s[0] for s in stances if s[2] == "Support"}
+    assert {"Norway", "Denmark"} <= holders, got
+    they = next(t for t in doc if t.lower_ == "their")
+    assert len(doc._.gb_token_group[they.i]) == 2
