@@ -138,10 +138,11 @@ def np_entities(tok: Token, inclusion: Iterable[str] = (), follow_conj: bool = T
     return uniq(out)
 
 
-def owner_entities(tok: Token) -> list[str]:
+def owner_entities(tok: Token, depth: int = 2) -> list[str]:
     """Entities a non-entity noun belongs to: its possessor ("Kazakhstan's position"), its
-    of-phrase ("the position of the President"), the by-agent of a participle on it ("this
-    tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
+    of-phrase ("the position of the President"; through ``depth`` nested of-phrases and their
+    owners: "the heads of state of the SCO member countries"), the by-agent of a participle on
+    it ("this tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
     out: list[str | None] = []
     for c in tok.children:
         if c.dep_ == "poss":
@@ -151,7 +152,10 @@ def owner_entities(tok: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    out.extend(np_entities(g))
+                    found = np_entities(g)
+                    if not found and depth > 0 and g.pos_ == "NOUN":
+                        found = owner_entities(g, depth - 1)
+                    out.extend(found)
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for g in c.children:
                 if g.dep_ == "agent":
@@ -162,6 +166,12 @@ def owner_entities(tok: Token) -> list[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and entity(c):
                 out.extend(entity(x) for x in conjuncts(c))  # "Finland or Sweden NATO bids"
+    if not out:
+        for c in tok.children:  # "the EU member states": the modifier of a modifier
+            if c.dep_ == "compound" and not entity(c):
+                out.extend(
+                    entity(g) for g in c.children if g.dep_ in ("compound", "nmod") and entity(g)
+                )
     return uniq(out)
 
 

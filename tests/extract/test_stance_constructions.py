@@ -360,3 +360,25 @@ def test_plural_pronoun_stands_for_the_conjoined_set(nlp):
     assert {"Norway", "Denmark"} <= holders, got
     they = next(t for t in doc if t.lower_ == "their")
     assert len(doc._.gb_token_group[they.i]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU member states backed Ukraine.",
+            ("European Union", "Ukraine", "Support", "Positive"),
+        ),
+        (
+            "The heads of state of the SCO member countries praised China.",
+            ("Shanghai Cooperation Organisation", "China", "Praise", "Positive"),
+        ),
+        (
+            "The CSTO summit's declaration condemned Israel.",
+            ("CSTO summit", "Israel", "Condemnation", "Negative"),
+        ),
+    ],
+)
+def test_collective_holders(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
