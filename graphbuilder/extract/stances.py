@@ -49,6 +49,7 @@ from graphbuilder.extract.syntax import (
     agent_token,
     antecedent,
     apposition_head,
+    by_agent,
     entity,
     entity_class,
     evidence_of,
@@ -245,7 +246,8 @@ def _verb_targets(
         keys = _phrase_keys(objs, mint)
         if keys:
             return keys, objs[0]
-    own_preps = TARGET_PREPS + (("of",) if cue.pos == "ADJ" else ())  # "critical of X"
+    # "critical of X", "appalled by X", "alarmed at X"
+    own_preps = TARGET_PREPS + (("of", "by", "at") if cue.pos == "ADJ" else ())
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own_preps]
     for obj in objs:  # "raise questions about X"
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -627,6 +629,25 @@ def _read_cue(
             )
         return
 
+    if cue.frame == "experiencer":
+        # psych verbs: "Kenya was appalled by the attack" / "the attack appalled Kenya": the one
+        # who feels holds the stance toward the cause (or its owner)
+        if is_passive(tok):
+            feeler = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
+            agent = by_agent(tok)
+            cause = [agent] if agent is not None else []
+        else:
+            feeler = [c for c in tok.children if c.dep_ in OBJ]
+            cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        holders = uniq(k for f in feeler for k in _holders_of_np(antecedent(f)))
+        if not holders and _first_person(feeler[0] if feeler else None) and ctx.speaker:
+            holders = [ctx.speaker]
+        targets = _phrase_keys(cause, mint) if cause else []
+        for h in holders:
+            for t in targets:
+                yield (h, t, stype, pol, CONF_AGENT * factor, ctx.attribution, _topic(cause[0]))
+        return
+
     if cue.frame == "deontic":
         if ctx.attribution == "AuthorOpinion":
             return
@@ -648,6 +669,22 @@ def _read_cue(
             )
         return
 
+    if cue.pos == "NOUN" and "between" in cue.lemmas:
+        # "fighting between X and Y", "cooperation between X and Y": each side toward the other
+        sides = [
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
+        ]
+        sides = uniq(as_actor(tok.doc, k) for k in sides)
+        for h in sides:
+            for t in sides:
+                if h != t:
+                    yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        return
     if cue.pos == "NOUN":
         holders, targets = _noun_holder_and_targets(tok, lex.light, mint)
         for h in holders:

@@ -156,6 +156,10 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
                     if not found and depth > 0 and g.pos_ == "NOUN":
                         found = owner_entities(g, depth - 1)
                     out.extend(found)
+        if c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN":
+            for g in c.children:  # "the attack by Assad's regime": the act's agent
+                if g.dep_ == "pobj":
+                    out.extend(np_entities(g) or owner_entities(g, 0))
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for g in c.children:
                 if g.dep_ == "agent":

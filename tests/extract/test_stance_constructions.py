@@ -382,3 +382,30 @@ def test_plural_pronoun_stands_for_the_conjoined_set(nlp):
 def test_collective_holders(nlp, text, expected):
     stances, _ = _stances(nlp, text)
     assert expected in [s[:4] for s in stances], stances
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fighting between Sudan and Chad continued.",
+            ("Sudan", "Chad", "Opposition", "Negative"),
+        ),
+        (
+            "Kenya was appalled by the attack by Somalia.",
+            ("Kenya", "Somalia", "Criticism", "Negative"),
+        ),
+        ("Norway is working with Iceland.", ("Norway", "Iceland", "Cooperation", "Positive")),
+        ("Chile was grateful for Peru's help.", ("Chile", "Peru", "Praise", "Positive")),
+    ],
+)
+def test_reciprocal_nouns_and_predicates_of_feeling(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
+
+
+def test_psych_verbs_the_one_who_feels_holds_the_stance(nlp):
+    stances, _ = _stances(nlp, "Chile was outraged by Peru.")
+    assert ("Chile", "Peru", "Criticism", "Negative") in [s[:4] for s in stances]
+    negated, _ = _stances(nlp, "Chile was not outraged by Peru.")
+    assert not negated
