@@ -376,6 +376,8 @@ HEADER = """\
 #              (then Refusal toward its target)
 #   deontic    impersonal necessity ("it is necessary to ..."): the speaker's Proposal about the
 #              entities in the proposed action; only inside a quote or reported speech
+#   experiencer a psych verb: the one who feels (passive subject, or object) holds the stance
+#              toward the cause (by-agent, or subject): "X was appalled by Y"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.
