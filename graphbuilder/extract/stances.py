@@ -109,6 +109,7 @@ RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between t
 INTERACTION_NOUNS = frozenset(
     {"war", "battle", "fight", "clash", "conflict", "talk", "talks", "negotiation", "dialogue"}
 )
+AGAINST_FACTOR = 0.9  # the opponent of a supported side ("backed X against Y")
 SEEK_FACTOR = 0.85  # a commitment sought, not yet made
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
 SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
@@ -747,6 +748,27 @@ def _read_cue(
     for h in holders:
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+    if pol == "Positive" and stype in ("Support", "Cooperation"):
+        # "supported Iraq against ISIL", "stood with Kyiv against Moscow": opposed to the other
+        against = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "against"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        others = [k for k in _phrase_keys(against, mint) if k not in targets] if against else []
+        for h in holders:
+            for t in others:
+                yield (
+                    h,
+                    t,
+                    "Opposition",
+                    "Negative",
+                    conf * factor * AGAINST_FACTOR,
+                    ctx.attribution,
+                    _topic(against[0]),
+                )
 
 
 def _sought(tok: Token, lex: ExtractionLexicons) -> bool:

@@ -409,3 +409,10 @@ def test_psych_verbs_the_one_who_feels_holds_the_stance(nlp):
     assert ("Chile", "Peru", "Criticism", "Negative") in [s[:4] for s in stances]
     negated, _ = _stances(nlp, "Chile was not outraged by Peru.")
     assert not negated
+
+
+def test_support_against_a_third_is_opposition_to_it(nlp):
+    stances, _ = _stances(nlp, "Poland backed Ukraine against Russia.")
+    got = [s[:4] for s in stances]
+    assert ("Poland", "Ukraine", "Support", "Positive") in got
+    assert ("Poland", "Russia", "Opposition", "Negative") in got
