@@ -9,8 +9,10 @@ Named queries are data files. Each starts with a header of comment lines::
 ``param`` lines give the parameter (a variable of the query's SELECT projection), its kind
 (``entity``: resolved by label or alias to an entity IRI; ``document``: by id, title, source
 path or URL to a ``gb:Document``; ``string``; ``integer``) and ``optional`` when the query runs
-without it. Values are bound as RDF terms through Oxigraph's substitutions (SEP-0007), never
-pasted into the query text, so quotes or SPARQL syntax in a value are inert.
+without it. Values are bound as RDF terms in a ``VALUES`` block written from their
+N-Triples form (:func:`inject_values`), never pasted into the query text as the user typed
+them, so quotes or SPARQL syntax in a value are inert. Comment lines ``#@params`` and
+``#+NAME pattern`` place the binding where it drives the joins (see :func:`inject_values`).
 
 The vocabulary prefixes (``gb: gbr: wd: prov: skos: schema: rdf: rdfs: owl: xsd:``) are
 predeclared. Queries see the union of all graphs as their default graph, each triple once: a
@@ -335,9 +337,17 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         When no document or several documents match.
     """
     wanted = value.strip()
+    union = reads_union(store)
+    if re.fullmatch(r"[0-9a-f]{16}", wanted.lower()):
+        # a doc_id (Article.doc_id): its IRI is minted from it, one lookup, no scan
+        from graphbuilder.rdf.iris import document_iri
+
+        doc = ox.NamedNode(str(document_iri(wanted.lower())))
+        ask = inject_values("ASK { ?d a gb:Document }", {"d": doc})
+        if store.query(ask, prefixes=PREFIXES, use_default_graph_as_union=union):
+            return doc
     wanted_label = normalise_label(wanted)
     hits = set()
-    union = reads_union(store)
     for row in store.query(_DOCS, prefixes=PREFIXES, use_default_graph_as_union=union):
         doc = row["d"]
         sha = row["sha"].value if row["sha"] else ""
@@ -464,8 +474,22 @@ def _where_brace(text: str) -> int:
     raise QueryError("the query has no WHERE group to bind parameters in")
 
 
+_IF_BOUND = re.compile(r"#\+([A-Za-z_][A-Za-z0-9_]*)\s(.*)")
+
+
 def inject_values(query: str, bindings: dict[str, object]) -> str:
     """Return ``query`` with ``VALUES (?a ?b) { (term term) }`` opening its WHERE group.
+
+    Two kinds of comment lines of a query place the parameters where they make the query
+    fast (Oxigraph uses a binding to drive the joins of the group it stands in, not of a
+    UNION branch, subquery or OPTIONAL next to it; see ``queries/README.md``):
+
+    ``#@params``
+        Replaced by the same ``VALUES`` block: a group that starts with it joins from the
+        bound terms (inside a subquery, only where the subquery projects the parameters).
+    ``#+NAME pattern``
+        Becomes ``pattern`` when parameter ``NAME`` is bound, and stays a comment when it
+        is not (a pattern that only an optional parameter's value makes sense of).
 
     Parameters
     ----------
@@ -484,6 +508,11 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
     >>> q = inject_values("SELECT ?x WHERE { ?x ?p ?o }", {"x": ox.Literal('a" } DROP ALL')})
     >>> 'VALUES (?x) { ("a\\\\" } DROP ALL") }' in q
     True
+    >>> lines = ["SELECT ?d ?n WHERE {", "  #+d ?e ex:in ?d .", "  {", "    #@params"]
+    >>> lines.append("  ?e ?p ?n } }")
+    >>> q = inject_values("\\n".join(lines), {"d": ox.NamedNode("http://x/d")})
+    >>> q.splitlines()[3:]
+    ['  ?e ex:in ?d .', '  {', '    VALUES (?d) { (<http://x/d>) }', '  ?e ?p ?n } }']
     """
     names = list(bindings)
     for name in names:
@@ -496,8 +525,20 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
             raise QueryError(f"parameter {name} must be bound to an IRI or a literal")
         terms.append(str(term))
     at = _where_brace(query) + 1
-    block = "\n  VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms) + ") }\n"
-    return query[:at] + block + query[at:]
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms) + ") }"
+    query = query[:at] + "\n  " + values + "\n" + query[at:]
+    lines = []
+    for line in query.split("\n"):
+        stripped = line.strip()
+        indent = line[: len(line) - len(line.lstrip())]
+        if stripped == "#@params":
+            line = indent + values
+        else:
+            m = _IF_BOUND.match(stripped)
+            if m and m.group(1) in bindings:
+                line = indent + m.group(2)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _one_line(err: BaseException) -> str:
