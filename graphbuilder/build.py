@@ -56,6 +56,7 @@ from graphbuilder.outputs import (
     write_manifest,
     write_record,
 )
+from graphbuilder.paths import use_data
 from graphbuilder.records import DocumentRecords
 
 MAP_CHUNK = 256
@@ -138,6 +139,8 @@ def _extract(
     max_bytes: int | None = None,
     jobs: int = 1,
     numpy_ops: bool = False,
+    kb_dir: Path | None = None,
+    lexicon_dir: Path | None = None,
 ) -> Iterator:
     """Yield a :class:`graphbuilder.nlp.run.PathResult` per path, as each is done."""
     from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES
@@ -147,13 +150,20 @@ def _extract(
         extract_records,
         read_articles,
     )
+    from graphbuilder.resolve.kb import load_kb
 
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
     if not paths:
         return
     if jobs > 1 and nlp is None:
         yield from extract_paths_in_workers(
-            paths, model=model, jobs=jobs, max_bytes=max_bytes, numpy_ops=numpy_ops
+            paths,
+            model=model,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            numpy_ops=numpy_ops,
+            kb_dir=kb_dir,
+            lexicon_dir=lexicon_dir,
         )
         return
     from graphbuilder.nlp.pipeline import load_pipeline
@@ -164,9 +174,10 @@ def _extract(
             from graphbuilder.nlp.run import use_numpy_ops
 
             use_numpy_ops()
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
+    kb = load_kb(kb_dir, lexicon_dir)
     articles = read_articles(paths, max_bytes, problems.append)
-    for record in extract_records(nlp, articles):
+    for record in extract_records(nlp, articles, kb=kb):
         while problems:
             yield problems.pop(0)
         yield PathResult(record.article.source, record, words=len(record.article.text.split()))
@@ -198,6 +209,8 @@ def extract_documents(
     n_process: int = 1,
     progress: Callable[[DocumentProgress], None] | None = None,
     numpy_ops: bool = False,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
 ) -> tuple[list[DocumentRecords], list[str]]:
     """Read, parse and extract each document (no merging, no output).
 
@@ -218,6 +231,10 @@ def extract_documents(
         Called with a :class:`DocumentProgress` after each document.
     numpy_ops : bool
         Use numpy instead of blis for matrix products (:func:`~graphbuilder.nlp.run.use_numpy_ops`).
+    kb_dir, lexicon_dir : str or Path, optional
+        The knowledge-base and lexicon folders (default :func:`graphbuilder.paths.kb_dir` and
+        :func:`graphbuilder.paths.lexicon_dir`); a given ``nlp`` must have been loaded with
+        the same ones.
 
     Returns
     -------
@@ -225,23 +242,37 @@ def extract_documents(
         One per document read, in input order, KB background facts included.
     problems : list of str
         One line per document skipped (``"<file>: <fault>"``).
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A KB or lexicon folder is missing or holds a malformed file.
     """
     order = {str(p): i for i, p in enumerate(paths)}
     records: list[DocumentRecords] = []
     problems: list[str] = []
     last = time.perf_counter()
-    stream = _extract(
-        paths, nlp=nlp, model=model, max_bytes=max_bytes, jobs=n_process, numpy_ops=numpy_ops
-    )
-    for i, result in enumerate(stream, 1):
-        if result.record is not None:
-            records.append(result.record)
-        else:
-            problems.append(result.problem)
-        if progress:
-            now = time.perf_counter()
-            progress(_progress_event(result, i, len(paths), now - last))
-            last = now
+    kb, lexicons = data_folders(kb_dir, lexicon_dir)
+    with use_data(kb, lexicons):
+        stream = _extract(
+            paths,
+            nlp=nlp,
+            model=model,
+            max_bytes=max_bytes,
+            jobs=n_process,
+            numpy_ops=numpy_ops,
+            kb_dir=kb,
+            lexicon_dir=lexicons,
+        )
+        for i, result in enumerate(stream, 1):
+            if result.record is not None:
+                records.append(result.record)
+            else:
+                problems.append(result.problem)
+            if progress:
+                now = time.perf_counter()
+                progress(_progress_event(result, i, len(paths), now - last))
+                last = now
     records.sort(key=lambda r: order.get(r.article.source, len(order)))
     return records, problems
 
@@ -261,23 +292,78 @@ def _hash_tree(digest, root: Path, parts: Sequence[str]) -> None:
                 digest.update(path.read_bytes())
 
 
-def pipeline_fingerprint(model: str = DEFAULT_MODEL) -> str:
+def pipeline_fingerprint(
+    model: str = DEFAULT_MODEL,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
+) -> str:
     """Return a digest of what makes a document's records: model, code and data files.
 
     Records in an output folder made with another fingerprint are parsed again by a build
-    without ``into`` (so a change of code, KB or lexicon is never served stale).
+    without ``into`` (so a change of code, KB or lexicon, or another KB or lexicon folder, is
+    never served stale).
+
+    Parameters
+    ----------
+    model : str
+    kb_dir, lexicon_dir : str or Path, optional
+        The folders the build reads (default: those of :mod:`graphbuilder.paths`).
 
     Returns
     -------
     str
         16 hex digits.
     """
-    from graphbuilder.paths import ontology_dir
+    from graphbuilder import paths
 
     digest = hashlib.sha256(f"{model}|{_model_version(model)}|{__version__}".encode())
     _hash_tree(digest, Path(__file__).resolve().parent, _PIPELINE_PARTS)
-    _hash_tree(digest, ontology_dir(), ("",))
+    ontology = paths.ontology_dir()
+    _hash_tree(digest, ontology, [p.name for p in ontology.iterdir() if p.is_file()])
+    for label, folder in (
+        ("kb", paths.kb_dir(kb_dir)),
+        ("lexicon", paths.lexicon_dir(lexicon_dir)),
+    ):
+        digest.update(f"|{label}|".encode())
+        _hash_tree(digest, folder, ("",))
     return digest.hexdigest()[:16]
+
+
+def data_folders(
+    kb_dir: str | Path | None = None, lexicon_dir: str | Path | None = None
+) -> tuple[Path, Path]:
+    """Return the absolute KB and lexicon folders a build reads, checked to exist.
+
+    Parameters
+    ----------
+    kb_dir, lexicon_dir : str or Path, optional
+        Folders named by the caller (``--kb``, ``--lexicons``); else
+        :func:`graphbuilder.paths.kb_dir` and :func:`graphbuilder.paths.lexicon_dir`
+        (``$GRAPHBUILDER_KB``, ``$GRAPHBUILDER_LEXICONS``, else the bundled ones).
+
+    Returns
+    -------
+    (Path, Path)
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A folder does not exist (the message names it and where it was set).
+    """
+    from graphbuilder import paths
+    from graphbuilder.errors import KnowledgeBaseError
+
+    kb = paths.kb_dir(kb_dir)
+    lexicons = paths.lexicon_dir(lexicon_dir)
+    for folder, what, given, env in (
+        (kb, "knowledge-base", kb_dir, paths.KB_ENV),
+        (lexicons, "lexicon", lexicon_dir, paths.LEXICONS_ENV),
+    ):
+        if not folder.is_dir():
+            from_env = not given and os.environ.get(env) == str(folder)
+            where = f" (from ${env})" if from_env else ""
+            raise KnowledgeBaseError(f"{folder}: {what} folder not found{where}")
+    return kb.resolve(), lexicons.resolve()
 
 
 def _mapping_fingerprint() -> str:
@@ -362,6 +448,8 @@ def build(
     update_url: str | None = None,
     nlp=None,
     progress: Callable[[DocumentProgress], None] | None = None,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
@@ -408,6 +496,13 @@ def build(
         A pipeline already loaded (tests and batch callers reuse one); runs in this process.
     progress : callable, optional
         Called with a :class:`DocumentProgress` after each document.
+    kb_dir, lexicon_dir : str or Path, optional
+        Your own knowledge-base and lexicon folders (``--kb``, ``--lexicons``), each in the
+        layout of ``ontology/kb`` and ``ontology/lexicon``; each replaces the default one
+        whole. Default :func:`graphbuilder.paths.kb_dir` and
+        :func:`graphbuilder.paths.lexicon_dir` (``$GRAPHBUILDER_KB``,
+        ``$GRAPHBUILDER_LEXICONS``, else the bundled folders). A given ``nlp`` must have been
+        loaded with the same folders.
 
     Returns
     -------
@@ -417,6 +512,9 @@ def build(
     ------
     InputError
         A named input is missing, or no document could be read (the message lists why).
+    KnowledgeBaseError
+        A KB or lexicon folder is missing or holds a malformed file (before anything is
+        written).
     ValidationError
         A document graph violates the SHACL shapes (the graph files are left as they were).
     OutputError
@@ -434,9 +532,10 @@ def build(
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
+    kb_dir, lexicon_dir = data_folders(kb_dir, lexicon_dir)
     out_dir = prepare_output_dir(Path(out_dir), force=force)
     skipped = [str(p) for p in found_problems]
-    pipeline = pipeline_fingerprint(model)
+    pipeline = pipeline_fingerprint(model, kb_dir, lexicon_dir)
     payloads, stale_files = _load_state(out_dir)
     summary = BuildSummary(out_dir=out_dir, store=store)
 
@@ -465,23 +564,26 @@ def build(
         for doc_id, payload in payloads.items():
             kept.setdefault(doc_id, payload["records"])
 
-    # parse the rest, each record file written the moment its document is done
-    new = _parse(
-        todo,
-        out_dir,
-        pipeline=pipeline,
-        nlp=nlp,
-        model=model,
-        max_bytes=max_bytes,
-        jobs=n_process,
-        engine=engine,
-        scheduler=scheduler,
-        numpy_ops=numpy_ops,
-        progress=progress,
-        start=index,
-        total=total,
-        summary=summary,
-    )
+    # parse the rest, each record file written the moment its document is done; every
+    # loader that takes no folder reads the build's KB and lexicons meanwhile
+    with use_data(kb_dir, lexicon_dir):
+        new = _parse(
+            todo,
+            out_dir,
+            pipeline=pipeline,
+            nlp=nlp,
+            model=model,
+            max_bytes=max_bytes,
+            jobs=n_process,
+            engine=engine,
+            scheduler=scheduler,
+            numpy_ops=numpy_ops,
+            progress=progress,
+            start=index,
+            total=total,
+            summary=summary,
+            data=(kb_dir, lexicon_dir),
+        )
     skipped.extend(summary.skipped)
     summary.skipped = skipped
 
@@ -547,6 +649,7 @@ def _parse(
     start: int,
     total: int,
     summary: BuildSummary,
+    data: tuple[Path, Path],
 ) -> dict[str, DocumentRecords]:
     new: dict[str, DocumentRecords] = {}
 
@@ -561,7 +664,13 @@ def _parse(
         from graphbuilder.engines.dask_engine import extract_documents_dask
 
         records, problems = extract_documents_dask(
-            todo, model=model, max_bytes=max_bytes, scheduler=scheduler, progress=progress
+            todo,
+            model=model,
+            max_bytes=max_bytes,
+            scheduler=scheduler,
+            progress=progress,
+            kb_dir=data[0],
+            lexicon_dir=data[1],
         )
         for rec in records:
             keep(rec)
@@ -572,7 +681,14 @@ def _parse(
         raise GraphbuilderError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
     last = time.perf_counter()
     stream = _extract(
-        todo, nlp=nlp, model=model, max_bytes=max_bytes, jobs=jobs, numpy_ops=numpy_ops
+        todo,
+        nlp=nlp,
+        model=model,
+        max_bytes=max_bytes,
+        jobs=jobs,
+        numpy_ops=numpy_ops,
+        kb_dir=data[0],
+        lexicon_dir=data[1],
     )
     for i, result in enumerate(stream, start + 1):
         if result.record is not None:
@@ -699,6 +815,7 @@ __all__ = [
     "DocumentProgress",
     "GraphbuilderError",
     "build",
+    "data_folders",
     "extract_documents",
     "graph_fingerprint",
     "pipeline_fingerprint",
