@@ -40,12 +40,18 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuilder import __version__
 from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
+from graphbuilder.nlp.documents import (
+    DocumentProgress,
+    extract_documents,
+    extract_paths,
+    progress_event,
+)
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
 from graphbuilder.outputs import (
     list_record_files,
@@ -56,32 +62,11 @@ from graphbuilder.outputs import (
     write_manifest,
     write_record,
 )
-from graphbuilder.paths import use_data
+from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
 
 MAP_CHUNK = 256
 """Documents mapped to RDF (and validated) together."""
-
-
-@dataclass
-class DocumentProgress:
-    """One progress event: document ``index`` of ``total`` is done, reused or skipped.
-
-    ``cached`` is True for a document whose records were already in the output folder;
-    ``problem`` is the one-line reason a document was skipped; ``seconds`` the time since the
-    previous event; ``words`` the words of the document's cleaned text.
-    """
-
-    index: int
-    total: int
-    source: str
-    entities: int = 0
-    relations: int = 0
-    stances: int = 0
-    seconds: float = 0.0
-    problem: str | None = None
-    words: int = 0
-    cached: bool = False
 
 
 @dataclass
@@ -128,153 +113,6 @@ class BuildSummary:
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
         return text
-
-
-# --------------------------------------------------------------------------------- extraction
-def _extract(
-    paths: Sequence[Path],
-    *,
-    nlp=None,
-    model: str = DEFAULT_MODEL,
-    max_bytes: int | None = None,
-    jobs: int = 1,
-    numpy_ops: bool = False,
-    kb_dir: Path | None = None,
-    lexicon_dir: Path | None = None,
-) -> Iterator:
-    """Yield a :class:`graphbuilder.nlp.run.PathResult` per path, as each is done."""
-    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES
-    from graphbuilder.nlp.run import (
-        PathResult,
-        extract_paths_in_workers,
-        extract_records,
-        read_articles,
-    )
-    from graphbuilder.resolve.kb import load_kb
-
-    max_bytes = max_bytes or DEFAULT_MAX_BYTES
-    if not paths:
-        return
-    if jobs > 1 and nlp is None:
-        yield from extract_paths_in_workers(
-            paths,
-            model=model,
-            jobs=jobs,
-            max_bytes=max_bytes,
-            numpy_ops=numpy_ops,
-            kb_dir=kb_dir,
-            lexicon_dir=lexicon_dir,
-        )
-        return
-    from graphbuilder.nlp.pipeline import load_pipeline
-
-    problems: list = []
-    if nlp is None:
-        if numpy_ops:
-            from graphbuilder.nlp.run import use_numpy_ops
-
-            use_numpy_ops()
-        nlp = load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
-    kb = load_kb(kb_dir, lexicon_dir)
-    articles = read_articles(paths, max_bytes, problems.append)
-    for record in extract_records(nlp, articles, kb=kb):
-        while problems:
-            yield problems.pop(0)
-        yield PathResult(record.article.source, record, words=len(record.article.text.split()))
-    yield from problems
-
-
-def _progress_event(result, index: int, total: int, seconds: float) -> DocumentProgress:
-    rec = result.record
-    if rec is None:
-        return DocumentProgress(index, total, result.path, problem=result.problem, seconds=seconds)
-    return DocumentProgress(
-        index,
-        total,
-        result.path,
-        entities=len(rec.entities),
-        relations=len({(r.subject, r.predicate, r.object) for r in rec.relations}),
-        stances=len(rec.stances),
-        seconds=seconds,
-        words=result.words,
-    )
-
-
-def extract_documents(
-    paths: Sequence[Path],
-    *,
-    nlp=None,
-    model: str = DEFAULT_MODEL,
-    max_bytes: int | None = None,
-    n_process: int = 1,
-    progress: Callable[[DocumentProgress], None] | None = None,
-    numpy_ops: bool = False,
-    kb_dir: str | Path | None = None,
-    lexicon_dir: str | Path | None = None,
-) -> tuple[list[DocumentRecords], list[str]]:
-    """Read, parse and extract each document (no merging, no output).
-
-    Parameters
-    ----------
-    paths : sequence of Path
-        Document files.
-    nlp : Language, optional
-        A loaded pipeline (then everything runs in this process).
-    model : str
-        spaCy pipeline to load when ``nlp`` is None.
-    max_bytes : int, optional
-        Largest document accepted.
-    n_process : int
-        Worker processes; above 1, each worker loads the pipeline and runs the whole chain
-        (:func:`graphbuilder.nlp.run.extract_paths_in_workers`).
-    progress : callable, optional
-        Called with a :class:`DocumentProgress` after each document.
-    numpy_ops : bool
-        Use numpy instead of blis for matrix products (:func:`~graphbuilder.nlp.run.use_numpy_ops`).
-    kb_dir, lexicon_dir : str or Path, optional
-        The knowledge-base and lexicon folders (default :func:`graphbuilder.paths.kb_dir` and
-        :func:`graphbuilder.paths.lexicon_dir`); a given ``nlp`` must have been loaded with
-        the same ones.
-
-    Returns
-    -------
-    records : list of DocumentRecords
-        One per document read, in input order, KB background facts included.
-    problems : list of str
-        One line per document skipped (``"<file>: <fault>"``).
-
-    Raises
-    ------
-    KnowledgeBaseError
-        A KB or lexicon folder is missing or holds a malformed file.
-    """
-    order = {str(p): i for i, p in enumerate(paths)}
-    records: list[DocumentRecords] = []
-    problems: list[str] = []
-    last = time.perf_counter()
-    kb, lexicons = data_folders(kb_dir, lexicon_dir)
-    with use_data(kb, lexicons):
-        stream = _extract(
-            paths,
-            nlp=nlp,
-            model=model,
-            max_bytes=max_bytes,
-            jobs=n_process,
-            numpy_ops=numpy_ops,
-            kb_dir=kb,
-            lexicon_dir=lexicons,
-        )
-        for i, result in enumerate(stream, 1):
-            if result.record is not None:
-                records.append(result.record)
-            else:
-                problems.append(result.problem)
-            if progress:
-                now = time.perf_counter()
-                progress(_progress_event(result, i, len(paths), now - last))
-                last = now
-    records.sort(key=lambda r: order.get(r.article.source, len(order)))
-    return records, problems
 
 
 # --------------------------------------------------------------------------------- fingerprints
@@ -327,43 +165,6 @@ def pipeline_fingerprint(
         digest.update(f"|{label}|".encode())
         _hash_tree(digest, folder, ("",))
     return digest.hexdigest()[:16]
-
-
-def data_folders(
-    kb_dir: str | Path | None = None, lexicon_dir: str | Path | None = None
-) -> tuple[Path, Path]:
-    """Return the absolute KB and lexicon folders a build reads, checked to exist.
-
-    Parameters
-    ----------
-    kb_dir, lexicon_dir : str or Path, optional
-        Folders named by the caller (``--kb``, ``--lexicons``); else
-        :func:`graphbuilder.paths.kb_dir` and :func:`graphbuilder.paths.lexicon_dir`
-        (``$GRAPHBUILDER_KB``, ``$GRAPHBUILDER_LEXICONS``, else the bundled ones).
-
-    Returns
-    -------
-    (Path, Path)
-
-    Raises
-    ------
-    KnowledgeBaseError
-        A folder does not exist (the message names it and where it was set).
-    """
-    from graphbuilder import paths
-    from graphbuilder.errors import KnowledgeBaseError
-
-    kb = paths.kb_dir(kb_dir)
-    lexicons = paths.lexicon_dir(lexicon_dir)
-    for folder, what, given, env in (
-        (kb, "knowledge-base", kb_dir, paths.KB_ENV),
-        (lexicons, "lexicon", lexicon_dir, paths.LEXICONS_ENV),
-    ):
-        if not folder.is_dir():
-            from_env = not given and os.environ.get(env) == str(folder)
-            where = f" (from ${env})" if from_env else ""
-            raise KnowledgeBaseError(f"{folder}: {what} folder not found{where}")
-    return kb.resolve(), lexicons.resolve()
 
 
 def _mapping_fingerprint() -> str:
@@ -532,7 +333,7 @@ def build(
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
-    kb_dir, lexicon_dir = data_folders(kb_dir, lexicon_dir)
+    kb_dir, lexicon_dir = checked_data_dirs(kb_dir, lexicon_dir)
     out_dir = prepare_output_dir(Path(out_dir), force=force)
     skipped = [str(p) for p in found_problems]
     pipeline = pipeline_fingerprint(model, kb_dir, lexicon_dir)
@@ -680,7 +481,7 @@ def _parse(
     if engine != "local":
         raise GraphbuilderError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
     last = time.perf_counter()
-    stream = _extract(
+    stream = extract_paths(
         todo,
         nlp=nlp,
         model=model,
@@ -698,7 +499,7 @@ def _parse(
             summary.skipped.append(result.problem)
         if progress:
             now = time.perf_counter()
-            progress(_progress_event(result, i, total, now - last))
+            progress(progress_event(result, i, total, now - last))
             last = now
     return new
 
@@ -815,7 +616,6 @@ __all__ = [
     "DocumentProgress",
     "GraphbuilderError",
     "build",
-    "data_folders",
     "extract_documents",
     "graph_fingerprint",
     "pipeline_fingerprint",

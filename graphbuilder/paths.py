@@ -44,12 +44,13 @@ from contextvars import ContextVar
 from importlib import resources
 from pathlib import Path
 
-from graphbuilder.errors import GraphbuilderError
+from graphbuilder.errors import GraphbuilderError, KnowledgeBaseError
 
 __all__ = [
     "HOME_ENV",
     "KB_ENV",
     "LEXICONS_ENV",
+    "checked_data_dirs",
     "kb_dir",
     "lexicon_dir",
     "ontology_dir",
@@ -183,6 +184,39 @@ def lexicon_dir(directory: str | os.PathLike | None = None) -> Path:
         return selected
     env = os.environ.get(LEXICONS_ENV)
     return Path(env) if env else ontology_dir() / "lexicon"
+
+
+def checked_data_dirs(
+    kb: str | os.PathLike | None = None, lexicons: str | os.PathLike | None = None
+) -> tuple[Path, Path]:
+    """Return the absolute KB and lexicon folders a build reads, checked to exist.
+
+    Parameters
+    ----------
+    kb, lexicons : str or path, optional
+        Folders named by the caller (``--kb``, ``--lexicons``); else :func:`kb_dir` and
+        :func:`lexicon_dir` (the selected folders, ``$GRAPHBUILDER_KB``,
+        ``$GRAPHBUILDER_LEXICONS``, else the bundled ones).
+
+    Returns
+    -------
+    (pathlib.Path, pathlib.Path)
+
+    Raises
+    ------
+    KnowledgeBaseError
+        A folder does not exist (the message names it, and the variable that set it).
+    """
+    found = (kb_dir(kb), lexicon_dir(lexicons))
+    for folder, what, given, env in (
+        (found[0], "knowledge-base", kb, KB_ENV),
+        (found[1], "lexicon", lexicons, LEXICONS_ENV),
+    ):
+        if not folder.is_dir():
+            from_env = not given and os.environ.get(env) == str(folder)
+            where = f" (from ${env})" if from_env else ""
+            raise KnowledgeBaseError(f"{folder}: {what} folder not found{where}")
+    return found[0].resolve(), found[1].resolve()
 
 
 def _selection(kb, lexicons) -> tuple[Path | None, Path | None]:

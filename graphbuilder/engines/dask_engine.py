@@ -1,8 +1,8 @@
 """The extraction of ``graphbuilder build --engine dask``: documents partitioned over Dask.
 
 The input paths are cut into contiguous partitions; each partition is one Dask task that calls
-the local per-document code, :func:`graphbuilder.build.extract_documents`, inside a worker. A
-worker loads the spaCy pipeline once (:func:`worker_pipeline`, cached for the life of the
+the local per-document code, :func:`graphbuilder.nlp.documents.extract_documents`, inside a
+worker. A worker loads the spaCy pipeline once (:func:`worker_pipeline`, cached for the life of the
 worker process) and reuses it for every partition it is given. The partitions' results are
 concatenated in partition order, so the records come back in input order whatever worker ran
 what and whenever it finished; the merge across documents then runs once, in the caller, on
@@ -90,7 +90,7 @@ def _extract_partition(
     Returns the records, the problem lines and the seconds spent extracting (pipeline load
     excluded).
     """
-    from graphbuilder.build import extract_documents
+    from graphbuilder.nlp.documents import extract_documents
 
     nlp = worker_pipeline(model, numpy_ops, kb_dir, lexicon_dir)
     started = time.perf_counter()
@@ -179,8 +179,8 @@ def extract_documents_dask(
 ) -> tuple[list[DocumentRecords], list[str]]:
     """Read, parse and extract each document on a Dask cluster (no merging, no output).
 
-    Same contract as :func:`graphbuilder.build.extract_documents`, which every worker runs on
-    its partition.
+    Same contract as :func:`graphbuilder.nlp.documents.extract_documents`, which every worker
+    runs on its partition.
 
     Parameters
     ----------
@@ -199,7 +199,7 @@ def extract_documents_dask(
         Number of tasks the documents are cut into (default: 2 per worker, at most one per
         document). The result does not depend on it.
     progress : callable, optional
-        Called with a :class:`graphbuilder.build.DocumentProgress` per document, as each
+        Called with a :class:`graphbuilder.nlp.documents.DocumentProgress` per document, as each
         partition comes back (``seconds`` is the partition's time shared evenly).
     numpy_ops : bool
         Workers build their pipeline with numpy's matrix products instead of blis
@@ -256,7 +256,7 @@ def _run(
 ) -> tuple[list[DocumentRecords], list[str]]:
     from distributed import Client, as_completed
 
-    from graphbuilder.build import DocumentProgress
+    from graphbuilder.nlp.documents import DocumentProgress
 
     try:
         client = Client(address, timeout=10, set_as_default=False)
