@@ -41,12 +41,18 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphbuilder import __version__
 from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
+from graphbuilder.nlp.documents import (
+    DocumentProgress,
+    extract_documents,
+    extract_paths,
+    progress_event,
+)
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
 from graphbuilder.outputs import (
     list_record_files,
@@ -57,32 +63,12 @@ from graphbuilder.outputs import (
     write_manifest,
     write_record,
 )
+from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
 from graphbuilder.store.lock import write_lock
 
 MAP_CHUNK = 256
 """Documents mapped to RDF (and validated) together."""
-
-
-@dataclass
-class DocumentProgress:
-    """One progress event: document ``index`` of ``total`` is done, reused or skipped.
-
-    ``cached`` is True for a document whose records were already in the output folder;
-    ``problem`` is the one-line reason a document was skipped; ``seconds`` the time since the
-    previous event; ``words`` the words of the document's cleaned text.
-    """
-
-    index: int
-    total: int
-    source: str
-    entities: int = 0
-    relations: int = 0
-    stances: int = 0
-    seconds: float = 0.0
-    problem: str | None = None
-    words: int = 0
-    cached: bool = False
 
 
 @dataclass
@@ -131,123 +117,6 @@ class BuildSummary:
         return text
 
 
-# --------------------------------------------------------------------------------- extraction
-def _extract(
-    paths: Sequence[Path],
-    *,
-    nlp=None,
-    model: str = DEFAULT_MODEL,
-    max_bytes: int | None = None,
-    jobs: int = 1,
-    numpy_ops: bool = False,
-) -> Iterator:
-    """Yield a :class:`graphbuilder.nlp.run.PathResult` per path, as each is done."""
-    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES
-    from graphbuilder.nlp.run import (
-        PathResult,
-        extract_paths_in_workers,
-        extract_records,
-        read_articles,
-    )
-
-    max_bytes = max_bytes or DEFAULT_MAX_BYTES
-    if not paths:
-        return
-    if jobs > 1 and nlp is None:
-        yield from extract_paths_in_workers(
-            paths, model=model, jobs=jobs, max_bytes=max_bytes, numpy_ops=numpy_ops
-        )
-        return
-    from graphbuilder.nlp.pipeline import load_pipeline
-
-    problems: list = []
-    if nlp is None:
-        if numpy_ops:
-            from graphbuilder.nlp.run import use_numpy_ops
-
-            use_numpy_ops()
-        nlp = load_pipeline(model)
-    articles = read_articles(paths, max_bytes, problems.append)
-    for record in extract_records(nlp, articles):
-        while problems:
-            yield problems.pop(0)
-        yield PathResult(record.article.source, record, words=len(record.article.text.split()))
-    yield from problems
-
-
-def _progress_event(result, index: int, total: int, seconds: float) -> DocumentProgress:
-    rec = result.record
-    if rec is None:
-        return DocumentProgress(index, total, result.path, problem=result.problem, seconds=seconds)
-    return DocumentProgress(
-        index,
-        total,
-        result.path,
-        entities=len(rec.entities),
-        relations=len({(r.subject, r.predicate, r.object) for r in rec.relations}),
-        stances=len(rec.stances),
-        seconds=seconds,
-        words=result.words,
-    )
-
-
-def extract_documents(
-    paths: Sequence[Path],
-    *,
-    nlp=None,
-    model: str = DEFAULT_MODEL,
-    max_bytes: int | None = None,
-    n_process: int = 1,
-    progress: Callable[[DocumentProgress], None] | None = None,
-    numpy_ops: bool = False,
-) -> tuple[list[DocumentRecords], list[str]]:
-    """Read, parse and extract each document (no merging, no output).
-
-    Parameters
-    ----------
-    paths : sequence of Path
-        Document files.
-    nlp : Language, optional
-        A loaded pipeline (then everything runs in this process).
-    model : str
-        spaCy pipeline to load when ``nlp`` is None.
-    max_bytes : int, optional
-        Largest document accepted.
-    n_process : int
-        Worker processes; above 1, each worker loads the pipeline and runs the whole chain
-        (:func:`graphbuilder.nlp.run.extract_paths_in_workers`).
-    progress : callable, optional
-        Called with a :class:`DocumentProgress` after each document.
-    numpy_ops : bool
-        Use numpy instead of blis for matrix products (:func:`~graphbuilder.nlp.run.use_numpy_ops`).
-
-    Returns
-    -------
-    records : list of DocumentRecords
-        One per document read, in input order, KB background facts included.
-    problems : list of str
-        One line per document skipped (``"<file>: <fault>"``).
-    """
-    order = {str(p): i for i, p in enumerate(paths)}
-    records: list[DocumentRecords] = []
-    problems: list[str] = []
-    last = time.perf_counter()
-    stream = _extract(
-        paths, nlp=nlp, model=model, max_bytes=max_bytes, jobs=n_process, numpy_ops=numpy_ops
-    )
-    for i, result in enumerate(stream, 1):
-        if result.record is not None:
-            records.append(result.record)
-        else:
-            problems.append(result.problem)
-        if progress:
-            now = time.perf_counter()
-            progress(_progress_event(result, i, len(paths), now - last))
-            last = now
-    records.sort(key=lambda r: order.get(r.article.source, len(order)))
-    return records, problems
-
-
 # --------------------------------------------------------------------------------- fingerprints
 _PIPELINE_PARTS = ("ingest", "nlp", "resolve", "extract", "records.py")
 _MAPPING_PARTS = ("rdf",)
@@ -263,22 +132,40 @@ def _hash_tree(digest, root: Path, parts: Sequence[str]) -> None:
                 digest.update(path.read_bytes())
 
 
-def pipeline_fingerprint(model: str = DEFAULT_MODEL) -> str:
+def pipeline_fingerprint(
+    model: str = DEFAULT_MODEL,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
+) -> str:
     """Return a digest of what makes a document's records: model, code and data files.
 
     Records in an output folder made with another fingerprint are parsed again by a build
-    without ``into`` (so a change of code, KB or lexicon is never served stale).
+    without ``into`` (so a change of code, KB or lexicon, or another KB or lexicon folder, is
+    never served stale).
+
+    Parameters
+    ----------
+    model : str
+    kb_dir, lexicon_dir : str or Path, optional
+        The folders the build reads (default: those of :mod:`graphbuilder.paths`).
 
     Returns
     -------
     str
         16 hex digits.
     """
-    from graphbuilder.paths import ontology_dir
+    from graphbuilder import paths
 
     digest = hashlib.sha256(f"{model}|{_model_version(model)}|{__version__}".encode())
     _hash_tree(digest, Path(__file__).resolve().parent, _PIPELINE_PARTS)
-    _hash_tree(digest, ontology_dir(), ("",))
+    ontology = paths.ontology_dir()
+    _hash_tree(digest, ontology, [p.name for p in ontology.iterdir() if p.is_file()])
+    for label, folder in (
+        ("kb", paths.kb_dir(kb_dir)),
+        ("lexicon", paths.lexicon_dir(lexicon_dir)),
+    ):
+        digest.update(f"|{label}|".encode())
+        _hash_tree(digest, folder, ("",))
     return digest.hexdigest()[:16]
 
 
@@ -366,6 +253,8 @@ def build(
     progress: Callable[[DocumentProgress], None] | None = None,
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
@@ -418,6 +307,13 @@ def build(
     on_wait : callable, optional
         Called with a one-line message naming the lock holder while waiting, and when a
         lock left by a killed build is taken over (:class:`graphbuilder.store.lock.WriteLock`).
+    kb_dir, lexicon_dir : str or Path, optional
+        Your own knowledge-base and lexicon folders (``--kb``, ``--lexicons``), each in the
+        layout of ``ontology/kb`` and ``ontology/lexicon``; each replaces the default one
+        whole. Default :func:`graphbuilder.paths.kb_dir` and
+        :func:`graphbuilder.paths.lexicon_dir` (``$GRAPHBUILDER_KB``,
+        ``$GRAPHBUILDER_LEXICONS``, else the bundled folders). A given ``nlp`` must have been
+        loaded with the same folders.
 
     Returns
     -------
@@ -427,6 +323,9 @@ def build(
     ------
     InputError
         A named input is missing, or no document could be read (the message lists why).
+    KnowledgeBaseError
+        A KB or lexicon folder is missing or holds a malformed file (before anything is
+        written).
     ValidationError
         A document graph violates the SHACL shapes (the graph files are left as they were).
     OutputError
@@ -451,6 +350,7 @@ def build(
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
+    kb_dir, lexicon_dir = checked_data_dirs(kb_dir, lexicon_dir)
     out_dir = prepare_output_dir(Path(out_dir), force=force)
     with contextlib.ExitStack() as locks:
         locks.enter_context(write_lock(out_dir, wait=wait, on_wait=on_wait))
@@ -476,6 +376,8 @@ def build(
             update_url=update_url,
             nlp=nlp,
             progress=progress,
+            kb_dir=kb_dir,
+            lexicon_dir=lexicon_dir,
         )
     summary.seconds = time.perf_counter() - started
     return summary
@@ -507,12 +409,14 @@ def _build_locked(
     update_url: str | None,
     nlp,
     progress: Callable[[DocumentProgress], None] | None,
+    kb_dir: Path,
+    lexicon_dir: Path,
 ) -> BuildSummary:
     """The build proper, under the write lock: read the folder's state, parse, merge, write."""
     from graphbuilder.resolve.merge import merge_documents
 
     skipped = [str(p) for p in found_problems]
-    pipeline = pipeline_fingerprint(model)
+    pipeline = pipeline_fingerprint(model, kb_dir, lexicon_dir)
     payloads, stale_files = _load_state(out_dir)
     summary = BuildSummary(out_dir=out_dir, store=store)
 
@@ -541,23 +445,26 @@ def _build_locked(
         for doc_id, payload in payloads.items():
             kept.setdefault(doc_id, payload["records"])
 
-    # parse the rest, each record file written the moment its document is done
-    new = _parse(
-        todo,
-        out_dir,
-        pipeline=pipeline,
-        nlp=nlp,
-        model=model,
-        max_bytes=max_bytes,
-        jobs=n_process,
-        engine=engine,
-        scheduler=scheduler,
-        numpy_ops=numpy_ops,
-        progress=progress,
-        start=index,
-        total=total,
-        summary=summary,
-    )
+    # parse the rest, each record file written the moment its document is done; every
+    # loader that takes no folder reads the build's KB and lexicons meanwhile
+    with use_data(kb_dir, lexicon_dir):
+        new = _parse(
+            todo,
+            out_dir,
+            pipeline=pipeline,
+            nlp=nlp,
+            model=model,
+            max_bytes=max_bytes,
+            jobs=n_process,
+            engine=engine,
+            scheduler=scheduler,
+            numpy_ops=numpy_ops,
+            progress=progress,
+            start=index,
+            total=total,
+            summary=summary,
+            data=(kb_dir, lexicon_dir),
+        )
     skipped.extend(summary.skipped)
     summary.skipped = skipped
 
@@ -622,6 +529,7 @@ def _parse(
     start: int,
     total: int,
     summary: BuildSummary,
+    data: tuple[Path, Path],
 ) -> dict[str, DocumentRecords]:
     new: dict[str, DocumentRecords] = {}
 
@@ -636,7 +544,13 @@ def _parse(
         from graphbuilder.engines.dask_engine import extract_documents_dask
 
         records, problems = extract_documents_dask(
-            todo, model=model, max_bytes=max_bytes, scheduler=scheduler, progress=progress
+            todo,
+            model=model,
+            max_bytes=max_bytes,
+            scheduler=scheduler,
+            progress=progress,
+            kb_dir=data[0],
+            lexicon_dir=data[1],
         )
         for rec in records:
             keep(rec)
@@ -646,8 +560,15 @@ def _parse(
     if engine != "local":
         raise GraphbuilderError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
     last = time.perf_counter()
-    stream = _extract(
-        todo, nlp=nlp, model=model, max_bytes=max_bytes, jobs=jobs, numpy_ops=numpy_ops
+    stream = extract_paths(
+        todo,
+        nlp=nlp,
+        model=model,
+        max_bytes=max_bytes,
+        jobs=jobs,
+        numpy_ops=numpy_ops,
+        kb_dir=data[0],
+        lexicon_dir=data[1],
     )
     for i, result in enumerate(stream, start + 1):
         if result.record is not None:
@@ -657,7 +578,7 @@ def _parse(
             summary.skipped.append(result.problem)
         if progress:
             now = time.perf_counter()
-            progress(_progress_event(result, i, total, now - last))
+            progress(progress_event(result, i, total, now - last))
             last = now
     return new
 

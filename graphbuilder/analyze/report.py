@@ -33,6 +33,7 @@ from graphbuilder.analyze.figures import (
 )
 from graphbuilder.analyze.records import StanceRecord
 from graphbuilder.analyze.tables import bloc_scores, pair_rows
+from graphbuilder.paths import package_dir
 
 __all__ = ["GENERATOR", "ROWS_SHOWN", "STANCES_PER_PAIR", "render_report"]
 
@@ -44,8 +45,6 @@ ROWS_SHOWN = 200
 STANCES_PER_PAIR = 8
 #: Pairs listed under each actor in the evidence section.
 PAIRS_PER_ACTOR = 12
-
-_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _anchor(kind: str, *parts: str) -> str:
@@ -369,8 +368,9 @@ def render_report(
     import jinja2
     from markupsafe import Markup
 
+    templates = package_dir("analyze", "templates")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -384,5 +384,5 @@ def render_report(
     )
     for fig in context["figures"]:
         fig["svg"] = Markup(fig["svg"])
-    context["css"] = Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8"))
+    context["css"] = Markup((templates / "report.css").read_text(encoding="utf-8"))
     return env.get_template("report.html.j2").render(**context)

@@ -3,7 +3,9 @@
 ``graphbuilder build DIR -o OUT`` builds the graph of DIR into OUT; ``graphbuilder build NEW...
 --into OUT`` adds documents to the graph already in OUT; ``--store oxigraph:PATH`` writes the
 graph to a persistent Oxigraph store instead of the graph files. ``--jobs N`` runs N worker
-processes. Progress goes to stderr: a rich progress bar (documents/s, time left) on a
+processes. ``--kb DIR`` and ``--lexicons DIR`` (or ``$GRAPHBUILDER_KB``,
+``$GRAPHBUILDER_LEXICONS``) read your own knowledge-base and lexicon folders instead of the
+bundled ones. Progress goes to stderr: a rich progress bar (documents/s, time left) on a
 terminal, one plain line per document otherwise (CI logs, tests).
 """
 
@@ -16,6 +18,7 @@ from typing import Annotated
 import typer
 
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
+from graphbuilder.paths import KB_ENV, LEXICONS_ENV
 
 
 class _PlainProgress:
@@ -136,6 +139,24 @@ def register(app: typer.Typer) -> None:
         model: Annotated[
             str, typer.Option("--model", help="Any installed spaCy pipeline.")
         ] = DEFAULT_MODEL,
+        kb: Annotated[
+            Path | None,
+            typer.Option(
+                "--kb",
+                envvar=KB_ENV,
+                help="Your own knowledge-base folder (the layout of ontology/kb); "
+                "replaces the bundled one.",
+            ),
+        ] = None,
+        lexicons: Annotated[
+            Path | None,
+            typer.Option(
+                "--lexicons",
+                envvar=LEXICONS_ENV,
+                help="Your own lexicon folder (the layout of ontology/lexicon); "
+                "replaces the bundled one.",
+            ),
+        ] = None,
         force: Annotated[
             bool, typer.Option("--force", help="Overwrite graph files graphbuilder did not write.")
         ] = False,
@@ -218,6 +239,8 @@ def register(app: typer.Typer) -> None:
                 progress=reporter,
                 wait=not no_wait,
                 on_wait=reporter.note,
+                kb_dir=kb,
+                lexicon_dir=lexicons,
             )
         for path in summary.files:
             typer.echo(f"wrote {path}")

@@ -1,8 +1,8 @@
 """The extraction of ``graphbuilder build --engine dask``: documents partitioned over Dask.
 
 The input paths are cut into contiguous partitions; each partition is one Dask task that calls
-the local per-document code, :func:`graphbuilder.build.extract_documents`, inside a worker. A
-worker loads the spaCy pipeline once (:func:`worker_pipeline`, cached for the life of the
+the local per-document code, :func:`graphbuilder.nlp.documents.extract_documents`, inside a
+worker. A worker loads the spaCy pipeline once (:func:`worker_pipeline`, cached for the life of the
 worker process) and reuses it for every partition it is given. The partitions' results are
 concatenated in partition order, so the records come back in input order whatever worker ran
 what and whenever it finished; the merge across documents then runs once, in the caller, on
@@ -44,7 +44,12 @@ WORKER_WAIT_SECONDS = 60
 
 
 @functools.lru_cache(maxsize=2)
-def worker_pipeline(model: str = DEFAULT_MODEL, numpy_ops: bool = False):
+def worker_pipeline(
+    model: str = DEFAULT_MODEL,
+    numpy_ops: bool = False,
+    kb_dir: str | None = None,
+    lexicon_dir: str | None = None,
+):
     """Return the pipeline of ``model``, loaded once per (worker) process.
 
     Parameters
@@ -54,6 +59,8 @@ def worker_pipeline(model: str = DEFAULT_MODEL, numpy_ops: bool = False):
     numpy_ops : bool
         Build it with numpy's matrix products instead of blis
         (:func:`graphbuilder.nlp.run.use_numpy_ops`; the model keeps the ops it was built with).
+    kb_dir, lexicon_dir : str, optional
+        The KB and lexicon folders (default: those of :mod:`graphbuilder.paths`).
 
     Returns
     -------
@@ -67,23 +74,33 @@ def worker_pipeline(model: str = DEFAULT_MODEL, numpy_ops: bool = False):
         from graphbuilder.nlp.run import use_numpy_ops
 
         use_numpy_ops()
-    return load_pipeline(model)
+    return load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
 
 
 def _extract_partition(
-    paths: list[str], model: str, max_bytes: int | None, numpy_ops: bool = False
+    paths: list[str],
+    model: str,
+    max_bytes: int | None,
+    numpy_ops: bool = False,
+    kb_dir: str | None = None,
+    lexicon_dir: str | None = None,
 ) -> tuple[list[DocumentRecords], list[str], float]:
     """The Dask task: extract one partition in a worker with the worker's pipeline.
 
     Returns the records, the problem lines and the seconds spent extracting (pipeline load
     excluded).
     """
-    from graphbuilder.build import extract_documents
+    from graphbuilder.nlp.documents import extract_documents
 
-    nlp = worker_pipeline(model, numpy_ops)
+    nlp = worker_pipeline(model, numpy_ops, kb_dir, lexicon_dir)
     started = time.perf_counter()
     records, problems = extract_documents(
-        [Path(p) for p in paths], nlp=nlp, model=model, max_bytes=max_bytes
+        [Path(p) for p in paths],
+        nlp=nlp,
+        model=model,
+        max_bytes=max_bytes,
+        kb_dir=kb_dir,
+        lexicon_dir=lexicon_dir,
     )
     return records, problems, time.perf_counter() - started
 
@@ -157,11 +174,13 @@ def extract_documents_dask(
     partitions: int | None = None,
     progress: Callable | None = None,
     numpy_ops: bool = False,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
 ) -> tuple[list[DocumentRecords], list[str]]:
     """Read, parse and extract each document on a Dask cluster (no merging, no output).
 
-    Same contract as :func:`graphbuilder.build.extract_documents`, which every worker runs on
-    its partition.
+    Same contract as :func:`graphbuilder.nlp.documents.extract_documents`, which every worker
+    runs on its partition.
 
     Parameters
     ----------
@@ -180,11 +199,15 @@ def extract_documents_dask(
         Number of tasks the documents are cut into (default: 2 per worker, at most one per
         document). The result does not depend on it.
     progress : callable, optional
-        Called with a :class:`graphbuilder.build.DocumentProgress` per document, as each
+        Called with a :class:`graphbuilder.nlp.documents.DocumentProgress` per document, as each
         partition comes back (``seconds`` is the partition's time shared evenly).
     numpy_ops : bool
         Workers build their pipeline with numpy's matrix products instead of blis
         (:func:`graphbuilder.nlp.run.use_numpy_ops`).
+    kb_dir, lexicon_dir : str or Path, optional
+        The KB and lexicon folders every worker reads, at the same path (default: the folders
+        in effect here, :func:`graphbuilder.paths.kb_dir` and
+        :func:`graphbuilder.paths.lexicon_dir`).
 
     Returns
     -------
@@ -203,15 +226,21 @@ def extract_documents_dask(
     --------
     >>> records, problems = extract_documents_dask(paths, n_workers=2)  # doctest: +SKIP
     """
+    from graphbuilder import paths as data_paths
+
     paths = [Path(p) for p in paths]
     if not paths:
         return [], []
+    data = (
+        str(data_paths.kb_dir(kb_dir).resolve()),
+        str(data_paths.lexicon_dir(lexicon_dir).resolve()),
+    )
     if scheduler is None:
         with local_cluster(n_workers) as address:
             return _run(
-                paths, address, model, max_bytes, partitions, progress, n_workers, numpy_ops
+                paths, address, model, max_bytes, partitions, progress, n_workers, numpy_ops, data
             )
-    return _run(paths, scheduler, model, max_bytes, partitions, progress, None, numpy_ops)
+    return _run(paths, scheduler, model, max_bytes, partitions, progress, None, numpy_ops, data)
 
 
 def _run(
@@ -223,10 +252,11 @@ def _run(
     progress: Callable | None,
     n_workers: int | None,
     numpy_ops: bool,
+    data: tuple[str, str],
 ) -> tuple[list[DocumentRecords], list[str]]:
     from distributed import Client, as_completed
 
-    from graphbuilder.build import DocumentProgress
+    from graphbuilder.nlp.documents import DocumentProgress
 
     try:
         client = Client(address, timeout=10, set_as_default=False)
@@ -255,6 +285,7 @@ def _run(
                 model,
                 max_bytes,
                 numpy_ops,
+                *data,
                 key=f"gb-extract-{i}-{len(parts)}-{time.time_ns()}",
                 pure=False,
             )

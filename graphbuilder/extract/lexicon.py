@@ -267,14 +267,24 @@ class ExtractionLexicons:
 
 
 def load_lexicons(directory: str | Path | None = None) -> ExtractionLexicons:
-    """Load every extraction lexicon from ``directory`` (default ``ontology/lexicon/``).
+    """Load every extraction lexicon from ``directory``.
+
+    Parameters
+    ----------
+    directory : str or Path, optional
+        Default :func:`graphbuilder.paths.lexicon_dir` (``--lexicons``,
+        ``$GRAPHBUILDER_LEXICONS``, else ``ontology/lexicon/``).
+
+    Returns
+    -------
+    ExtractionLexicons
 
     Raises
     ------
     KnowledgeBaseError
         As the single loaders.
     """
-    d = Path(directory) if directory else lexicon_dir()
+    d = lexicon_dir(directory)
     return ExtractionLexicons(
         load_stance_lexicon(d / "stance_cues.csv"),
         load_modality_lexicon(d / "modality.csv"),
@@ -285,7 +295,13 @@ def load_lexicons(directory: str | Path | None = None) -> ExtractionLexicons:
     )
 
 
-@lru_cache(maxsize=4)
 def default_lexicons() -> ExtractionLexicons:
-    """The lexicons of ``ontology/lexicon/``, loaded once per process."""
-    return load_lexicons()
+    """The lexicons of the folder in effect (:func:`graphbuilder.paths.lexicon_dir`: the one
+    selected for the build, ``$GRAPHBUILDER_LEXICONS``, else ``ontology/lexicon/``), loaded
+    once per folder and process."""
+    return _lexicons_of(str(lexicon_dir()))
+
+
+@lru_cache(maxsize=4)
+def _lexicons_of(directory: str) -> ExtractionLexicons:
+    return load_lexicons(directory)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.nlp.extensions import entity_of_token, group_of_token
+from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import Evidence
 
 SUBJ = ("nsubj", "csubj")
@@ -24,13 +26,19 @@ RELATIVE = ("who", "whom", "which", "that", "whose")
 FIRST_PERSON = ("i", "we", "me", "us", "my", "our")
 
 
-@lru_cache(maxsize=1)
 def inclusion_words() -> tuple[str, ...]:
     """The lemmas that introduce members of a set named before ("X members, meaning Y"): the
-    ``inclusion`` cues of ``ontology/lexicon/relation_cues.csv``."""
+    ``inclusion`` cues of ``relation_cues.csv`` in the lexicon folder in effect
+    (:func:`graphbuilder.paths.lexicon_dir`)."""
+    return _inclusion_words(str(lexicon_dir()))
+
+
+@lru_cache(maxsize=4)
+def _inclusion_words(directory: str) -> tuple[str, ...]:
     from graphbuilder.extract.lexicon import load_relation_cues
 
-    return tuple(sorted(load_relation_cues().kinds["inclusion"]))
+    cues = load_relation_cues(Path(directory) / "relation_cues.csv")
+    return tuple(sorted(cues.kinds["inclusion"]))
 
 
 def entity(tok: Token) -> str | None:

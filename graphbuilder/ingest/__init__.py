@@ -12,7 +12,7 @@ InputProblem, DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_DOCUMENTS (from 
 
 from __future__ import annotations
 
-from graphbuilder.ingest.clean import clean_text
+from graphbuilder.ingest.clean import clean_text, extract_metadata
 from graphbuilder.ingest.discover import discover
 from graphbuilder.ingest.limits import (
     DEFAULT_MAX_BYTES,
@@ -20,7 +20,6 @@ from graphbuilder.ingest.limits import (
     DEFAULT_MAX_DOCUMENTS,
     InputProblem,
 )
-from graphbuilder.ingest.metadata import extract_metadata
 from graphbuilder.ingest.reader import read_article
 
 __all__ = [

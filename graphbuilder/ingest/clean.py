@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuilder.ingest.cues import ClutterCue, load_clutter_cues, load_platform_pattern
-from graphbuilder.ingest.metadata import Header, analyse_header
+from graphbuilder.ingest.metadata import Header, analyse_header, page_metadata
 from graphbuilder.ingest.text import (
     SENTENCE_END,
     blocks,
@@ -202,3 +202,25 @@ def page_text(page: Page) -> str:
             paragraphs.append(line)
         prev = (i, b, line)
     return join_paragraphs(paragraphs)
+
+
+def extract_metadata(raw_text: str) -> dict[str, str | None]:
+    """Read title, author, date and place from a plain-text page.
+
+    Parameters
+    ----------
+    raw_text : str
+        The decoded text of the page (before cleaning).
+
+    Returns
+    -------
+    dict
+        Keys ``title``, ``author``, ``date`` (ISO ``YYYY-MM-DD``), ``place``; a value is None
+        where the page does not give it.
+
+    Examples
+    --------
+    >>> extract_metadata("Talks resume\\n\\nBy Jane Doe\\n17 May 2022\\n\\nThe talks resumed.")
+    {'title': 'Talks resume', 'author': 'Jane Doe', 'date': '2022-05-17', 'place': None}
+    """
+    return page_metadata(classify_lines(raw_text))

@@ -40,12 +40,12 @@ class ClutterCue:
 
 
 def clutter_file() -> Path:
-    """Return the path of ``ontology/lexicon/clutter.csv``."""
+    """Return ``clutter.csv`` of the lexicon folder in effect (``paths.lexicon_dir()``)."""
     return lexicon_dir() / "clutter.csv"
 
 
 def platforms_file() -> Path:
-    """Return the path of ``ontology/lexicon/social_platforms.csv``."""
+    """Return ``social_platforms.csv`` of the lexicon folder in effect."""
     return lexicon_dir() / "social_platforms.csv"
 
 
@@ -53,7 +53,6 @@ def _read_rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[st
     return read_csv_rows(path, required, strip=False)[1]  # regular expressions: kept as written
 
 
-@lru_cache(maxsize=4)
 def load_clutter_cues(path: Path | None = None) -> tuple[ClutterCue, ...]:
     """Read and compile the clutter cues.
 
@@ -73,7 +72,11 @@ def load_clutter_cues(path: Path | None = None) -> tuple[ClutterCue, ...]:
         When the file is missing, lacks a column, or a row has an unknown scope, a bad
         ``max_words`` or a pattern that does not compile (names the file and the row).
     """
-    path = path or clutter_file()
+    return _load_clutter_cues(Path(path or clutter_file()))
+
+
+@lru_cache(maxsize=4)
+def _load_clutter_cues(path: Path) -> tuple[ClutterCue, ...]:
     cues = []
     for n, row in _read_rows(path, ("kind", "scope", "max_words", "pattern")):
         scope = (row.get("scope") or "").strip()
@@ -92,7 +95,6 @@ def load_clutter_cues(path: Path | None = None) -> tuple[ClutterCue, ...]:
     return tuple(cues)
 
 
-@lru_cache(maxsize=4)
 def load_platform_pattern(path: Path | None = None) -> re.Pattern[str]:
     """Return one regex matching any platform name of ``social_platforms.csv`` (whole words).
 
@@ -101,7 +103,11 @@ def load_platform_pattern(path: Path | None = None) -> re.Pattern[str]:
     KnowledgeBaseError
         When the file is missing or lacks the ``name`` column.
     """
-    path = path or platforms_file()
+    return _load_platform_pattern(Path(path or platforms_file()))
+
+
+@lru_cache(maxsize=4)
+def _load_platform_pattern(path: Path) -> re.Pattern[str]:
     names = sorted(
         {row["name"].strip() for _, row in _read_rows(path, ("name",)) if row["name"].strip()},
         key=len,

@@ -344,33 +344,10 @@ def analyse_header(lines: list[str], skip: set[int] | frozenset[int] = frozenset
     return h
 
 
-def extract_metadata(raw_text: str) -> dict[str, str | None]:
-    """Read title, author, date and place from a plain-text page.
-
-    Parameters
-    ----------
-    raw_text : str
-        The decoded text of the page (before cleaning).
-
-    Returns
-    -------
-    dict
-        Keys ``title``, ``author``, ``date`` (ISO ``YYYY-MM-DD``), ``place``; a value is None
-        where the page does not give it.
-
-    Examples
-    --------
-    >>> extract_metadata("Talks resume\\n\\nBy Jane Doe\\n17 May 2022\\n\\nThe talks resumed.")
-    {'title': 'Talks resume', 'author': 'Jane Doe', 'date': '2022-05-17', 'place': None}
-    """
-    from graphbuilder.ingest.clean import classify_lines
-
-    return page_metadata(classify_lines(raw_text))
-
-
 def page_metadata(page) -> dict[str, str | None]:
     """Title, author, date and place of a page already split by
-    :func:`graphbuilder.ingest.clean.classify_lines` (what :func:`extract_metadata` returns).
+    :func:`graphbuilder.ingest.clean.classify_lines` (what
+    :func:`graphbuilder.ingest.clean.extract_metadata` returns).
 
     Parameters
     ----------

@@ -67,7 +67,7 @@ class EntityLinker:
 
     def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
         register_extensions()
-        self.kb = load_kb(kb_dir)
+        self.kb = load_kb(kb_dir, lexicon_dir)
         self.lex = load_linking_lexicons(lexicon_dir)
 
     def __call__(self, doc: Doc) -> Doc:

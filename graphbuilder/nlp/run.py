@@ -121,7 +121,8 @@ def extract_records(
     articles : iterable of Article
         Read lazily (a generator keeps memory flat over thousands of documents).
     kb : KnowledgeBase, optional
-        For the KB background facts between the document's entities (default: ``load_kb()``).
+        For the KB background facts between the document's entities (default: ``load_kb()``,
+        the KB folder in effect).
     batch_size : int
         Documents per spaCy batch.
 
@@ -170,14 +171,18 @@ def read_articles(
 _WORKER: dict = {}
 
 
-def _init_worker(model: str, numpy_ops: bool) -> None:
+def _init_worker(
+    model: str, numpy_ops: bool, kb_dir: str | None = None, lexicon_dir: str | None = None
+) -> None:
     from graphbuilder.nlp.pipeline import load_pipeline
+    from graphbuilder.paths import select_data
     from graphbuilder.resolve.kb import load_kb
 
+    select_data(kb_dir, lexicon_dir)  # for the loaders that take no folder, in this worker
     if numpy_ops:
         use_numpy_ops()
-    _WORKER["nlp"] = load_pipeline(model)
-    _WORKER["kb"] = load_kb()
+    _WORKER["nlp"] = load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
+    _WORKER["kb"] = load_kb(kb_dir, lexicon_dir)
 
 
 def _work(task: tuple[list[str], int]) -> list[PathResult]:
@@ -200,6 +205,8 @@ def extract_paths_in_workers(
     max_bytes: int,
     chunk: int = 8,
     numpy_ops: bool = False,
+    kb_dir: str | Path | None = None,
+    lexicon_dir: str | Path | None = None,
 ) -> Iterator[PathResult]:
     """Read and extract documents in ``jobs`` worker processes, yielding results as they come.
 
@@ -220,6 +227,9 @@ def extract_paths_in_workers(
         Files per task (also the spaCy batch of a task).
     numpy_ops : bool
         Call :func:`use_numpy_ops` in each worker before loading.
+    kb_dir, lexicon_dir : str or Path, optional
+        The KB and lexicon folders every worker reads (default: the folders in effect here,
+        :func:`graphbuilder.paths.kb_dir` and :func:`graphbuilder.paths.lexicon_dir`).
 
     Yields
     ------
@@ -227,12 +237,17 @@ def extract_paths_in_workers(
     """
     import multiprocessing
 
+    from graphbuilder.paths import kb_dir as effective_kb
+    from graphbuilder.paths import lexicon_dir as effective_lexicons
+
+    data = (str(effective_kb(kb_dir).resolve()), str(effective_lexicons(lexicon_dir).resolve()))
     names = [str(p) for p in paths]
     tasks = [(names[i : i + chunk], max_bytes) for i in range(0, len(names), chunk)]
     if not tasks:
         return
     context = multiprocessing.get_context("spawn")
     jobs = max(1, min(jobs, len(tasks)))
-    with context.Pool(jobs, initializer=_init_worker, initargs=(model, numpy_ops)) as pool:
+    initargs = (model, numpy_ops, *data)
+    with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
         for results in pool.imap_unordered(_work, tasks):
             yield from results

@@ -305,15 +305,20 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, directory: str | Path | None = None) -> KnowledgeBase:
+    def load(
+        cls, directory: str | Path | None = None, lexicons: str | Path | None = None
+    ) -> KnowledgeBase:
         """Read every KB data file of ``directory`` and index it.
 
         Parameters
         ----------
         directory : str or pathlib.Path, optional
-            The KB folder; default :func:`graphbuilder.paths.kb_dir` (``ontology/kb``). The
-            office-title lexicon is ``<directory>/../lexicon/offices.csv`` when present, else
-            the project's ``ontology/lexicon/offices.csv``.
+            The KB folder; default :func:`graphbuilder.paths.kb_dir` (``--kb``,
+            ``$GRAPHBUILDER_KB``, else ``ontology/kb``).
+        lexicons : str or pathlib.Path, optional
+            The lexicon folder whose ``offices.csv`` holds the office titles; default
+            :func:`graphbuilder.paths.lexicon_dir` (``--lexicons``,
+            ``$GRAPHBUILDER_LEXICONS``, else ``ontology/lexicon``).
 
         Returns
         -------
@@ -324,7 +329,7 @@ class KnowledgeBase:
         KnowledgeBaseError
             The folder is missing or a row is malformed (the message names file and line).
         """
-        folder = Path(directory) if directory is not None else kb_dir()
+        folder = kb_dir(directory)
         if not folder.is_dir():
             raise KnowledgeBaseError(f"{folder}: knowledge-base folder not found")
         kb = cls(folder)
@@ -379,7 +384,7 @@ class KnowledgeBase:
         kb._add_memberships(member_rows)
         for path, line, row in term_rows:
             kb._add_term(path, line, row)
-        kb._load_titles(folder)
+        kb._load_titles(lexicon_dir(lexicons) / "offices.csv")
         kb._index()
         return kb
 
@@ -533,10 +538,7 @@ class KnowledgeBase:
             )
         )
 
-    def _load_titles(self, folder: Path) -> None:
-        path = folder.parent / "lexicon" / "offices.csv"
-        if not path.is_file():
-            path = lexicon_dir() / "offices.csv"
+    def _load_titles(self, path: Path) -> None:
         if not path.is_file():
             return
         _, rows = read_csv_rows(path)
@@ -752,16 +754,22 @@ class KnowledgeBase:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(folder: str) -> KnowledgeBase:
-    return KnowledgeBase.load(folder)
+def _load_cached(folder: str, lexicons: str) -> KnowledgeBase:
+    return KnowledgeBase.load(folder, lexicons)
 
 
-def load_kb(directory: str | Path | None = None) -> KnowledgeBase:
-    """Return the knowledge base of ``directory`` (default ``ontology/kb``), cached.
+def load_kb(
+    directory: str | Path | None = None, lexicons: str | Path | None = None
+) -> KnowledgeBase:
+    """Return the knowledge base of ``directory``, cached per (KB, lexicon) folder.
 
     Parameters
     ----------
     directory : str or pathlib.Path, optional
+        Default :func:`graphbuilder.paths.kb_dir` (``--kb``, ``$GRAPHBUILDER_KB``, else
+        ``ontology/kb``).
+    lexicons : str or pathlib.Path, optional
+        The lexicon folder of the office titles; default :func:`graphbuilder.paths.lexicon_dir`.
 
     Returns
     -------
@@ -772,8 +780,8 @@ def load_kb(directory: str | Path | None = None) -> KnowledgeBase:
     KnowledgeBaseError
         See :meth:`KnowledgeBase.load`.
     """
-    folder = Path(directory) if directory is not None else kb_dir()
-    return _load_cached(str(folder.resolve()))
+    folder = kb_dir(directory).resolve()
+    return _load_cached(str(folder), str(lexicon_dir(lexicons).resolve()))
 
 
 def clear_cache() -> None:

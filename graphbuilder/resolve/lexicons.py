@@ -54,14 +54,15 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
     return [row for _, row in read_csv_rows(path, required)[1] if row.get(required[0])]
 
 
-@lru_cache(maxsize=4)
 def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
-    """Load the linking lexicons from ``directory`` (default ``ontology/lexicon``).
+    """Load the linking lexicons from ``directory``, cached per folder.
 
     Parameters
     ----------
     directory : str, optional
-        Folder holding the CSV files named in ``linking-lexicons.md``.
+        Folder holding the CSV files named in ``linking-lexicons.md``; default
+        :func:`graphbuilder.paths.lexicon_dir` (``--lexicons``, ``$GRAPHBUILDER_LEXICONS``,
+        else ``ontology/lexicon``).
 
     Returns
     -------
@@ -72,7 +73,12 @@ def load_linking_lexicons(directory: str | None = None) -> LinkingLexicons:
     KnowledgeBaseError
         A file is missing, unreadable or lacks a column (the message names it).
     """
-    base = Path(directory) if directory else lexicon_dir()
+    return _load_linking_lexicons(str(lexicon_dir(directory).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_linking_lexicons(directory: str) -> LinkingLexicons:
+    base = Path(directory)
     labels = {
         r["spacy_label"].strip(): (r["entity_class"].strip(), r["keep_unlinked"].strip() == "yes")
         for r in _rows(base / "entity_labels.csv", ("spacy_label", "entity_class", "keep_unlinked"))

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from graphbuilder.errors import OutputError
 from graphbuilder.outputs import write_bytes_atomic
+from graphbuilder.paths import package_dir
 from graphbuilder.rdf.io import load_graph
 from graphbuilder.view.model import ViewData, load_style, view_data
 
@@ -34,7 +35,6 @@ __all__ = ["ViewStats", "render_graph", "render_file", "GENERATOR"]
 
 #: marks pages graphbuilder wrote; an existing file without it is never overwritten
 GENERATOR = "graphbuilder-view"
-_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _VIS_VERSION = "vis-9.1.2"
 
 
@@ -76,11 +76,12 @@ def _assets() -> dict[str, Markup]:
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / _VIS_VERSION
     out = {}
+    templates = package_dir("view", "templates")
     for key, path in (
         ("vis_js", lib / "vis-network.min.js"),
         ("vis_css", lib / "vis-network.css"),
-        ("page_js", _TEMPLATES / "graph.js"),
-        ("page_css", _TEMPLATES / "graph.css"),
+        ("page_js", templates / "graph.js"),
+        ("page_css", templates / "graph.css"),
     ):
         text = path.read_text(encoding="utf-8")
         if "</script" in text.lower() or "</style" in text.lower():  # pragma: no cover
@@ -152,7 +153,7 @@ def _options(data: ViewData, style: dict[str, Any]) -> dict[str, Any]:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(package_dir("view", "templates"))),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
