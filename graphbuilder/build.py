@@ -44,7 +44,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuilder import __version__
 from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
 from graphbuilder.nlp.documents import (
     DocumentProgress,
@@ -64,6 +63,7 @@ from graphbuilder.outputs import (
 )
 from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
+from graphbuilder.version import __version__
 
 MAP_CHUNK = 256
 """Documents mapped to RDF (and validated) together."""
