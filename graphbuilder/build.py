@@ -36,6 +36,7 @@ command parses only the rest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -63,6 +64,7 @@ from graphbuilder.outputs import (
 )
 from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
+from graphbuilder.store.lock import write_lock
 from graphbuilder.version import __version__
 
 MAP_CHUNK = 256
@@ -251,6 +253,8 @@ def build(
     progress: Callable[[DocumentProgress], None] | None = None,
     kb_dir: str | Path | None = None,
     lexicon_dir: str | Path | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
@@ -304,6 +308,12 @@ def build(
         :func:`graphbuilder.paths.lexicon_dir` (``$GRAPHBUILDER_KB``,
         ``$GRAPHBUILDER_LEXICONS``, else the bundled folders). A given ``nlp`` must have been
         loaded with the same folders.
+    wait : bool
+        When another build holds the lock of ``out_dir`` (or of the Oxigraph store), wait
+        for it (default); False raises :class:`~graphbuilder.errors.LockedError` at once.
+    on_wait : callable, optional
+        Called with a one-line message naming the lock holder while waiting, and when a
+        lock left by a killed build is taken over (:class:`graphbuilder.store.lock.WriteLock`).
 
     Returns
     -------
@@ -322,10 +332,17 @@ def build(
         ``out_dir`` is unsafe to write.
     StoreError
         The store cannot be opened or written.
+    LockedError
+        ``wait`` is False and another writer holds the folder's or the store's lock.
+
+    Notes
+    -----
+    The whole build, from reading the folder's state to writing the manifest, holds the
+    write lock of ``out_dir`` (and of an Oxigraph store): two builds into one folder run one
+    after the other, and the second reads the first one's documents and adds its own.
     """
     from graphbuilder.ingest import discover
     from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
-    from graphbuilder.resolve.merge import merge_documents
 
     started = time.perf_counter()
     max_bytes = max_bytes or DEFAULT_MAX_BYTES
@@ -335,8 +352,72 @@ def build(
     )
     kb_dir, lexicon_dir = checked_data_dirs(kb_dir, lexicon_dir)
     out_dir = prepare_output_dir(Path(out_dir), force=force)
+    with contextlib.ExitStack() as locks:
+        locks.enter_context(write_lock(out_dir, wait=wait, on_wait=on_wait))
+        store_folder = _oxigraph_folder(store)
+        if store_folder is not None:
+            locks.enter_context(write_lock(store_folder, what="store", wait=wait, on_wait=on_wait))
+        summary = _build_locked(
+            inputs,
+            paths,
+            found_problems,
+            out_dir,
+            into=into,
+            store=store,
+            model=model,
+            max_bytes=max_bytes,
+            validate=validate,
+            view=view,
+            n_process=n_process,
+            engine=engine,
+            scheduler=scheduler,
+            numpy_ops=numpy_ops,
+            query_url=query_url,
+            update_url=update_url,
+            nlp=nlp,
+            progress=progress,
+            data=(kb_dir, lexicon_dir),
+        )
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _oxigraph_folder(store: str | None) -> Path | None:
+    """The folder of an ``oxigraph:PATH`` store spec, else None."""
+    kind, _, rest = (store or "").partition(":")
+    return Path(rest) if kind == "oxigraph" and rest else None
+
+
+def _build_locked(
+    inputs: Sequence[Path],
+    paths: list[Path],
+    found_problems: list,
+    out_dir: Path,
+    *,
+    into: bool,
+    store: str | None,
+    model: str,
+    max_bytes: int,
+    validate: bool,
+    view: bool,
+    n_process: int,
+    engine: str,
+    scheduler: str | None,
+    numpy_ops: bool,
+    query_url: str | None,
+    update_url: str | None,
+    nlp,
+    progress: Callable[[DocumentProgress], None] | None,
+    data: tuple[Path, Path],
+) -> BuildSummary:
+    """The build proper, under the write lock: read the folder's state, parse, merge, write.
+
+    ``data`` holds the KB and lexicon folders, checked, absolute.
+    """
+    from graphbuilder.resolve.merge import merge_documents
+
     skipped = [str(p) for p in found_problems]
-    pipeline = pipeline_fingerprint(model, kb_dir, lexicon_dir)
+    pipeline = pipeline_fingerprint(model, *data)
     payloads, stale_files = _load_state(out_dir)
     summary = BuildSummary(out_dir=out_dir, store=store)
 
@@ -367,7 +448,7 @@ def build(
 
     # parse the rest, each record file written the moment its document is done; every
     # loader that takes no folder reads the build's KB and lexicons meanwhile
-    with use_data(kb_dir, lexicon_dir):
+    with use_data(*data):
         new = _parse(
             todo,
             out_dir,
@@ -383,7 +464,7 @@ def build(
             start=index,
             total=total,
             summary=summary,
-            data=(kb_dir, lexicon_dir),
+            data=data,
         )
     skipped.extend(summary.skipped)
     summary.skipped = skipped
@@ -430,7 +511,6 @@ def build(
             os.unlink(path)
         except FileNotFoundError:
             pass
-    summary.seconds = time.perf_counter() - started
     return summary
 
 

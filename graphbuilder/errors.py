@@ -57,3 +57,12 @@ class StoreError(GraphbuilderError):
     """A store (Oxigraph on disk, a SPARQL server) cannot be opened, read or written."""
 
     exit_code = 8
+
+
+class LockedError(GraphbuilderError):
+    """An output folder or store is locked by another writer and ``--no-wait`` was given.
+
+    The message names the holder (pid, host, command, since when), from the lock's record.
+    """
+
+    exit_code = 9

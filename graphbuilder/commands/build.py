@@ -47,6 +47,10 @@ class _PlainProgress:
                 err=True,
             )
 
+    def note(self, message: str) -> None:
+        """A line about the build itself (e.g. whose lock it waits for)."""
+        typer.echo(message, err=True)
+
     def close(self) -> None:
         if self.cached:
             typer.echo(f"{self.cached} documents already built, reused", err=True)
@@ -94,6 +98,10 @@ class _RichProgress:
 
     def __exit__(self, *exc) -> None:
         self.progress.stop()
+
+    def note(self, message: str) -> None:
+        """A line about the build itself, printed above the bar."""
+        self.progress.console.print(message, markup=False, highlight=False)
 
     def __call__(self, event) -> None:
         import time
@@ -192,8 +200,21 @@ def register(app: typer.Typer) -> None:
         no_view: Annotated[
             bool, typer.Option("--no-view", help="Do not write graph.html.")
         ] = False,
+        no_wait: Annotated[
+            bool,
+            typer.Option(
+                "--no-wait",
+                help="When another build holds the output folder's (or store's) lock, exit "
+                "at once with code 9 instead of waiting for it.",
+            ),
+        ] = False,
     ) -> None:
-        """Build the knowledge graph of INPUTS into the output folder (or add them --into one)."""
+        """Build the knowledge graph of INPUTS into the output folder (or add them --into one).
+
+        One build at a time writes a folder (or store): a second one waits for the first,
+        saying whose lock it waits for, then adds its documents to the first one's graph.
+        With --no-wait it exits with code 9 instead.
+        """
         from graphbuilder.build import build
 
         reporter = _RichProgress() if sys.stderr.isatty() else _PlainProgress()
@@ -218,6 +239,8 @@ def register(app: typer.Typer) -> None:
                 progress=reporter,
                 kb_dir=kb,
                 lexicon_dir=lexicons,
+                wait=not no_wait,
+                on_wait=reporter.note,
             )
         for path in summary.files:
             typer.echo(f"wrote {path}")

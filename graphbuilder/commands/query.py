@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated
 
@@ -60,11 +61,26 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--update-url", help="A server's update endpoint, if not by convention."),
         ] = None,
+        no_wait: Annotated[
+            bool,
+            typer.Option(
+                "--no-wait",
+                help="When another writer holds the store's lock (an update, or GRAPH loaded "
+                "into the store), exit at once with code 9 instead of waiting.",
+            ),
+        ] = False,
     ) -> None:
-        """Run a SPARQL query (text, --file or --name) on GRAPH and print the results."""
+        """Run a SPARQL query (text, --file or --name) on GRAPH and print the results.
+
+        On --store oxigraph:PATH a query reads a snapshot of the store (never a half-written
+        one) without waiting for a build; an update, or GRAPH loaded into the store, takes
+        the store's write lock first (waits for another writer, or exits 9 with --no-wait).
+        """
         from graphbuilder.errors import GraphFileError, QueryError
+        from graphbuilder.store.lock import commit_lock, write_lock
         from graphbuilder.store.oxigraph import (
             load_file_into_store,
+            open_snapshot,
             open_store,
             parse_store_spec,
         )
@@ -72,6 +88,7 @@ def register(app: typer.Typer) -> None:
             RESULT_FORMATS,
             bind_params,
             format_result,
+            is_update,
             list_named_queries,
             load_named_query,
             parse_named_query,
@@ -110,16 +127,6 @@ def register(app: typer.Typer) -> None:
             inside = [n for n in ("graph.trig", "graph.ttl") if (Path(graph) / n).is_file()]
             hint = f"; give {Path(graph) / inside[0]}" if inside else ""
             raise GraphFileError(f"{graph}: is a folder, not a graph file{hint}")
-        if store and store.startswith("sparql:"):
-            from graphbuilder.store.sparql_server import open_server_store
-
-            if graph is not None:
-                raise QueryError("a SPARQL server is queried as it is; give no GRAPH file")
-            db = open_server_store(store, query_url, update_url, timeout=timeout or 60)
-        else:
-            db = open_store(parse_store_spec(store) if store else None)
-        if graph is not None:
-            load_file_into_store(db, graph)
         if name is not None:
             named = load_named_query(name)
         elif file is not None:
@@ -133,8 +140,48 @@ def register(app: typer.Typer) -> None:
                 ) from None
         else:
             named = parse_named_query(query or "")
-        bindings = bind_params(db, named, params) if (params or named.params) else None
-        result = run_query(
-            db, named.text, bindings=bindings, allow_update=allow_update, timeout=timeout
-        )
+        with contextlib.ExitStack() as held:
+            target = None  # an on-disk store's folder: opened again where the query runs
+            if store and store.startswith("sparql:"):
+                from graphbuilder.store.sparql_server import open_server_store
+
+                if graph is not None:
+                    raise QueryError("a SPARQL server is queried as it is; give no GRAPH file")
+                db = open_server_store(store, query_url, update_url, timeout=timeout or 60)
+            elif store:
+                folder = parse_store_spec(store)
+                if graph is not None or (allow_update and is_update(named.text)):
+                    # one writer at a time; readers open a snapshot and never wait for it
+                    held.enter_context(
+                        write_lock(
+                            folder,
+                            what="store",
+                            wait=not no_wait,
+                            on_wait=lambda line: typer.echo(line, err=True),
+                        )
+                    )
+                    held.enter_context(commit_lock(folder))
+                    if graph is not None:
+                        loading = open_store(folder)
+                        load_file_into_store(loading, graph)
+                        loading.flush()
+                        del loading  # released: the query opens the store again
+                    target = folder
+                db = open_snapshot(folder)
+                if timeout is not None:
+                    target = folder  # a worker opens it, and is stopped at the deadline
+            else:
+                db = open_store(None)
+                if graph is not None:
+                    load_file_into_store(db, graph)
+            bindings = bind_params(db, named, params) if (params or named.params) else None
+            if target is not None:
+                del db
+            result = run_query(
+                db if target is None else target,
+                named.text,
+                bindings=bindings,
+                allow_update=allow_update,
+                timeout=timeout,
+            )
         typer.echo(format_result(result, fmt).rstrip("\n"))

@@ -20,7 +20,7 @@ from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import NEGATIVE_STANCE_TYPES, POSITIVE_STANCE_TYPES
 
-FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic")
+FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic", "experiencer")
 CUE_POS = ("VERB", "NOUN", "ADJ")
 MODALITY_KINDS = (
     "negation",
@@ -32,6 +32,7 @@ MODALITY_KINDS = (
     "halt",
     "appeal",
     "readiness",
+    "seeking",
 )
 RELATION_CUE_KINDS = (
     "leader",

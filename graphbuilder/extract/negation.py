@@ -63,6 +63,26 @@ def _verbal_head(tok: Token) -> Token:
     return tok
 
 
+def _governors(head: Token, depth: int = 3) -> list[Token]:
+    """The verbs an infinitive or purpose clause depends on, whose negation and hedges are the
+    cue's: "did not move a resolution to condemn X", "apparently became the first state to
+    support X" (the same chain as :func:`graphbuilder.extract.syntax.subject` climbs)."""
+    out: list[Token] = []
+    v = head
+    for _ in range(depth):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.head is v or not infinitive or v.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
+            break
+        gov = v.head
+        if gov.pos_ in ("NOUN", "PROPN", "ADJ") and gov.head is not gov:
+            gov = gov.head  # the noun or adjective the infinitive hangs on, then its verb
+        if gov.pos_ not in ("VERB", "AUX"):
+            break
+        out.append(gov)
+        v = gov
+    return out
+
+
 def modality_of(tok: Token, lex: ModalityLexicon) -> Modality:
     """Read negation, refusal, volition and hedges around the cue token ``tok``.
 
@@ -81,7 +101,9 @@ def modality_of(tok: Token, lex: ModalityLexicon) -> Modality:
     negated = cessation = volitional = refused = False
     factor = 1.0
     markers: list[str] = []
-    scope = {tok, head}
+    scope = {tok, head, *_governors(head)}
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        scope.add(tok.head)  # "reportedly expressed optimism": the light verb's modality
     for t in scope:
         for c in t.children:
             low = c.lower_

@@ -49,6 +49,7 @@ from graphbuilder.extract.syntax import (
     agent_token,
     antecedent,
     apposition_head,
+    by_agent,
     entity,
     entity_class,
     evidence_of,
@@ -101,12 +102,15 @@ CONF_AGENT = 0.85  # explicit entity agent of a verb cue
 CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
+SAID_OF_PREPS = ("of", "about", "regarding", "concerning")  # "said of X", "told reporters about X"
 RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between the two sides
 # objects that name the interaction itself ("fought two wars", "held talks"): CAMEO's &FIGHT
 # and &NEGOTIATION noun synsets (CAMEO.2.0.txt)
 INTERACTION_NOUNS = frozenset(
     {"war", "battle", "fight", "clash", "conflict", "talk", "talks", "negotiation", "dialogue"}
 )
+AGAINST_FACTOR = 0.9  # the opponent of a supported side ("backed X against Y")
+SEEK_FACTOR = 0.85  # a commitment sought, not yet made
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
 SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
 APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
@@ -243,7 +247,8 @@ def _verb_targets(
         keys = _phrase_keys(objs, mint)
         if keys:
             return keys, objs[0]
-    own_preps = TARGET_PREPS + (("of",) if cue.pos == "ADJ" else ())  # "critical of X"
+    # "critical of X", "appalled by X", "alarmed at X"
+    own_preps = TARGET_PREPS + (("of", "by", "at") if cue.pos == "ADJ" else ())
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own_preps]
     for obj in objs:  # "raise questions about X"
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -331,7 +336,9 @@ def _noun_holder_and_targets(
         # "gave his backing to X", "lodged a protest with X": the parse hangs the preposition
         # on the light verb
         preps = [
-            c for c in light_verb.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS
+            c
+            for c in light_verb.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS
         ]
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
@@ -600,6 +607,10 @@ def _read_cue(
 ):
     mod = modality_of(tok, lex.modality)
     result = apply_modality(cue, mod)
+    if result is None and cue.frame == "commitment" and not mod.negated and _sought(tok, lex):
+        # "their bid to join NATO", "Ukraine applied to join the EU": seeking to commit is
+        # support of what one seeks to join
+        result = ("Support", "Positive", mod.factor * cue.confidence * SEEK_FACTOR)
     if result is None:
         return
     stype, pol, factor = result
@@ -617,6 +628,25 @@ def _read_cue(
                 ctx.attribution,
                 None,
             )
+        return
+
+    if cue.frame == "experiencer":
+        # psych verbs: "Kenya was appalled by the attack" / "the attack appalled Kenya": the one
+        # who feels holds the stance toward the cause (or its owner)
+        if is_passive(tok):
+            feeler = [c for c in tok.children if c.dep_ in PASSIVE_SUBJ]
+            agent = by_agent(tok)
+            cause = [agent] if agent is not None else []
+        else:
+            feeler = [c for c in tok.children if c.dep_ in OBJ]
+            cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        holders = uniq(k for f in feeler for k in _holders_of_np(antecedent(f)))
+        if not holders and _first_person(feeler[0] if feeler else None) and ctx.speaker:
+            holders = [ctx.speaker]
+        targets = _phrase_keys(cause, mint) if cause else []
+        for h in holders:
+            for t in targets:
+                yield (h, t, stype, pol, CONF_AGENT * factor, ctx.attribution, _topic(cause[0]))
         return
 
     if cue.frame == "deontic":
@@ -640,6 +670,22 @@ def _read_cue(
             )
         return
 
+    if cue.pos == "NOUN" and "between" in cue.lemmas:
+        # "fighting between X and Y", "cooperation between X and Y": each side toward the other
+        sides = [
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
+        ]
+        sides = uniq(as_actor(tok.doc, k) for k in sides)
+        for h in sides:
+            for t in sides:
+                if h != t:
+                    yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        return
     if cue.pos == "NOUN":
         holders, targets = _noun_holder_and_targets(tok, lex.light, mint)
         for h in holders:
@@ -657,6 +703,8 @@ def _read_cue(
     targets, phrase = _verb_targets(tok, cue, mint)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
+    if not targets and ctx.attribution != "AuthorOpinion":
+        targets, phrase = _said_of(tok, lex, mint)
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
     elif ag is None:
@@ -700,6 +748,57 @@ def _read_cue(
     for h in holders:
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+    if pol == "Positive" and stype in ("Support", "Cooperation"):
+        # "supported Iraq against ISIL", "stood with Kyiv against Moscow": opposed to the other
+        against = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "against"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        others = [k for k in _phrase_keys(against, mint) if k not in targets] if against else []
+        for h in holders:
+            for t in others:
+                yield (
+                    h,
+                    t,
+                    "Opposition",
+                    "Negative",
+                    conf * factor * AGAINST_FACTOR,
+                    ctx.attribution,
+                    _topic(against[0]),
+                )
+
+
+def _sought(tok: Token, lex: ExtractionLexicons) -> bool:
+    """Whether ``tok`` is the infinitive complement of a word of seeking (modality kind
+    ``seeking``: "bid to join", "applied to join", "seeks to join")."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (
+        infinitive
+        and tok.dep_ in ("xcomp", "acl", "relcl", "advcl")
+        and lex.modality.has("seeking", tok.head.lemma_.lower())
+    )
+
+
+def _said_of(
+    tok: Token, lex: ExtractionLexicons, mint: EventMint | None
+) -> tuple[list, Token | None]:
+    """The target a verb of saying names for what is said: '"We reject any interference," Wang
+    said of the G7 communique' -> the communique (read as its owner, the G7)."""
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in lex.reporting and anc.pos_ == "VERB":
+            pobjs = [
+                g
+                for c in anc.children
+                if c.dep_ == "prep" and c.lower_ in SAID_OF_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            keys = _phrase_keys(pobjs, mint) if pobjs else []
+            return (keys, pobjs[0]) if keys else ([], None)
+    return [], None
 
 
 def _appeal_to_stop(tok: Token, lex: ExtractionLexicons) -> Token | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from graphbuilder.nlp.extensions import entity_of_token
+from graphbuilder.nlp.extensions import entity_of_token, group_of_token
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import Evidence
 
@@ -125,7 +125,7 @@ def np_entities(tok: Token, inclusion: Iterable[str] = (), follow_conj: bool = T
         h = antecedent(h)
         key = entity(h)
         if key:
-            out.append(key)
+            out.extend(group_of_token(h.doc, h.i) or [key])  # "they": each of the set
             continue
         app = apposition_head(h)
         if app is not None and entity(app):
@@ -146,19 +146,28 @@ def np_entities(tok: Token, inclusion: Iterable[str] = (), follow_conj: bool = T
     return uniq(out)
 
 
-def owner_entities(tok: Token) -> list[str]:
+def owner_entities(tok: Token, depth: int = 2) -> list[str]:
     """Entities a non-entity noun belongs to: its possessor ("Kazakhstan's position"), its
-    of-phrase ("the position of the President"), the by-agent of a participle on it ("this
-    tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
+    of-phrase ("the position of the President"; through ``depth`` nested of-phrases and their
+    owners: "the heads of state of the SCO member countries"), the by-agent of a participle on
+    it ("this tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
     out: list[str | None] = []
     for c in tok.children:
         if c.dep_ == "poss":
-            out.extend(entity(x) for x in conjuncts(c))
+            for x in conjuncts(c):
+                out.extend(group_of_token(x.doc, x.i) or [entity(x)])
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    out.extend(np_entities(g))
+                    found = np_entities(g)
+                    if not found and depth > 0 and g.pos_ == "NOUN":
+                        found = owner_entities(g, depth - 1)
+                    out.extend(found)
+        if c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN":
+            for g in c.children:  # "the attack by Assad's regime": the act's agent
+                if g.dep_ == "pobj":
+                    out.extend(np_entities(g) or owner_entities(g, 0))
         if c.dep_ == "acl" and c.tag_ == "VBN":
             for g in c.children:
                 if g.dep_ == "agent":
@@ -169,6 +178,12 @@ def owner_entities(tok: Token) -> list[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and entity(c):
                 out.extend(entity(x) for x in conjuncts(c))  # "Finland or Sweden NATO bids"
+    if not out:
+        for c in tok.children:  # "the EU member states": the modifier of a modifier
+            if c.dep_ == "compound" and not entity(c):
+                out.extend(
+                    entity(g) for g in c.children if g.dep_ in ("compound", "nmod") and entity(g)
+                )
     return uniq(out)
 
 

@@ -15,6 +15,10 @@ Doc extensions
     Token index -> entity key, for every token inside a resolved mention (names, titles,
     demonyms, pronouns, descriptions). The extractors reach entities through the parse and this
     map, never by nearness in the raw text.
+``doc._.gb_token_group`` : dict[int, list[str]]
+    Token index -> the entity keys of a plural pronoun ("they", "their") that stands for a
+    conjoined set ("France and Germany ... they"); its first key is also in
+    ``gb_token_entity``.
 ``doc._.gb_author`` : str or None
     Entity key of the article's author (holder of the author's own opinions).
 ``doc._.gb_relations`` : list[Relation]
@@ -39,6 +43,7 @@ _DOC_EXTENSIONS = {
     "gb_entities": None,
     "gb_mentions": None,
     "gb_token_entity": None,
+    "gb_token_group": None,
     "gb_author": None,
     "gb_relations": None,
     "gb_stances": None,
@@ -67,3 +72,13 @@ def entity_of_token(doc: Doc, i: int) -> str | None:
     """
     mapping = doc.user_data.get(_TOKEN_ENTITY_KEY)
     return mapping.get(i) if mapping else None
+
+
+_TOKEN_GROUP_KEY = ("._.", "gb_token_group", None, None)
+
+
+def group_of_token(doc: Doc, i: int) -> list[str]:
+    """The entity keys of token ``i`` when it is a plural pronoun standing for several
+    entities (``doc._.gb_token_group``), else an empty list."""
+    mapping = doc.user_data.get(_TOKEN_GROUP_KEY)
+    return list(mapping.get(i, ())) if mapping else []

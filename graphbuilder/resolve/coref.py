@@ -221,12 +221,46 @@ def _subject_person(state: LinkState, sent) -> str | None:
     return None
 
 
+GROUP_CLASSES = ("Person", "Country", "Organization")
+
+
+def _latest_group(state: LinkState, sents, idx: int, token: Token) -> list[str]:
+    """The entities of the latest conjoined noun phrase ("France and Germany", "Biden, Albanese
+    and Sunak") before ``token`` in its sentence or the one before: what a plural pronoun
+    stands for. Empty when there is none (the pronoun is left unresolved)."""
+    start = sents[idx - 1].start if idx > 0 else sents[idx].start
+    best: list[str] = []
+    best_at = -1
+    for t in state.doc[start : token.i]:
+        if t.dep_ == "conj" or t.i in state.token_group:
+            continue
+        members = [t, *t.conjuncts]
+        keys = []
+        for m in members:
+            key = state.token_entity.get(m.i)
+            if key and state.entities[key].cls in GROUP_CLASSES and key not in keys:
+                keys.append(key)
+        if len(keys) >= 2 and t.i > best_at:
+            best, best_at = keys, t.i
+    return best
+
+
 def _governing_subject_person(state: LinkState, token: Token) -> str | None:
     """The person subject of a clause above the pronoun's own, before it in the sentence:
     "after Fico said he is not ready" -> Fico (the subject of the governing "said", not of the
     sentence's root). Source: the binding of pronouns to the matrix subject (Hobbs 1978's
     naive algorithm walks up the tree the same way)."""
     own = token.head
+    if token.dep_ in ("dobj", "pobj", "dative", "iobj"):
+        # an object pronoun is not its own clause's subject (binding principle B): "Biden told
+        # Netanyahu that he plans to welcome him" -> him = the person told
+        for anc in own.ancestors:
+            for child in anc.children:
+                if child.dep_ in ("dobj", "dative") and child.i < token.i:
+                    key = state.token_entity.get(child.i)
+                    if key and state.entities[key].cls == "Person":
+                        return key
+        return None
     for anc in own.ancestors:
         for child in anc.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
@@ -284,6 +318,13 @@ def resolve_pronouns(state: LinkState) -> None:
         idx = sent_of.get(token.i, 0)
         sent = sents[idx]
         key = None
+        if classes == ("Group",):
+            group = _latest_group(state, sents, idx, token)
+            if group:
+                for k in group:
+                    state.add_mention(k, token.i, token.i + 1, "pronoun")
+                state.token_group[token.i] = group
+            continue
         if "Person" in classes:
             subject = _governing_subject_person(state, token) or _subject_person(state, sent)
             subject_tokens = {

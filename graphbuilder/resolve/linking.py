@@ -69,6 +69,7 @@ class LinkState:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     token_entity: dict[int, str] = field(default_factory=dict)
+    token_group: dict[int, list[str]] = field(default_factory=dict)
     named_spans: list[tuple[Span, str]] = field(default_factory=list)
 
     # -- building blocks -------------------------------------------------------------------
@@ -470,6 +471,7 @@ def finish(state: LinkState, doc_id: str | None) -> None:
     doc._.gb_entities = entities
     doc._.gb_mentions = sorted(state.mentions, key=lambda m: (m.start, m.end, m.entity))
     doc._.gb_token_entity = dict(state.token_entity)
+    doc._.gb_token_group = {i: list(keys) for i, keys in state.token_group.items()}
     spans = []
     taken: set[int] = set()
     for span, key in sorted(state.named_spans, key=lambda p: (p[0].start, -len(p[0]))):

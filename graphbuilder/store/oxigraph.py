@@ -21,6 +21,7 @@ graph is empty (written by another tool) is still queried through that union.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from graphbuilder.rdf.iris import graph_iri
 
 __all__ = [
     "open_store",
+    "open_snapshot",
     "parse_store_spec",
     "to_ox",
     "from_ox",
@@ -43,6 +45,8 @@ __all__ = [
     "replace_document_graph",
     "store_to_dataset",
     "rebuild_union_graph",
+    "replace_graph_update",
+    "count_default_triples",
     "has_default_graph",
     "reads_union",
 ]
@@ -111,6 +115,51 @@ def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = Fal
         return ox.Store(str(path))
     except OSError as err:
         raise StoreError(f"{path}: cannot open Oxigraph store: {err}") from None
+
+
+def open_snapshot(path: str | os.PathLike[str], *, attempts: int = 50) -> ox.Store:
+    """Open a read-only snapshot of an on-disk store that another process may be writing.
+
+    The snapshot holds the transactions committed when it was opened, each whole (a build
+    keeps the default graph the union of the document graphs in every transaction, see
+    :class:`graphbuilder.store.protocol.OxigraphSink`). It is opened under the store's
+    commit lock (:func:`graphbuilder.store.lock.commit_lock`), and again when the writer's
+    background compaction removed a file between the listing and the open.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Folder of the store.
+    attempts : int
+        Opens tried before giving up (a few milliseconds apart).
+
+    Returns
+    -------
+    pyoxigraph.Store
+        Read-only. A long-lived snapshot may later fail to read a file the writer compacted
+        away: open a new one (queries of the CLI open one each).
+
+    Raises
+    ------
+    StoreError
+        No store there, or it cannot be opened.
+    """
+    from graphbuilder.store.lock import commit_lock
+
+    path = Path(path)
+    if not path.is_dir():
+        raise StoreError(f"{path}: no Oxigraph store there")
+    for attempt in range(attempts):
+        try:
+            with commit_lock(path):
+                return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as err:
+            vanished = "No such file or directory" in str(err)
+            if not vanished or attempt == attempts - 1:
+                msg = " ".join(str(err).split())[:300]
+                raise StoreError(f"{path}: cannot open Oxigraph store: {msg}") from None
+            time.sleep(0.005 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -214,6 +263,56 @@ def rebuild_union_graph(store: ox.Store) -> int:
             store.update(_UNION_UPDATE)
         except OSError as err:
             raise StoreError(f"cannot rebuild the store's default graph: {err}") from None
+    return count_default_triples(store)
+
+
+def replace_graph_update(graph: str, ntriples: str | None) -> str:
+    """SPARQL update replacing one named graph and keeping the default graph its union.
+
+    Run as one update (one transaction) on a store whose default graph is the deduplicated
+    union of its named graphs, it leaves the store so: the triples that only the old graph
+    held leave the default graph, the old graph is dropped, the new one inserted and its
+    triples copied to the default graph (a triple already there stays once; blank nodes
+    stay the same nodes).
+
+    Parameters
+    ----------
+    graph : str
+        IRI of the named graph.
+    ntriples : str or None
+        The new graph as N-Triples (one triple a line); None removes the graph.
+
+    Returns
+    -------
+    str
+        The update text (operations joined by ``;``).
+
+    Examples
+    --------
+    >>> store = ox.Store()
+    >>> t = "<http://a> <http://b> <http://c> ."
+    >>> store.update(replace_graph_update("http://g1", t))
+    >>> store.update(replace_graph_update("http://g2", t))
+    >>> store.update(replace_graph_update("http://g1", None))
+    >>> len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    1
+    >>> store.update(replace_graph_update("http://g2", None))
+    >>> len(store)
+    0
+    """
+    parts = [
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}",
+        f"DROP SILENT GRAPH <{graph}>",
+    ]
+    if ntriples is not None and ntriples.strip():
+        parts.append(f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}}} }}")
+        parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    return " ;\n".join(parts)
+
+
+def count_default_triples(store: ox.Store) -> int:
+    """Return the number of triples in the store's default graph."""
     rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     return int(next(rows)["n"].value)
 

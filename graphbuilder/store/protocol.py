@@ -34,9 +34,9 @@ Sinks
   written atomically), rebuilt into ``graph.trig`` (named graphs), ``graph.ttl`` (their union)
   and ``graph.html`` at :meth:`~FolderSink.flush`.
 * :class:`OxigraphSink` (``--store oxigraph:PATH``): a persistent pyoxigraph store; each
-  batch of document replacements is one SPARQL update, i.e. one transaction; at
-  :meth:`~OxigraphSink.flush` the default graph becomes the deduplicated union of the
-  document graphs, which queries read (:mod:`graphbuilder.store.oxigraph`).
+  batch of document replacements is one SPARQL update, i.e. one transaction, which also
+  keeps the default graph the deduplicated union of the document graphs, which queries
+  read (:mod:`graphbuilder.store.oxigraph`).
 * ``--store sparql:URL``: :func:`graphbuilder.store.sparql_server.open_sparql_sink`
   (``open_sparql_sink(url, query_url=None, update_url=None)``), written by the issue 9 work;
   :func:`open_sink` imports it lazily.
@@ -212,11 +212,14 @@ class OxigraphSink:
     """The graph in a persistent Oxigraph store (``--store oxigraph:PATH``).
 
     Replacements are buffered and written ``batch`` documents at a time, each batch as one
-    SPARQL update (``DROP SILENT GRAPH ...; INSERT DATA { GRAPH ... }``), which Oxigraph
-    applies as one transaction: a killed build leaves every document graph old or new.
-    :meth:`flush` then rewrites the default graph as the deduplicated union of the document
-    graphs (:func:`graphbuilder.store.oxigraph.rebuild_union_graph`, one update), so a query
-    on the store sees each triple once, however many documents hold it.
+    SPARQL update, which Oxigraph applies as one transaction. A document's replacement
+    removes from the default graph the triples only its old graph held, drops the old graph,
+    inserts the new one and adds its triples to the default graph
+    (:func:`graphbuilder.store.oxigraph.replace_graph_update`), so after every transaction the
+    default graph is the deduplicated union of the document graphs, which queries read: a
+    reader opening the store between two transactions, or after a killed build, sees a
+    whole graph (each document old or new, and their union). Each commit holds the store's
+    commit lock (:func:`graphbuilder.store.lock.commit_lock`); the build holds its write lock.
 
     Parameters
     ----------
@@ -262,47 +265,57 @@ class OxigraphSink:
     def replace_document(self, doc_id: str, graph: Graph, info: DocumentInfo) -> None:
         """Queue the replacement of ``gbr:graph/<doc_id>`` (written by the next batch)."""
         from graphbuilder.rdf.iris import graph_iri
+        from graphbuilder.store.oxigraph import replace_graph_update
 
-        name = graph_iri(doc_id)
-        self.pending.append(
-            f"DROP SILENT GRAPH <{name}> ;\n"
-            f"INSERT DATA {{ GRAPH <{name}> {{\n{graph_ntriples(graph)}}} }}"
-        )
+        self.pending.append(replace_graph_update(str(graph_iri(doc_id)), graph_ntriples(graph)))
         if len(self.pending) >= self.batch:
             self._commit()
 
     def remove_document(self, doc_id: str) -> None:
-        """Queue ``DROP SILENT GRAPH gbr:graph/<doc_id>``."""
+        """Queue the removal of ``gbr:graph/<doc_id>`` (and of its triples from the union)."""
         from graphbuilder.rdf.iris import graph_iri
+        from graphbuilder.store.oxigraph import replace_graph_update
 
-        self.pending.append(f"DROP SILENT GRAPH <{graph_iri(doc_id)}>")
+        self.pending.append(replace_graph_update(str(graph_iri(doc_id)), None))
         if len(self.pending) >= self.batch:
             self._commit()
 
     def _commit(self) -> None:
+        from graphbuilder.store.lock import commit_lock
+
         if self.pending:
             try:
-                self.store.update(" ;\n".join(self.pending))
+                with commit_lock(self.path):
+                    self.store.update(" ;\n".join(self.pending))
+                    self.store.flush()
             except (OSError, SyntaxError) as err:
                 raise StoreError(f"{self.path}: update failed: {err}") from None
             self.pending = []
 
     def flush(self) -> int:
-        """Write the pending batch, rebuild the default graph as the union, flush to disk.
+        """Write the pending batch and flush to disk; count the union's triples.
+
+        A store whose default graph is empty while it holds document graphs (written by an
+        older graphbuilder or another tool) gets its default graph rebuilt as their union.
 
         Returns
         -------
         int
             Distinct triples of the union of the document graphs (the default graph).
         """
-        from graphbuilder.store.oxigraph import rebuild_union_graph
+        from graphbuilder.store.lock import commit_lock
+        from graphbuilder.store.oxigraph import (
+            count_default_triples,
+            has_default_graph,
+            rebuild_union_graph,
+        )
 
         self._commit()
-        # always rebuilt, also when nothing changed now: a build killed between its last
-        # batch and this point left the union of the older graphs
-        triples = rebuild_union_graph(self.store)
-        self.store.flush()
-        return triples
+        if not has_default_graph(self.store) and next(self.store.named_graphs(), None):
+            with commit_lock(self.path):
+                rebuild_union_graph(self.store)
+                self.store.flush()
+        return count_default_triples(self.store)
 
     def close(self) -> None:
         """Drop pending writes not flushed and release the store (its lock)."""

@@ -9,8 +9,10 @@ Named queries are data files. Each starts with a header of comment lines::
 ``param`` lines give the parameter (a variable of the query's SELECT projection), its kind
 (``entity``: resolved by label or alias to an entity IRI; ``document``: by id, title, source
 path or URL to a ``gb:Document``; ``string``; ``integer``) and ``optional`` when the query runs
-without it. Values are bound as RDF terms through Oxigraph's substitutions (SEP-0007), never
-pasted into the query text, so quotes or SPARQL syntax in a value are inert.
+without it. Values are bound as RDF terms in a ``VALUES`` block written from their
+N-Triples form (:func:`inject_values`), never pasted into the query text as the user typed
+them, so quotes or SPARQL syntax in a value are inert. Comment lines ``#@params`` and
+``#+NAME pattern`` place the binding where it drives the joins (see :func:`inject_values`).
 
 The vocabulary prefixes (``gb: gbr: wd: prov: skos: schema: rdf: rdfs: owl: xsd:``) are
 predeclared. Queries see the union of all graphs as their default graph, each triple once: a
@@ -24,8 +26,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,7 @@ __all__ = [
     "format_result",
     "inject_values",
     "query_form",
+    "is_update",
     "syntax_message",
     "RESULT_FORMATS",
 ]
@@ -334,9 +337,17 @@ def resolve_document(store: ox.Store, value: str) -> ox.NamedNode:
         When no document or several documents match.
     """
     wanted = value.strip()
+    union = reads_union(store)
+    if re.fullmatch(r"[0-9a-f]{16}", wanted.lower()):
+        # a doc_id (Article.doc_id): its IRI is minted from it, one lookup, no scan
+        from graphbuilder.rdf.iris import document_iri
+
+        doc = ox.NamedNode(str(document_iri(wanted.lower())))
+        ask = inject_values("ASK { ?d a gb:Document }", {"d": doc})
+        if store.query(ask, prefixes=PREFIXES, use_default_graph_as_union=union):
+            return doc
     wanted_label = normalise_label(wanted)
     hits = set()
-    union = reads_union(store)
     for row in store.query(_DOCS, prefixes=PREFIXES, use_default_graph_as_union=union):
         doc = row["d"]
         sha = row["sha"].value if row["sha"] else ""
@@ -425,6 +436,17 @@ def query_form(text: str) -> str:
     return word.group(0).upper() if word else ""
 
 
+def is_update(text: str) -> bool:
+    """True when ``text`` is a SPARQL Update (``INSERT``, ``DELETE``, ``DROP`` ...).
+
+    Examples
+    --------
+    >>> is_update("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }"), is_update("ASK {}")
+    (True, False)
+    """
+    return query_form(text) in _UPDATE_WORDS
+
+
 def _where_brace(text: str) -> int:
     """Index of the ``{`` opening the outer WHERE group (outside comments, strings, IRIs)."""
     i, n = 0, len(text)
@@ -452,8 +474,22 @@ def _where_brace(text: str) -> int:
     raise QueryError("the query has no WHERE group to bind parameters in")
 
 
+_IF_BOUND = re.compile(r"#\+([A-Za-z_][A-Za-z0-9_]*)\s(.*)")
+
+
 def inject_values(query: str, bindings: dict[str, object]) -> str:
     """Return ``query`` with ``VALUES (?a ?b) { (term term) }`` opening its WHERE group.
+
+    Two kinds of comment lines of a query place the parameters where they make the query
+    fast (Oxigraph uses a binding to drive the joins of the group it stands in, not of a
+    UNION branch, subquery or OPTIONAL next to it; see ``queries/README.md``):
+
+    ``#@params``
+        Replaced by the same ``VALUES`` block: a group that starts with it joins from the
+        bound terms (inside a subquery, only where the subquery projects the parameters).
+    ``#+NAME pattern``
+        Becomes ``pattern`` when parameter ``NAME`` is bound, and stays a comment when it
+        is not (a pattern that only an optional parameter's value makes sense of).
 
     Parameters
     ----------
@@ -472,6 +508,11 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
     >>> q = inject_values("SELECT ?x WHERE { ?x ?p ?o }", {"x": ox.Literal('a" } DROP ALL')})
     >>> 'VALUES (?x) { ("a\\\\" } DROP ALL") }' in q
     True
+    >>> lines = ["SELECT ?d ?n WHERE {", "  #+d ?e ex:in ?d .", "  {", "    #@params"]
+    >>> lines.append("  ?e ?p ?n } }")
+    >>> q = inject_values("\\n".join(lines), {"d": ox.NamedNode("http://x/d")})
+    >>> q.splitlines()[3:]
+    ['  ?e ex:in ?d .', '  {', '    VALUES (?d) { (<http://x/d>) }', '  ?e ?p ?n } }']
     """
     names = list(bindings)
     for name in names:
@@ -484,8 +525,20 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
             raise QueryError(f"parameter {name} must be bound to an IRI or a literal")
         terms.append(str(term))
     at = _where_brace(query) + 1
-    block = "\n  VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms) + ") }\n"
-    return query[:at] + block + query[at:]
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(terms) + ") }"
+    query = query[:at] + "\n  " + values + "\n" + query[at:]
+    lines = []
+    for line in query.split("\n"):
+        stripped = line.strip()
+        indent = line[: len(line) - len(line.lstrip())]
+        if stripped == "#@params":
+            line = indent + values
+        else:
+            m = _IF_BOUND.match(stripped)
+            if m and m.group(1) in bindings:
+                line = indent + m.group(2)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _one_line(err: BaseException) -> str:
@@ -517,7 +570,7 @@ def syntax_message(err: BaseException) -> str:
 
 
 def run_query(
-    store: ox.Store,
+    store: ox.Store | str | os.PathLike[str],
     query: str,
     *,
     bindings: dict[str, object] | None = None,
@@ -528,7 +581,10 @@ def run_query(
 
     Parameters
     ----------
-    store : pyoxigraph.Store
+    store : pyoxigraph.Store, or str or os.PathLike
+        A store (in memory or on disk; a SPARQL server seen as a store), or the folder of an
+        on-disk Oxigraph store, opened here (a read-only snapshot for a query, read-write
+        for an update; the caller holds the store's write lock for an update).
     query : str
         SPARQL 1.1 query; the vocabulary prefixes are predeclared.
     bindings : dict of str to pyoxigraph term, or None
@@ -538,7 +594,11 @@ def run_query(
     allow_update : bool
         Run SPARQL Update (``INSERT``, ``DELETE``, ``DROP`` ...); refused otherwise.
     timeout : float or None
-        Seconds before giving up.
+        Seconds. The query then runs in a worker process that is killed at the deadline
+        (:mod:`graphbuilder.store.worker`): nothing keeps running or writing after the
+        timeout, and an update that timed out leaves the store as it was. An on-disk store
+        with a timeout is given by its folder (an open on-disk ``pyoxigraph.Store`` is
+        refused: a worker cannot share it). A SPARQL server applies its own HTTP timeout.
 
     Returns
     -------
@@ -554,61 +614,77 @@ def run_query(
     >>> import pyoxigraph as ox
     >>> run_query(ox.Store(), "ASK { ?s ?p ?o }").boolean
     False
+    >>> run_query(ox.Store(), "ASK { ?s ?p ?o }", timeout=30).boolean
+    False
     """
+    from graphbuilder.store.worker import apply_diff, on_disk, run_in_worker, update_diff
+
     form = query_form(query)
     if bindings:
         if form not in _QUERY_WORDS:
             raise QueryError("parameters can only be bound in SELECT, ASK, CONSTRUCT, DESCRIBE")
         query = inject_values(query, bindings)
-    if form in _UPDATE_WORDS:
-        if not allow_update:
-            raise QueryError(f"{form} is a SPARQL update; refused without --allow-update")
+    update = form in _UPDATE_WORDS
+    if update and not allow_update:
+        raise QueryError(f"{form} is a SPARQL update; refused without --allow-update")
+    if isinstance(store, (str, os.PathLike)):
+        path = str(Path(store))
+        if timeout is None:
+            return _checked(_execute_at, path, query, update)
+        return _checked(run_in_worker, _execute_at, (path, query, update), timeout, spawn=True)
+    if timeout is None or not isinstance(store, ox.Store):
+        return _checked(_execute, store, query, update)
+    if on_disk(store):
+        raise QueryError(
+            "a timeout on an on-disk store needs the store's folder, not an open store: "
+            "run_query(PATH, ...) runs it in a worker stopped at the deadline"
+        )
+    if not update:
+        return _checked(run_in_worker, _execute, (store, query, False), timeout)
+    removed, added = _checked(run_in_worker, update_diff, (store, query, PREFIXES), timeout)
+    apply_diff(store, removed, added)
+    return QueryResult("update")
 
-        def work() -> QueryResult:
-            store.update(query, prefixes=PREFIXES)
-            return QueryResult("update")
 
-    else:
+def _execute(store, query: str, update: bool) -> QueryResult:
+    """Run ``query`` on ``store`` here and materialise the result."""
+    if update:
+        store.update(query, prefixes=PREFIXES)
+        return QueryResult("update")
+    union = reads_union(store)
+    res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        names = [v.value for v in res.variables]
+        rows = [tuple(sol[i] for i in range(len(names))) for sol in res]
+        return QueryResult("select", variables=names, rows=rows)
+    return QueryResult("graph", triples=list(res))
 
-        def work() -> QueryResult:
-            union = reads_union(store)
-            res = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=union)
-            if isinstance(res, ox.QueryBoolean):
-                return QueryResult("ask", boolean=bool(res))
-            if isinstance(res, ox.QuerySolutions):
-                names = [v.value for v in res.variables]
-                rows = [tuple(sol[i] for i in range(len(names))) for sol in res]
-                return QueryResult("select", variables=names, rows=rows)
-            return QueryResult("graph", triples=list(res))
 
-    box: dict[str, object] = {}
+def _execute_at(path: str, query: str, update: bool) -> QueryResult:
+    """Open the on-disk store at ``path`` (snapshot, or read-write for an update), run."""
+    from graphbuilder.store.worker import open_for
 
-    def target() -> None:
-        try:
-            box["result"] = work()
-        except BaseException as err:  # handed to the calling thread
-            box["error"] = err
+    store = open_for(path, update)
+    result = _execute(store, query, update)
+    if update:
+        store.flush()
+    return result
 
-    if timeout is None:
-        target()
-    else:
-        worker = threading.Thread(target=target, name="sparql-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
-            raise QueryError(f"query timed out after {timeout:g} s")
-    err = box.get("error")
-    if err is not None:
-        if isinstance(err, SyntaxError):
-            raise QueryError(syntax_message(err)) from None
-        if isinstance(err, (RuntimeError, ValueError, OSError)):
-            raise QueryError(f"query failed: {_one_line(err)}") from None
-        raise err
-    return box["result"]  # type: ignore[return-value]
+
+def _checked(call, *args, **kwargs):
+    """``call(*args)``, with Oxigraph's errors turned into one-line QueryErrors."""
+    try:
+        return call(*args, **kwargs)
+    except SyntaxError as err:
+        raise QueryError(syntax_message(err)) from None
+    except (RuntimeError, ValueError, OSError) as err:
+        raise QueryError(f"query failed: {_one_line(err)}") from None
 
 
 def run_named_query(
-    store: ox.Store,
+    store: ox.Store | str | os.PathLike[str],
     name: str,
     params: dict[str, str] | None = None,
     *,
@@ -619,13 +695,14 @@ def run_named_query(
 
     Parameters
     ----------
-    store : pyoxigraph.Store
+    store : pyoxigraph.Store, or str or os.PathLike
+        A store, or the folder of an on-disk store (see :func:`run_query`).
     name : str
         e.g. ``"leaders-of"``; see :func:`list_named_queries`.
     params : dict of str to str or None
         e.g. ``{"country": "Kazakhstan"}``; entity values are resolved by label or alias.
     timeout : float or None
-        Seconds.
+        Seconds; the query is stopped at the deadline (see :func:`run_query`).
     folder : pathlib.Path or None
         Another folder of ``.rq`` files.
 
@@ -639,7 +716,12 @@ def run_named_query(
         Unknown query, unknown or missing parameter, unresolvable value, timeout.
     """
     query = load_named_query(name, folder)
-    values = bind_params(store, query, params or {})
+    if isinstance(store, (str, os.PathLike)):
+        from graphbuilder.store.oxigraph import open_snapshot
+
+        values = bind_params(open_snapshot(store), query, params or {})
+    else:
+        values = bind_params(store, query, params or {})
     return run_query(store, query.text, bindings=values, timeout=timeout)
 
 

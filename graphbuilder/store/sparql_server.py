@@ -27,10 +27,17 @@ Virtuoso      ``URL/sparql``     ``URL/sparql``              (none: ``INSERT DAT
 
 or given explicitly (``query_url``, ``update_url``, ``store_url``).
 
-Queries see the union of the documents' graphs as their default graph, as they do on the local
-stores: Oxigraph is asked so with its ``union-default-graph`` parameter, Fuseki with its
-``urn:x-arq:UnionGraph``; GraphDB and Virtuoso do it by default. (Oxigraph's union repeats a
-triple once per graph that holds it, exactly as the local pyoxigraph store does.)
+Queries see the union of the documents' graphs as their default graph, each triple once, as
+on the local store. On Oxigraph and Fuseki servers, whose default graph is a graph of its own,
+the sink keeps that deduplicated union there itself: every document write is a fresh temporary
+named graph, then one SPARQL Update that removes from the default graph the triples only the
+old document graph held, moves the temporary graph onto the document's graph and copies its
+triples into the default graph (:func:`swap_update`), one transaction, so two writers never
+interleave one document's triples and readers see the documents and their union agree.
+Queries then read the default graph. A server whose default graph is empty (written before)
+is asked for its own union instead: Oxigraph with its ``union-default-graph`` parameter (a
+bag that repeats a triple once per graph holding it, which slowed joins tenfold), Fuseki with
+``urn:x-arq:UnionGraph``; GraphDB and Virtuoso read the union of all graphs by default.
 
 Only the standard library speaks HTTP here (:mod:`urllib.request`); proxies from the
 environment are used except for loopback addresses.
@@ -67,6 +74,7 @@ __all__ = [
     "run_named_query_on_server",
     "run_query_on_server",
     "server_url",
+    "swap_update",
 ]
 
 #: The prefix of a store address that names a SPARQL server: ``sparql:http://host:7878``.
@@ -78,6 +86,47 @@ _GRAPH_FORMATS = {"application/n-triples": "nt", "text/plain": "nt", "text/turtl
 _FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<", re.IGNORECASE)
 _ENDPOINT_SUFFIX = re.compile(r"/(query|sparql|update|store|data)/?$")
 _DOCUMENT_IRI = f"{GBR_IRI}document/"
+_TEMPORARY_IRI = f"{GBR_IRI}graph-tmp/"
+
+
+def swap_update(target: str, temporary: str | None, *, union: bool) -> str:
+    """SPARQL Update replacing document graph ``target`` by ``temporary`` in one transaction.
+
+    Parameters
+    ----------
+    target : str
+        The document's graph IRI.
+    temporary : str or None
+        A filled temporary graph, moved onto ``target``; None drops ``target``.
+    union : bool
+        Also keep the default graph the deduplicated union of the document graphs: first
+        remove from it the triples no other document graph holds (temporary graphs of other
+        writers do not count), then copy the new graph's triples into it.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(swap_update("http://g", None, union=False))
+    DROP SILENT GRAPH <http://g>
+    """
+    parts = []
+    if union:
+        parts.append(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} "
+            f'FILTER (?other != <{target}> && !STRSTARTS(STR(?other), "{_TEMPORARY_IRI}")) }} }}'
+        )
+    if temporary is None:
+        parts.append(f"DROP SILENT GRAPH <{target}>")
+    else:
+        # Not MOVE SILENT: from a graph that does not exist it would empty the target.
+        parts.append(f"MOVE <{temporary}> TO <{target}>")
+        if union:
+            parts.append(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}")
+    return " ;\n".join(parts)
 
 
 def server_url(address: str) -> str:
@@ -206,6 +255,7 @@ class SparqlServerSink:
         self.backoff = backoff
         self.flavour: str | None = None  # "oxigraph", "fuseki" or None (union by default)
         self._flavour_probed = False
+        self._own_union: bool | None = None  # the default graph holds our union (asked once)
         if _is_loopback(self.url):
             self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         else:
@@ -373,16 +423,46 @@ class SparqlServerSink:
             The server refused it or did not answer after the retries.
         """
         self._update(self.update_url, update)
+        self._own_union = None  # an update may have emptied the default graph: ask again
 
     # ------------------------------------------------------------------ reading
+    def _know_flavour(self) -> None:
+        if self.flavour is None and not self._flavour_probed:
+            self._flavour_probed = True  # an endpoint given explicitly was not probed
+            self._probe_query(self.query_url)
+
+    def keeps_union(self) -> bool:
+        """Whether the server's default graph holds the sink's deduplicated union.
+
+        True on an Oxigraph or Fuseki server whose default graph is not empty (asked once;
+        a write through this sink makes it so). GraphDB, Virtuoso and unknown servers answer
+        False: their default graph is the union of all graphs already.
+        """
+        self._know_flavour()
+        if self.flavour not in ("oxigraph", "fuseki"):
+            return False
+        if self._own_union is None:
+            resp = self._post_query_raw("ASK { ?s ?p ?o }")
+            self._own_union = bool(json.loads(resp.body.decode("utf-8")).get("boolean"))
+        return self._own_union
+
+    def _post_query_raw(self, text: str) -> _Response:
+        """POST a query that reads the server's default graph as it is."""
+        return self._request(
+            "POST",
+            self.query_url,
+            data=urllib.parse.urlencode([("query", text)]).encode("utf-8"),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json",
+            },
+        )
+
     def _post_query(self, text: str, *, union: bool, accept: str) -> _Response:
         """POST one query (SPARQL Protocol, form-encoded); HTTP 400 becomes SyntaxError."""
         url = self.query_url  # found first: the probe also tells the server's flavour
         fields: list[tuple[str, str]] = [("query", text)]
-        if union and not _FROM.search(text):
-            if self.flavour is None and not self._flavour_probed:
-                self._flavour_probed = True  # an endpoint given explicitly was not probed
-                self._probe_query(url)
+        if union and not _FROM.search(text) and not self.keeps_union():
             if self.flavour == "oxigraph":
                 fields.append(("union-default-graph", ""))
             elif self.flavour == "fuseki":
@@ -451,6 +531,7 @@ class SparqlServerSink:
     OPTIONAL {{ ?doc <{SCHEMA_IRI}url> ?url }}
     OPTIONAL {{ ?doc <{GB_IRI}sourcePath> ?path }}
   }}
+  FILTER (!STRSTARTS(STR(?g), "{_TEMPORARY_IRI}"))
 }}"""
         )
         docs: dict = {}
@@ -473,11 +554,12 @@ class SparqlServerSink:
     def replace_document(self, doc_id: str, graph: Graph, info=None) -> int:
         """Make ``graph`` the whole named graph of document ``doc_id`` on the server.
 
-        A graph that fits in one batch is sent in one request (Graph Store ``PUT``), which the
-        server applies as one transaction. A larger one goes in batches into a new temporary
-        named graph, which one SPARQL Update then moves onto ``graph_iri(doc_id)``; on any
-        failure the temporary graph is dropped (best effort). Either way a failed write leaves
-        the document's previous graph as it was.
+        The graph goes in batches (Graph Store ``PUT`` then ``POST``) into a fresh temporary
+        named graph, which one SPARQL Update then swaps in for ``graph_iri(doc_id)``, keeping
+        the default graph the deduplicated union where the server allows
+        (:func:`swap_update`): one transaction, so two writers never interleave one
+        document's triples. On any failure the temporary graph is dropped (best effort) and
+        the document's previous graph is left as it was.
 
         Parameters
         ----------
@@ -503,17 +585,11 @@ class SparqlServerSink:
             graph = graph.skolemize()
         lines = _ntriples_lines(graph)
         if not lines:
-            self.update(f"DROP SILENT GRAPH <{target}>")
+            self.remove_document(doc_id)
             return 0
-        batches = list(self._batches(lines))
-        if len(batches) == 1:
-            # One request replaces the graph: a Graph Store PUT, or DROP + INSERT DATA in one
-            # update request; either is one transaction on the server.
-            self._write_batch(target, batches[0], first=True)
-            return len(lines)
-        temporary = URIRef(f"{GBR_IRI}graph-tmp/{uuid.uuid4().hex}")
+        temporary = URIRef(f"{_TEMPORARY_IRI}{uuid.uuid4().hex}")
         try:
-            for i, batch in enumerate(batches):
+            for i, batch in enumerate(self._batches(lines)):
                 self._write_batch(temporary, batch, first=i == 0)
             self._move(temporary, target)
         except StoreError:
@@ -531,7 +607,28 @@ class SparqlServerSink:
         ------
         StoreError
         """
-        self.update(f"DROP SILENT GRAPH <{graph_iri(doc_id)}>")
+        self.update(swap_update(str(graph_iri(doc_id)), None, union=self._union_writes()))
+
+    def _union_writes(self) -> bool:
+        """Whether writes keep the default graph the union (Oxigraph and Fuseki servers)."""
+        keeps = self.keeps_union()
+        if self.flavour not in ("oxigraph", "fuseki"):
+            return False
+        if not keeps and self._has_named_graphs():
+            # written before, without the union: make it once, then keep it
+            self.update(
+                "CLEAR SILENT DEFAULT ;\n"
+                "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                f'FILTER (!STRSTARTS(STR(?g), "{_TEMPORARY_IRI}")) }}'
+            )
+        self._own_union = True
+        return True
+
+    def _has_named_graphs(self) -> bool:
+        resp = self._post_query_raw(
+            f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (!STRSTARTS(STR(?g), "{_TEMPORARY_IRI}")) }}'
+        )
+        return bool(json.loads(resp.body.decode("utf-8")).get("boolean"))
 
     def _batches(self, lines: list[bytes]) -> Iterator[bytes]:
         batch: list[bytes] = []
@@ -568,9 +665,8 @@ class SparqlServerSink:
             )
 
     def _move(self, temporary: URIRef, target: URIRef) -> None:
-        # Not MOVE SILENT: from a graph that does not exist it would empty the target.
         try:
-            self.update(f"MOVE <{temporary}> TO <{target}>")
+            self.update(swap_update(str(target), str(temporary), union=self._union_writes()))
         except StoreError:
             # An earlier attempt may have been applied with its response lost: then the
             # temporary graph is gone and the target is filled.

@@ -34,6 +34,12 @@ Sources, in order of precedence (a cue already given by an earlier source is not
    nothing, and the ``except`` words of a code row (pattern objects or verbs) are left out.
    Blocks without a ``block:`` row are left out (the generator lists them), so no verb enters
    the lexicon without a row that says why.
+   e. **material aid patterns** ``- * &FOOD  [073]  # GIVE , PROVIDE`` (codes 070-075 aid,
+      062 arm) whose object recurs in at least ``MIN_AID_PATTERNS`` of them: the cues "give
+      food", "provide food" ... (a noun synset by its own head word,
+      ``AMBIGUOUS_SYNSETS`` such as troops and aircraft left out, verbs of receiving left out)
+      as Support, also for verbs that are cues of their own ("send" is a commitment; "send
+      aid" is support).
 3. Verbs of saying (``reporting_verbs.csv``) and light verbs never become single-word cues:
    they carry the stance of their complement, not one of their own.
 
@@ -84,6 +90,16 @@ SAYING_NOUNS = frozenset(
 # support"); the other light verbs (make, give, reach ...) take any object.
 EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
 OBJ_PATTERN = re.compile(r"^- \* ([A-Z][A-Z\-]+)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_]+)")
+# material aid: "- * &FOOD  [073]  # GIVE , PROVIDE" (an object word or noun synset, one or more
+# verbs of giving)
+AID_PATTERN = re.compile(r"^- \* (&?[A-Z][A-Z\-]+)\s+\[(07[0-5][0-9]*|062)\]\s*#\s*([A-Z_ ,]+)")
+# an aid object must be the object of this many aid patterns: the recurring goods of aid (aid,
+# food, weapons, loans, relief, asylum ...), not the one-off objects of single patterns
+MIN_AID_PATTERNS = 2
+# verbs whose subject receives rather than gives ("received weapons from X")
+RECIPIENT_VERBS = frozenset({"receive", "accept", "seek", "request", "want", "get", "obtain"})
+# noun synsets whose members are ambiguous between aid and force ("send troops to X")
+AMBIGUOUS_SYNSETS = frozenset({"&MILITARY", "&AIRCRAFT", "&PKO", "&FIGHT", "&CURRENCY"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +185,9 @@ def cameo_rows(
     pattern_verbs_with_own_cue: set[str] = set(curated)
     member_cues: list[tuple] = []
     patterns: list[tuple] = []
+    aid_patterns: list[tuple] = []
+    synsets: dict[str, list[str]] = {}
+    current_synset: str | None = None
     for n, line in enumerate(cameo.read_text(encoding="latin-1").splitlines(), 1):
         m = BLOCK.match(line)
         if m:
@@ -178,9 +197,23 @@ def cameo_rows(
             if block_code != "---" and block not in blocks:
                 unmapped.append(f"{block} [{block_code}] (line {n})")
             continue
+        if line.startswith("&"):
+            current_synset = line.split()[0]
+            synsets[current_synset] = []
+            continue
+        if line.startswith("+") and current_synset and block is None:
+            word = line[1:].split()[0] if line[1:].split() else ""
+            if word and "_" not in word.rstrip("_"):
+                synsets[current_synset].append(word.rstrip("_").lower())
+            continue
+        if not line.strip():
+            current_synset = None
         if block is None or line.startswith(("#", "~", "&", "+ ")):
             continue
         if line.startswith("-"):
+            am = AID_PATTERN.match(line)
+            if am:
+                aid_patterns.append((am.group(1), am.group(2), am.group(3), n))
             for kind, rx in (("prep", PREP_PATTERN), ("obj", OBJ_PATTERN)):
                 pm = rx.match(line)
                 if pm:
@@ -247,6 +280,27 @@ def cameo_rows(
             noun = lemma(word.lower(), "NOUN")
             if noun:
                 yield (f"{verb_lemma} {noun}", "VERB", row, src)
+    aid = code_row("07", codes)
+    counts = Counter(obj for obj, _, _, _ in aid_patterns)
+    for obj, code, verbs, n in aid_patterns:
+        if obj in AMBIGUOUS_SYNSETS or counts[obj] < MIN_AID_PATTERNS:
+            continue
+        # a synset stands for its own head word ("&WEAPON" -> weapon): its members are names
+        # of single weapons and foods, too specific to name a transfer of aid
+        nouns = (
+            [obj.lstrip("&").lower()] if obj.startswith("&") and obj in synsets else [obj.lower()]
+        )
+        for v in (x.strip() for x in verbs.split(",")):
+            if not v or "_" in v:
+                continue
+            verb_lemma = lemma(v.lower(), "VERB")
+            if verb_lemma in RECIPIENT_VERBS or verb_lemma in saying:
+                continue
+            for noun in nouns:
+                noun = lemma(noun, "NOUN")
+                if noun:
+                    src = f"CAMEO.2.0.txt line {n}: {v} pattern {obj} [{code}] ({aid.note})"
+                    yield (f"{verb_lemma} {noun}", "VERB", aid, src)
     yield ("__unmapped__", unmapped, None, None)
 
 
@@ -322,6 +376,8 @@ HEADER = """\
 #              (then Refusal toward its target)
 #   deontic    impersonal necessity ("it is necessary to ..."): the speaker's Proposal about the
 #              entities in the proposed action; only inside a quote or reported speech
+#   experiencer a psych verb: the one who feels (passive subject, or object) holds the stance
+#              toward the cause (by-agent, or subject): "X was appalled by Y"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.

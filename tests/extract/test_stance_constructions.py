@@ -245,3 +245,174 @@ def test_threat_by_an_institution_is_its_states(nlp):
         nlp, "The Azerbaijani parliament threatened to break relations with Russia."
     )
     assert ("Azerbaijan", "Russia", "Opposition", "Negative") in [s[:4] for s in stances]
+
+
+def test_quote_target_from_said_of(nlp):
+    text = (
+        '"We reject any interference in our internal affairs," Russian Foreign Ministry '
+        "spokeswoman Maria Zakharova said of the NATO communique."
+    )
+    stances, _ = _stances(nlp, text)
+    got = [s for s in stances if s[1] == "NATO"]
+    assert got and got[0][2:5] == ("Opposition", "Negative", "DirectQuote"), stances
+
+
+# negated and hedged forms of the constructions above: a negated cue gives no stance of its
+# own type and polarity; a hedged one gives the same stance with a lower confidence
+VARIANTS = [
+    (
+        "Ankara condemned Athens on Monday.",
+        "Ankara did not condemn Athens.",
+        "Ankara may condemn Athens.",
+    ),
+    (
+        "Austria called on Serbia to withdraw its police.",
+        "Austria did not call on Serbia to withdraw its police.",
+        "Austria reportedly called on Serbia to withdraw its police.",
+    ),
+    (
+        "Peru moved a resolution to condemn Bolivia.",
+        "Peru did not move a resolution to condemn Bolivia.",
+        "Peru may move a resolution to condemn Bolivia.",
+    ),
+    (
+        "Ghana became the first state to support Togo.",
+        "Ghana refused to support Togo.",
+        "Ghana apparently became the first state to support Togo.",
+    ),
+    (
+        "Italy sided with Spain.",
+        "Italy never sided with Spain.",
+        "Italy reportedly sided with Spain.",
+    ),
+    (
+        "Nepal was praised by India and China.",
+        "Nepal was not praised by India and China.",
+        "Nepal was reportedly praised by India and China.",
+    ),
+    (
+        "Israel rejected the ceasefire plan.",
+        "Israel did not reject the ceasefire plan.",
+        "Israel may reject the ceasefire plan.",
+    ),
+    (
+        "Kenya expressed optimism about the ceasefire plan.",
+        "Kenya expressed no optimism about the ceasefire plan.",
+        "Kenya reportedly expressed optimism about the ceasefire plan.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "negated", "hedged"), VARIANTS, ids=[v[0][:30] for v in VARIANTS]
+)
+def test_negated_and_hedged_variants(nlp, plain, negated, hedged):
+    base, _ = _stances(nlp, plain)
+    assert base, plain
+    b = base[0]
+    neg, _ = _stances(nlp, negated)
+    assert not [s for s in neg if s[:4] == b[:4]], neg
+    hed, _ = _stances(nlp, hedged)
+    same = [s for s in hed if s[:4] == b[:4]]
+    assert same and same[0][5] < b[5], (hed, b)
+
+
+def test_impersonal_necessity_in_reported_speech_is_a_proposal(nlp):
+    text = "Brazil and Chile argued that it was important to seek a dialogue with Venezuela."
+    stances, _ = _stances(nlp, text)
+    got = {s[:4] for s in stances}
+    assert ("Brazil", "Venezuela", "Proposal", "Positive") in got
+    assert ("Chile", "Venezuela", "Proposal", "Positive") in got
+
+
+def test_object_pronoun_is_not_its_clauses_subject(nlp):
+    text = "Emmanuel Macron told Olaf Scholz that he plans to welcome him in Paris."
+    stances, _ = _stances(nlp, text)
+    assert ("Emmanuel Macron", "Olaf Scholz", "Support", "Positive") in [s[:4] for s in stances]
+
+
+def test_sending_aid_is_support_sending_troops_is_not(nlp):
+    aid, _ = _stances(nlp, "Japan sent aid to Nepal.")
+    assert ("Japan", "Nepal", "Support", "Positive") in [s[:4] for s in aid]
+    troops, _ = _stances(nlp, "Russia sent troops to Georgia.")
+    assert not [s for s in troops if s[2] == "Support"], troops
+
+
+def test_apology_and_welcome(nlp):
+    apology, _ = _stances(nlp, "Argentina apologized to Brazil.")
+    assert ("Argentina", "Brazil", "Cooperation", "Positive") in [s[:4] for s in apology]
+    welcome, _ = _stances(nlp, "France gave a warm welcome to Senegal.")
+    assert ("France", "Senegal", "Support", "Positive") in [s[:4] for s in welcome]
+
+
+def test_seeking_to_join_is_support(nlp):
+    stances, _ = _stances(nlp, "Ukraine applied to join the European Union.")
+    assert ("Ukraine", "European Union", "Support", "Positive") in [s[:4] for s in stances]
+    plain, _ = _stances(nlp, "Ukraine joined the talks.")
+    assert not [s for s in plain if s[2] == "Support"], plain
+
+
+def test_plural_pronoun_stands_for_the_conjoined_set(nlp):
+    text = "Norway and Denmark met on Monday. Their bid to join NATO was welcomed."
+    stances, doc = _stances(nlp, text)
+    got = {s[:3] for s in stances}
+    holders = {s[0] for s in stances if s[2] == "Support"}
+    assert {"Norway", "Denmark"} <= holders, got
+    they = next(t for t in doc if t.lower_ == "their")
+    assert len(doc._.gb_token_group[they.i]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU member states backed Ukraine.",
+            ("European Union", "Ukraine", "Support", "Positive"),
+        ),
+        (
+            "The heads of state of the SCO member countries praised China.",
+            ("Shanghai Cooperation Organisation", "China", "Praise", "Positive"),
+        ),
+        (
+            "The CSTO summit's declaration condemned Israel.",
+            ("CSTO summit", "Israel", "Condemnation", "Negative"),
+        ),
+    ],
+)
+def test_collective_holders(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The fighting between Sudan and Chad continued.",
+            ("Sudan", "Chad", "Opposition", "Negative"),
+        ),
+        (
+            "Kenya was appalled by the attack by Somalia.",
+            ("Kenya", "Somalia", "Criticism", "Negative"),
+        ),
+        ("Norway is working with Iceland.", ("Norway", "Iceland", "Cooperation", "Positive")),
+        ("Chile was grateful for Peru's help.", ("Chile", "Peru", "Praise", "Positive")),
+    ],
+)
+def test_reciprocal_nouns_and_predicates_of_feeling(nlp, text, expected):
+    stances, _ = _stances(nlp, text)
+    assert expected in [s[:4] for s in stances], stances
+
+
+def test_psych_verbs_the_one_who_feels_holds_the_stance(nlp):
+    stances, _ = _stances(nlp, "Chile was outraged by Peru.")
+    assert ("Chile", "Peru", "Criticism", "Negative") in [s[:4] for s in stances]
+    negated, _ = _stances(nlp, "Chile was not outraged by Peru.")
+    assert not negated
+
+
+def test_support_against_a_third_is_opposition_to_it(nlp):
+    stances, _ = _stances(nlp, "Poland backed Ukraine against Russia.")
+    got = [s[:4] for s in stances]
+    assert ("Poland", "Ukraine", "Support", "Positive") in got
+    assert ("Poland", "Russia", "Opposition", "Negative") in got

@@ -378,3 +378,49 @@ def test_unreachable_server_is_a_store_error():
 def test_a_server_without_query_endpoint_is_named(failing_server):
     with pytest.raises(StoreError, match="no SPARQL query endpoint answers .*/query, .*/sparql"):
         open_sparql_sink(failing_server, retries=0)
+
+
+def _default_graph(sink) -> set:
+    """The server's default graph as it is (no union asked for)."""
+    import json as _json
+
+    resp = sink._post_query_raw("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    rows = _json.loads(resp.body.decode("utf-8"))["results"]["bindings"]
+    return {(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rows}
+
+
+def _union_of_graphs(sink) -> set:
+    resp = sink._post_query_raw("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    import json as _json
+
+    rows = _json.loads(resp.body.decode("utf-8"))["results"]["bindings"]
+    return {(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rows}
+
+
+def test_the_sink_keeps_its_own_deduplicated_union(sink, example):
+    docs, ents, ds = example
+    first, second = (r.article.doc_id for r in docs)
+    union = _default_graph(sink)
+    assert union == _union_of_graphs(sink) and sink.keeps_union()
+    shared = [t for t in union if t[2] == "Kazakhstan"]  # an entity label both documents hold
+    assert shared
+    # a query counts a shared triple once: the default graph, not Oxigraph's bag union
+    counted = sink.query('SELECT (COUNT(*) AS ?n) { gbr:Q232 rdfs:label "Kazakhstan"@en }')
+    assert int(next(iter(counted))[0]) == 1
+    changed = replace(docs[0], stances=docs[0].stances[:1])
+    sink.replace_document(first, document_graph(records_to_dataset([changed], ents), first))
+    assert _default_graph(sink) == _union_of_graphs(sink)
+    sink.remove_document(first)
+    assert _default_graph(sink) == _union_of_graphs(sink)
+    assert len(_default_graph(sink)) == len(document_graph(ds, second))
+    assert _graph_names(sink) == {str(graph_iri(second))}
+
+
+def test_a_server_written_without_the_union_gets_it_on_the_next_write(sink, example):
+    docs, _ents, ds = example
+    sink.update("CLEAR DEFAULT")  # as an older graphbuilder left it: named graphs only
+    assert not sink.keeps_union()
+    assert sink.query("ASK { gbr:Q232 a gb:Country }").askAnswer is True  # the server's union
+    first = docs[0].article.doc_id
+    sink.replace_document(first, document_graph(ds, first))
+    assert sink.keeps_union() and _default_graph(sink) == _union_of_graphs(sink)
