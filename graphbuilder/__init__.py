@@ -4,8 +4,33 @@ Reads articles, finds the leaders, states and organizations they name, the relat
 them and the stances they take, and writes an RDF graph whose every fact carries the document
 and sentence it came from (see ``../shared/spec/vocabulary.md`` for the terms).
 
-Nothing is loaded at import time; the pipeline is built by
-:func:`graphbuilder.nlp.pipeline.load_pipeline`.
+The Python API (:mod:`graphbuilder.api`), for scripts and notebooks:
+
+- :func:`build_graph` ``(paths_or_texts, **settings) -> rdflib.Dataset``: build in memory,
+  write nothing;
+- :func:`query` ``(graph, sparql_or_name, **params)``: SPARQL or a named query of
+  ``queries/``;
+- :func:`to_networkx` ``(graph) -> networkx.MultiDiGraph``: entities as nodes, relations
+  and stances as edges.
+
+Nothing is loaded at import time: the API is imported on first use, and the pipeline is built
+by :func:`graphbuilder.nlp.pipeline.load_pipeline` when a graph is first built.
 """
 
-__version__ = "0.1.0"
+from graphbuilder.version import __version__
+
+__all__ = ["__version__", "build_graph", "query", "to_networkx"]
+
+_API = ("build_graph", "query", "to_networkx")
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from graphbuilder import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'graphbuilder' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

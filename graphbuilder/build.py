@@ -45,7 +45,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuilder import __version__
 from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
 from graphbuilder.nlp.documents import (
     DocumentProgress,
@@ -66,6 +65,7 @@ from graphbuilder.outputs import (
 from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
 from graphbuilder.store.lock import write_lock
+from graphbuilder.version import __version__
 
 MAP_CHUNK = 256
 """Documents mapped to RDF (and validated) together."""
@@ -251,10 +251,10 @@ def build(
     update_url: str | None = None,
     nlp=None,
     progress: Callable[[DocumentProgress], None] | None = None,
-    wait: bool = True,
-    on_wait: Callable[[str], None] | None = None,
     kb_dir: str | Path | None = None,
     lexicon_dir: str | Path | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the knowledge graph of ``inputs`` into ``out_dir`` (or add them to it).
 
@@ -301,12 +301,6 @@ def build(
         A pipeline already loaded (tests and batch callers reuse one); runs in this process.
     progress : callable, optional
         Called with a :class:`DocumentProgress` after each document.
-    wait : bool
-        When another build holds the lock of ``out_dir`` (or of the Oxigraph store), wait
-        for it (default); False raises :class:`~graphbuilder.errors.LockedError` at once.
-    on_wait : callable, optional
-        Called with a one-line message naming the lock holder while waiting, and when a
-        lock left by a killed build is taken over (:class:`graphbuilder.store.lock.WriteLock`).
     kb_dir, lexicon_dir : str or Path, optional
         Your own knowledge-base and lexicon folders (``--kb``, ``--lexicons``), each in the
         layout of ``ontology/kb`` and ``ontology/lexicon``; each replaces the default one
@@ -314,6 +308,12 @@ def build(
         :func:`graphbuilder.paths.lexicon_dir` (``$GRAPHBUILDER_KB``,
         ``$GRAPHBUILDER_LEXICONS``, else the bundled folders). A given ``nlp`` must have been
         loaded with the same folders.
+    wait : bool
+        When another build holds the lock of ``out_dir`` (or of the Oxigraph store), wait
+        for it (default); False raises :class:`~graphbuilder.errors.LockedError` at once.
+    on_wait : callable, optional
+        Called with a one-line message naming the lock holder while waiting, and when a
+        lock left by a killed build is taken over (:class:`graphbuilder.store.lock.WriteLock`).
 
     Returns
     -------
@@ -376,8 +376,7 @@ def build(
             update_url=update_url,
             nlp=nlp,
             progress=progress,
-            kb_dir=kb_dir,
-            lexicon_dir=lexicon_dir,
+            data=(kb_dir, lexicon_dir),
         )
     summary.seconds = time.perf_counter() - started
     return summary
@@ -409,14 +408,16 @@ def _build_locked(
     update_url: str | None,
     nlp,
     progress: Callable[[DocumentProgress], None] | None,
-    kb_dir: Path,
-    lexicon_dir: Path,
+    data: tuple[Path, Path],
 ) -> BuildSummary:
-    """The build proper, under the write lock: read the folder's state, parse, merge, write."""
+    """The build proper, under the write lock: read the folder's state, parse, merge, write.
+
+    ``data`` holds the KB and lexicon folders, checked, absolute.
+    """
     from graphbuilder.resolve.merge import merge_documents
 
     skipped = [str(p) for p in found_problems]
-    pipeline = pipeline_fingerprint(model, kb_dir, lexicon_dir)
+    pipeline = pipeline_fingerprint(model, *data)
     payloads, stale_files = _load_state(out_dir)
     summary = BuildSummary(out_dir=out_dir, store=store)
 
@@ -447,7 +448,7 @@ def _build_locked(
 
     # parse the rest, each record file written the moment its document is done; every
     # loader that takes no folder reads the build's KB and lexicons meanwhile
-    with use_data(kb_dir, lexicon_dir):
+    with use_data(*data):
         new = _parse(
             todo,
             out_dir,
@@ -463,7 +464,7 @@ def _build_locked(
             start=index,
             total=total,
             summary=summary,
-            data=(kb_dir, lexicon_dir),
+            data=data,
         )
     skipped.extend(summary.skipped)
     summary.skipped = skipped

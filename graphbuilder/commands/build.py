@@ -237,10 +237,10 @@ def register(app: typer.Typer) -> None:
                 query_url=query_url,
                 update_url=update_url,
                 progress=reporter,
-                wait=not no_wait,
-                on_wait=reporter.note,
                 kb_dir=kb,
                 lexicon_dir=lexicons,
+                wait=not no_wait,
+                on_wait=reporter.note,
             )
         for path in summary.files:
             typer.echo(f"wrote {path}")

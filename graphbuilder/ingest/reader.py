@@ -103,10 +103,54 @@ def read_article(
         raise InputError(f"{name}: empty document (0 bytes)")
     sha256 = hashlib.sha256(data).hexdigest()
     text = decode_bytes(data, name)
+    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
+    return _article(text, kind, name, str(path.absolute()), sha256, max_chars)
+
+
+def article_from_text(
+    text: str, *, source: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> Article:
+    """Make an :class:`~graphbuilder.records.Article` of a text held in memory.
+
+    The text is read as a plain-text page (an HTML page when it starts like one), exactly as
+    :func:`read_article` reads a ``.txt`` file: header metadata, clutter removed.
+
+    Parameters
+    ----------
+    text : str
+        The page.
+    source : str, optional
+        What the graph names as its source (``gb:sourcePath``); default
+        ``text:<first 16 hex digits of the sha256>``.
+    max_chars : int
+        Longest article text accepted, in characters after removing clutter.
+
+    Returns
+    -------
+    Article
+        ``sha256`` is the digest of the UTF-8 encoded text.
+
+    Raises
+    ------
+    InputError
+        ``"<source>: <fault>"`` for an empty text, one with no article left after removing
+        clutter, or one over ``max_chars``.
+
+    Examples
+    --------
+    >>> a = article_from_text("Talks resume\\nBy Jane Doe\\n17 May 2022\\n\\nThe talks resumed.")
+    >>> a.source, a.title, a.date
+    ('text:4773bfc5ff57c6a2', 'Talks resume', '2022-05-17')
+    """
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    name = source or f"text:{sha256[:16]}"
+    return _article(text, "text", name, name, sha256, max_chars)
+
+
+def _article(text: str, kind: str, name: str, source: str, sha256: str, max_chars: int) -> Article:
+    """The article of a decoded page: ``kind`` is the reader of its suffix."""
     if not text.strip() or not any(c.isalnum() for c in text):
         raise InputError(f"{name}: empty document (only whitespace or punctuation)")
-
-    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower(), "text")
     if kind != "html" and _LOOKS_HTML.match(text):
         kind = "html"
     if kind != "html" and len(text) > _CLUTTER_SHARE * max_chars:
@@ -135,7 +179,7 @@ def read_article(
             "the language model's); split it into smaller documents"
         )
     return Article(
-        source=str(path.absolute()),
+        source=source,
         text=body,
         sha256=sha256,
         title=found.get("title"),
