@@ -16,9 +16,25 @@ target are:
 - ``threat``: an entity subject threatens its object; a non-entity subject ("the activity of
   armed groups in Afghanistan threatens our security") is the speaker's Concern about the
   entities inside it.
-- ``commitment``: "send", "join" ...: a stance (Refusal) only when negated or refused.
-- ``deontic``: "it is necessary to ...": the speaker's Proposal about the entities of the
-  proposed action, only inside a quote or reported speech.
+- ``commitment``: "send", "join" ...: a stance (Refusal) only when negated or refused, and
+  Support when sought ("their bid to join NATO", "applied to join the EU").
+- ``deontic``: "it is necessary / important to ...": the speaker's Proposal about the entities
+  of the proposed action, only inside a quote or reported speech.
+- ``experiencer``: psych verbs ("X was appalled by Y", "Y outraged X"): the one who feels holds
+  the stance toward the cause.
+
+Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constructions.py``):
+
+- a capital that holds or receives a stance stands for its state (:func:`as_actor`,
+  ``doc._.gb_seats`` from the KB's ``seats.csv``);
+- a target that is an act ("the ceasefire plan") becomes an event
+  (:mod:`graphbuilder.extract.targets`); no stance toward the holder's own state;
+- appeals: "urged / called on X to stop / not to ..." is Criticism of X; what an appeal asks is
+  not the addressee's stance; a cue under a cue of the other polarity is read by that cue;
+- conjoined sides of a fight or cooperation, and nouns with "between", stand toward each
+  other; support "against" a third side is Opposition to it;
+- conjoined speakers of reported speech each hold the stance; a quote with no target takes the
+  one of "said of / about X".
 
 Negation, refusal and hedges are applied by :mod:`graphbuilder.extract.negation`.
 Attribution: ``DirectQuote`` inside a quote, ``ReportedSpeech`` inside the complement of a verb
