@@ -91,7 +91,9 @@ def dev_and_seed(nlp) -> dict:
                     continue
                 score = score_graph(_keep_stances(part, lo, hi), gold)
                 tp, fp = tp + score.stances.tp, fp + score.stances.fp
-            rel.append({"bin": f"[{lo:.1f}, {min(hi, 1.0):.1f}]", "scored": tp + fp, "right": tp})
+            if tp + fp:  # bins with no scored stance are left out of the table
+                label = f"[{lo:.1f}, {hi:.1f})" if hi <= 1.0 else f"[{lo:.1f}, 1.0]"
+                rel.append({"bin": label, "scored": tp + fp, "right": tp})
         out["reliability"] = rel
         out["misses"] = [m for s in corpus.documents.values() for m in s.stances.missed]
     return out
