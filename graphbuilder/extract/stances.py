@@ -44,6 +44,7 @@ author's own account; the holder is the author where the author is the one judgi
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,12 +166,33 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         others = list(cue.lemmas)
         others.remove(lemma)
         if others:
-            near = {c.lemma_.lower() for c in tok.children}
+            near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
             near |= {g.lemma_.lower() for c in tok.children for g in c.children}
             if not all(o in near for o in others):
                 continue
         return cue
     return None
+
+
+# names of days and months (the standard library's calendar) and common nouns of time: the
+# linker keeps only linked names in doc.ents, so the model's DATE label may be gone
+TIME_WORDS = frozenset(
+    w.lower()
+    for w in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr, *calendar.month_abbr)
+    if w
+) | frozenset({"day", "week", "month", "year", "night", "morning", "evening", "weekend", "time"})
+
+
+def _temporal_prep(tok: Token) -> bool:
+    """A preposition whose object is a date or a time ("called X ... on Saturday"): it cannot
+    be the preposition of a cue such as "call on"."""
+    if tok.dep_ != "prep":
+        return False
+    return any(
+        g.dep_ == "pobj"
+        and (g.lower_ in TIME_WORDS or g.like_num or g.ent_type_ in ("DATE", "TIME"))
+        for g in tok.children
+    )
 
 
 def _context(tok: Token, qindex: dict[int, Quote], lex: ExtractionLexicons) -> _Context:

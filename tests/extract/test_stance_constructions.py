@@ -416,3 +416,8 @@ def test_support_against_a_third_is_opposition_to_it(nlp):
     got = [s[:4] for s in stances]
     assert ("Poland", "Ukraine", "Support", "Positive") in got
     assert ("Poland", "Russia", "Opposition", "Negative") in got
+
+
+def test_a_date_preposition_is_no_cue_preposition(nlp):
+    stances, _ = _stances(nlp, "Ghana called the Togo plan a mistake in a statement on Saturday.")
+    assert not [s for s in stances if s[2] == "Proposal"], stances
