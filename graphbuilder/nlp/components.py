@@ -7,11 +7,14 @@ component is created.
 
 Order in the pipeline (see :func:`graphbuilder.nlp.pipeline.load_pipeline`)::
 
-    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer gb_kb_ruler ner
-    gb_linker gb_extractor
+    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer ner gb_kb_ruler
+    gb_entity_spans gb_linker gb_extractor
 
-``gb_kb_ruler`` is a spaCy ``entity_ruler`` with the KB's names placed before ``ner``, so KB
-names win where they overlap and the model still finds the names the KB lacks.
+``gb_kb_ruler`` is a spaCy ``span_ruler`` with the KB's names placed after ``ner``: it writes
+every KB match to ``doc.spans["gb_kb"]`` and leaves ``doc.ents`` alone, so the model's
+entities are never cut by the ruler. ``gb_entity_spans`` then chooses among both
+(:func:`graphbuilder.resolve.spans.merge_name_spans`: the longest span that is a name wins,
+the KB match on a tie) and keeps the model's own entities in ``doc.spans["gb_model"]``.
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ from graphbuilder.records import Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.kb import load_kb
 from graphbuilder.resolve.lexicons import load_linking_lexicons
+from graphbuilder.resolve.spans import (
+    KB_SPANS_KEY,
+    MODEL_SPANS_KEY,
+    SpanWords,
+    merge_name_spans,
+)
 from graphbuilder.resolve.linking import (
     LinkState,
     finish,
@@ -55,6 +64,42 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
 def paragraph_breaks(doc: Doc) -> Doc:
     """The ``gb_paragraph_breaks`` component (placed before the parser)."""
     return mark_paragraph_breaks(doc)
+
+
+class EntitySpans:
+    """Chooses ``doc.ents`` from the model's entities and the KB matches (``gb_entity_spans``).
+
+    Reads ``doc.ents`` (the model's) and ``doc.spans["gb_kb"]`` (the KB ruler's); writes the
+    model's entities to ``doc.spans["gb_model"]`` and the merged spans to ``doc.ents``.
+    """
+
+    def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
+        kb = load_kb(kb_dir)
+        lex = load_linking_lexicons(lexicon_dir)
+        self.words = SpanWords(
+            not_name=kb.title_words()
+            | lex.person_titles
+            | lex.rank_prefixes
+            | lex.place_prepositions
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = list(doc.ents)
+        doc.spans[MODEL_SPANS_KEY] = model
+        kb = list(doc.spans[KB_SPANS_KEY]) if KB_SPANS_KEY in doc.spans else []
+        doc.ents = merge_name_spans(doc, model, kb, self.words)
+        return doc
+
+
+@Language.factory(
+    "gb_entity_spans",
+    default_config={"kb_dir": None, "lexicon_dir": None},
+    requires=["doc.ents", "token.tag", "token.pos"],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_entity_spans(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
+    """Create the ``gb_entity_spans`` component (model and KB spans merged)."""
+    return EntitySpans(kb_dir=kb_dir, lexicon_dir=lexicon_dir)
 
 
 class EntityLinker:

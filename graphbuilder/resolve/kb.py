@@ -16,6 +16,7 @@ INTERFACE (stable; other modules code against it):
 - ``kb.holders(office, org_id, on_date) -> list[OfficeTerm]``: who held ``office`` of
   ``org_id`` on ISO date ``on_date`` (all terms when ``on_date`` is None).
 - ``kb.terms_of(person_id) -> list[OfficeTerm]``.
+- ``kb.title_words() -> frozenset[str]``: the words of the office titles.
 - ``kb.office_for_title(words) -> str | None``: the office id a title phrase names
   ("president", "prime minister", "defence minister" ...), from ``ontology/lexicon/offices.csv``.
 - ``kb.patterns() -> list[dict]``: spaCy EntityRuler patterns ``{"label", "pattern", "id"}``.
@@ -683,6 +684,20 @@ class KnowledgeBase:
         if cached is None:
             cached = frozenset(t.split()[0] for t in self._titles if t)
             self._title_first = cached
+        return cached
+
+    def title_words(self) -> frozenset[str]:
+        """Every word (normalised, lower case) of the titles of ``offices.csv``: "president",
+        "minister", "spokesperson", "secretary" ... A capitalised one is a title, no name.
+
+        Returns
+        -------
+        frozenset of str
+        """
+        cached = getattr(self, "_title_words", None)
+        if cached is None:
+            cached = frozenset(w for t in self._titles for w in re.split(r"[\s-]+", t) if w)
+            self._title_words = cached
         return cached
 
     def relation_for_office(self, office: str) -> str | None:

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuilder.records import Entity, Mention
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
+from graphbuilder.resolve.spans import KB_SPANS_KEY
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 ALIAS_KINDS = frozenset({"name", "title", "author", "dateline"})
@@ -162,6 +163,24 @@ def _strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def _common_root(span: Span) -> bool:
+    """True when the head of a model name is a lower-case common word ("post-Soviet space"),
+    not the lower-case tail of a hyphenated name ("Kim Dae-jung")."""
+    root = span.root
+    if not root.is_lower:
+        return False
+    i = root.i
+    hyphen = span.doc[i - 1] if i > span.start else None
+    return not (
+        hyphen is not None
+        and hyphen.text in ("-", "–")
+        and not hyphen.whitespace_
+        and i - 2 >= span.start
+        and not span.doc[i - 2].whitespace_
+        and span.doc[i - 2].text[:1].isupper()
+    )
+
+
 def _is_junk(text: str) -> bool:
     """A model 'name' that cannot be a name: no capital letter, no letters, one character,
     or spread over lines (a page fragment such as ``"Almaty\\nViews"``)."""
@@ -282,6 +301,23 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     return trimmed, implied
 
 
+def _person_inside(span: Span, kb: KnowledgeBase) -> KBEntry | None:
+    """The KB person a longer model name spells out ("Vladimir V. Putin"): a KB person match
+    that ends the name, whose label starts with the name's initial (so "Sergey Viktorovich
+    Lavrov" is "Sergei Lavrov" but "Robert Putin" would not be "Vladimir Putin")."""
+    doc = span.doc
+    if KB_SPANS_KEY not in doc.spans:
+        return None
+    first = span.text[:1].casefold()
+    for match in doc.spans[KB_SPANS_KEY]:
+        if match.end != span.end or match.start <= span.start:
+            continue
+        entry = kb.entries.get(match.id_)
+        if entry is not None and entry.cls == "Person" and entry.label[:1].casefold() == first:
+            return entry
+    return None
+
+
 def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
     """The surname forms a person may be cited by: the last word, and without its article
     ("Haider al-Abadi" -> "al-Abadi", "Abadi")."""
@@ -318,12 +354,14 @@ def link_names(state: LinkState) -> None:
             _link_demonym(state, span)
             continue
         elif label in lex.label_classes:
-            if _is_junk(text) or span.root.is_lower:
+            if _is_junk(text) or _common_root(span):
                 continue  # "post-Soviet space": a common noun phrase, not a name
             cls, keep = lex.label_classes[label]
             if implied and cls in ("Person", "Location", "Organization"):
                 cls = implied
             entry = _pick(kb.lookup(text), cls, kb, state.date)
+            if entry is None and cls == "Person":
+                entry = _person_inside(span, kb)
             if entry is not None:
                 key = state.entity_from_kb(entry)
             elif text.lower() in lex.descriptions or text.lower() in lex.pronouns:
