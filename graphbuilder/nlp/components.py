@@ -30,12 +30,6 @@ from graphbuilder.records import Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.kb import load_kb
 from graphbuilder.resolve.lexicons import load_linking_lexicons
-from graphbuilder.resolve.spans import (
-    KB_SPANS_KEY,
-    MODEL_SPANS_KEY,
-    SpanWords,
-    merge_name_spans,
-)
 from graphbuilder.resolve.linking import (
     LinkState,
     finish,
@@ -43,6 +37,12 @@ from graphbuilder.resolve.linking import (
     link_events,
     link_names,
     seat_states,
+)
+from graphbuilder.resolve.spans import (
+    KB_SPANS_KEY,
+    MODEL_SPANS_KEY,
+    SpanWords,
+    merge_name_spans,
 )
 
 

@@ -193,9 +193,7 @@ def _adds_a_name(model: tuple[int, int], inside: list[Span], doc: Doc, words: Sp
     return False
 
 
-def _one_name_of_parts(
-    label: str, model: tuple[int, int], inside: list[Span], doc: Doc
-) -> bool:
+def _one_name_of_parts(label: str, model: tuple[int, int], inside: list[Span], doc: Doc) -> bool:
     """True when a model name is made of KB matches of different classes written next to each
     other, the last of the model's class: "Vladimir" (a city) + "V. Putin" (a person) is one
     person's name, where "Russia Ukraine" (two countries) stays two names."""
@@ -274,9 +272,7 @@ def headline_sentences(doc: Doc, names: Iterable[Span] = ()) -> set[int]:
     return out
 
 
-def merge_name_spans(
-    doc: Doc, model: list[Span], kb: list[Span], words: SpanWords
-) -> list[Span]:
+def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWords) -> list[Span]:
     """Combine the model's entities and the KB matches into one list of entity spans.
 
     Parameters

@@ -144,10 +144,12 @@ def main() -> int:
     print(f"wrote {len(rows)} rows to {OUT.relative_to(ROOT)}", file=sys.stderr)
     for row in rows:
         if row["ambiguous"]:
-            others = set().union(*(owners.get(normalize_name(n), set()) for n in
-                                   row["ambiguous"].split("|")))
-            print(f"  shared: {row['id']} {row['ambiguous']!r} with {sorted(others)}",
-                  file=sys.stderr)
+            others = set().union(
+                *(owners.get(normalize_name(n), set()) for n in row["ambiguous"].split("|"))
+            )
+            print(
+                f"  shared: {row['id']} {row['ambiguous']!r} with {sorted(others)}", file=sys.stderr
+            )
     return 0
 
 
