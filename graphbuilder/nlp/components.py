@@ -80,7 +80,13 @@ class EntitySpans:
             not_name=kb.title_words()
             | lex.person_titles
             | lex.rank_prefixes
-            | lex.place_prepositions
+            | lex.place_prepositions,
+            titles=kb.title_words(),
+            surname_ids=frozenset(
+                e.id
+                for e in kb.entries.values()
+                if e.cls == "Person" or (e.cls == "Location" and e.subclass == "City")
+            ),
         )
 
     def __call__(self, doc: Doc) -> Doc:

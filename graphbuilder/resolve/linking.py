@@ -37,9 +37,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.records import Entity, Mention
+from graphbuilder.resolve.context import Geography, choose, doc_geography
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
-from graphbuilder.resolve.spans import KB_SPANS_KEY
+from graphbuilder.resolve.spans import KB_SPANS_KEY, MODEL_SPANS_KEY
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 ALIAS_KINDS = frozenset({"name", "title", "author", "dateline"})
@@ -332,24 +333,192 @@ def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
     return out
 
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+class _People:
+    """The people a document names, by the single words they may be cited by.
+
+    ``seen`` holds the people linked so far (the latest one named wins a shared word);
+    ``ahead`` the people named anywhere in the document (multi-word PERSON spans), for a
+    word cited before the full name (a headline's "Obasanjo").
+    """
+
+    def __init__(self, state: LinkState, model_labels: dict[tuple[int, int], str]) -> None:
+        self.state = state
+        self.seen: dict[str, str] = {}
+        self.ahead: dict[str, tuple[str, str]] = {}
+        kb = state.kb
+        for ent in state.doc.ents:
+            span = _strip_span(ent)
+            if len(span) < 2 or " " not in span.text:
+                continue
+            entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.cls == "Person":
+                ref = ("kb", entry.id)
+            elif entry is None and ent.label_ == "PERSON" and not _is_junk(span.text):
+                found = _pick(kb.lookup(span.text), "Person", kb, state.date)
+                if found is not None and found.cls == "Person":
+                    ref = ("kb", found.id)
+                elif found is None:
+                    ref = ("name", span.text)
+                else:
+                    continue
+            else:
+                continue
+            for word in name_words(span.text, state.lex):
+                self.ahead.setdefault(word, ref)
+
+    def add(self, key: str) -> None:
+        """Index the person ``key`` under the words of its label and aliases."""
+        entity = self.state.entities[key]
+        for name in (entity.label, *sorted(entity.aliases)):
+            for word in name_words(name, self.state.lex):
+                self.seen[word] = key
+
+    def find(self, text: str) -> str | None:
+        """Entity key of a person named before whom the single word ``text`` names."""
+        return None if " " in text else self.seen.get(text)
+
+    def find_ahead(self, text: str) -> str | None:
+        """Entity key of a person named later whom ``text`` names (creating the entity)."""
+        if " " in text:
+            return None
+        ref = self.ahead.get(text)
+        if ref is None:
+            return None
+        kind, value = ref
+        if kind == "kb":
+            return self.state.entity_from_kb(self.state.kb.entries[value])
+        return self.state.entity_unlinked("Person", value)
+
+
+def name_words(name: str, lex: LinkingLexicons) -> list[str]:
+    """The single words a person may be cited by: the surname (last word, without "Jr." or
+    "III"; also without its article: "al-Abadi" -> "Abadi") and the first word, which is the
+    family name in Chinese and Korean names ("Kim" of "Kim Jong Un", "Xi", "Wang") and the
+    usual short form in Ethiopian ones ("Abiy").
+
+    Examples
+    --------
+    >>> from graphbuilder.resolve.lexicons import load_linking_lexicons
+    >>> name_words("Robert F. Kennedy Jr.", load_linking_lexicons())
+    ['Kennedy', 'Robert']
+    """
+    words = [w for w in name.split() if w.strip(",").lower() not in _NAME_SUFFIXES]
+    words = [w.strip(",") for w in words]
+    if len(words) < 2:
+        return []
+    out = _surname_keys(" ".join(words), lex)
+    first = words[0]
+    if len(first.rstrip(".")) > 1 and first[:1].isupper() and first not in out:
+        out.append(first)
+    return out
+
+
+def _same_case(entries: list[KBEntry], text: str) -> list[KBEntry]:
+    """The entries with a name written exactly like ``text`` ("Guam" the territory, not
+    "GUAM" the organization), or all of them when none is."""
+    exact = [
+        e
+        for e in entries
+        if any(re.sub(r"^[Tt]he\s+", "", n) == text for n in (e.label, *e.aliases))
+    ]
+    return exact or entries
+
+
+def _model_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start, end) token range of each model entity (determiners and possessive stripped)
+    -> its label, from ``doc.spans["gb_model"]``."""
+    if MODEL_SPANS_KEY not in doc.spans:
+        return {}
+    out = {}
+    for ent in doc.spans[MODEL_SPANS_KEY]:
+        span = _strip_span(ent)
+        if len(span):
+            out[(span.start, span.end)] = ent.label_
+    return out
+
+
+def _geography(state: LinkState) -> Geography:
+    doc, kb = state.doc, state.kb
+    ids = []
+    for ent in doc.ents:
+        if ent.ent_id_ in kb.entries and len(kb.lookup(ent.text)) <= 1:
+            ids.append(ent.ent_id_)
+    article = doc._.gb_article
+    return doc_geography(doc, kb, ids, article.place if article is not None else None)
+
+
+def _acronym_of(span: Span) -> str | None:
+    """The acronym a name defines in parentheses right after it ("All Progressives Congress
+    (APC)"), when its letters are the initials of the name's capitalised words."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    acronym = doc[i + 1].text
+    letters = acronym.replace(".", "")
+    if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+        return None
+    initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    return acronym if initials.upper() == letters else None
+
+
 def link_names(state: LinkState) -> None:
-    """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring)."""
+    """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring); where a name
+    has several readings, :func:`graphbuilder.resolve.context.choose` decides."""
     doc, kb, lex = state.doc, state.kb, state.lex
-    persons_by_surname: dict[str, str] = {}
+    model_labels = _model_labels(doc)
+    people = _People(state, model_labels)
+    geo = _geography(state)
+    acronyms: dict[str, str] = {}
+
+    def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
+        return choose(
+            span,
+            candidates,
+            model_cls,
+            kb=kb,
+            lex=lex,
+            geo=geo,
+            cues=kb.context_cues,
+            person=people.find(span.text),
+            person_ahead=people.find_ahead(span.text) if not people.find(span.text) else None,
+            date=state.date,
+        )
+
     for ent in doc.ents:
         span = _strip_span(ent)
         if len(span) == 0:
             continue
         label = ent.label_
         implied = None
-        if not (ent.ent_id_ and ent.ent_id_ in kb.entries) and label in lex.label_classes:
+        in_kb = bool(ent.ent_id_) and ent.ent_id_ in kb.entries
+        if not in_kb and label in lex.label_classes:
             span, implied = _model_name_context(span, lex, kb)
             if span is None:
                 continue
         text = span.text
         key: str | None = None
-        if ent.ent_id_ and ent.ent_id_ in kb.entries:
-            key = state.entity_from_kb(kb.entries[ent.ent_id_])
+        if in_kb:
+            ruled = kb.entries[ent.ent_id_]
+            candidates = _same_case(
+                [ruled, *[e for e in kb.lookup(text) if e.id != ruled.id]], text
+            )
+            model_label = model_labels.get((span.start, span.end))
+            model_cls = (
+                lex.label_classes[model_label][0] if model_label in lex.label_classes else None
+            )
+            if model_label == "NORP":
+                model_cls = None
+            found = reading(span, candidates, model_cls)
+            if found.entry is not None:
+                key = state.entity_from_kb(found.entry)
+            elif found.person is not None:
+                key = found.person
+            elif model_cls is not None:
+                key = state.entity_unlinked(model_cls, text)
         elif label == "NORP":
             _link_demonym(state, span)
             continue
@@ -359,15 +528,24 @@ def link_names(state: LinkState) -> None:
             cls, keep = lex.label_classes[label]
             if implied and cls in ("Person", "Location", "Organization"):
                 cls = implied
-            entry = _pick(kb.lookup(text), cls, kb, state.date)
-            if entry is None and cls == "Person":
+            candidates = kb.lookup(text)
+            entry = None
+            found = None
+            if len(candidates) > 1 or people.find(text) or people.find_ahead(text):
+                found = reading(span, candidates, cls)
+                entry = found.entry
+            else:
+                entry = _pick(candidates, cls, kb, state.date)
+            if entry is None and cls == "Person" and found is None:
                 entry = _person_inside(span, kb)
             if entry is not None:
                 key = state.entity_from_kb(entry)
+            elif found is not None and found.person is not None:
+                key = found.person
             elif text.lower() in lex.descriptions or text.lower() in lex.pronouns:
                 continue  # "Organization" alone: a description, left to coreference
-            elif " " not in text and text in persons_by_surname:
-                key = persons_by_surname[text]
+            elif text in acronyms and not candidates:
+                key = acronyms[text]
             elif _adjectival(span):
                 continue  # "Anglo-Saxon forces": an adjective the model read as a name
             elif keep:
@@ -378,10 +556,11 @@ def link_names(state: LinkState) -> None:
             continue
         state.add_mention(key, span.start, span.end, "name")
         state.named_spans.append((span, key))
+        acronym = _acronym_of(span)
+        if acronym and not kb.lookup(acronym):
+            acronyms.setdefault(acronym, key)
         if state.entities[key].cls == "Person":
-            for name in (state.entities[key].label, *sorted(state.entities[key].aliases)):
-                for surname in _surname_keys(name, lex):
-                    persons_by_surname.setdefault(surname, key)
+            people.add(key)
 
 
 def _link_demonym(state: LinkState, span: Span) -> None:
@@ -422,6 +601,8 @@ def link_events(state: LinkState) -> None:
         if noun not in state.lex.event_nouns or token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
         if token.i in state.token_entity:
+            continue
+        if _link_event_between(state, token, noun):
             continue
         owner: str | None = None
         located: Token | None = None
@@ -466,6 +647,58 @@ def link_events(state: LinkState) -> None:
             state.entities[key].aliases.add(state.entities[key].label)
             state.entities[key].label = label
         state.add_mention(key, left, token.i + 1, "name", surface=label)
+
+
+_PARTY_CLASSES = ("Person", "Country", "Organization")
+
+
+def _short_name(entity: Entity) -> str:
+    """A person's name as the document cites it alone ("Tsai" of "Tsai Ing-wen"; else the
+    last word), else the shortest acronym or the label ("McCarthy", "NATO")."""
+    if entity.cls == "Person":
+        words = entity.label.split()
+        alone = [a for a in entity.aliases if " " not in a and a in words]
+        return alone[0] if len(alone) == 1 else words[-1]
+    acronyms = [a for a in entity.aliases if a.isupper() and 1 < len(a) <= 6]
+    return min(acronyms + [entity.label], key=len)
+
+
+def _link_event_between(state: LinkState, token: Token, noun: str) -> bool:
+    """An event noun with "between A and B" (two people, states or organizations) is the
+    event "A-B <noun>" ("a Wednesday meeting between House Speaker Kevin McCarthy and
+    Taiwanese President Tsai Ing-wen" -> "McCarthy-Tsai meeting", also "Tsai-McCarthy
+    meeting" and the phrase itself). Returns True when it made one."""
+    doc = state.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        second = next((c for c in pobj.children if c.dep_ == "conj"), None)
+        a = state.token_entity.get(pobj.i)
+        b = state.token_entity.get(second.i) if second is not None else None
+        if a is None or b is None or a == b:
+            return False
+        ea, eb = state.entities[a], state.entities[b]
+        if ea.cls not in _PARTY_CLASSES or eb.cls not in _PARTY_CLASSES:
+            return False
+        left = token.i
+        while left > 0 and doc[left - 1].dep_ == "amod" and doc[left - 1].head == token:
+            left -= 1
+        right = second.i + 1
+        while right < len(doc) and state.token_entity.get(right) == b:
+            right += 1
+        key = f"Event:{a}+{b}:{noun}"
+        label = f"{_short_name(ea)}-{_short_name(eb)} {noun}"
+        if key not in state.entities:
+            state.entities[key] = Entity(key=key, cls="Event", label=label)
+        entity = state.entities[key]
+        entity.aliases.add(f"{_short_name(eb)}-{_short_name(ea)} {noun}")
+        entity.aliases.add(_clean_surface(doc[token.i : right].text))
+        state.add_mention(key, left, token.i + 1, "name", surface=label)
+        return True
+    return False
 
 
 def link_article_metadata(state: LinkState, author: str | None, place: str | None) -> str | None:

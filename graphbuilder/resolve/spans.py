@@ -50,9 +50,16 @@ class SpanWords:
         Lower-case words without a trailing period: the words of the office titles
         (``ontology/lexicon/offices.csv``: "president", "minister", "spokesperson"),
         honorifics, ranks and locative prepositions (``name_context.csv``).
+    titles : frozenset of str
+        The words of the office titles alone (a subset of ``not_name``).
+    surname_ids : frozenset of str
+        KB ids of the people and cities: names that may end a person's name after a first
+        name ("George Washington"), unlike a region or a country ("Arch Caucasus foes").
     """
 
     not_name: frozenset[str]
+    surname_ids: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
 
     def blocks(self, token: Token) -> bool:
         """True when ``token`` cannot be a word of a name."""
@@ -179,8 +186,12 @@ def _joiner(token: Token) -> bool:
     return token.text in ("-", "–")
 
 
-def _adds_a_name(model: tuple[int, int], inside: list[Span], doc: Doc, words: SpanWords) -> bool:
-    """True when the model span holds a name word outside the KB matches inside it."""
+def _adds_a_name(
+    model: tuple[int, int], inside: list[Span], doc: Doc, words: SpanWords, label: str
+) -> bool:
+    """True when the model span holds a name word outside the KB matches inside it (a
+    sentence's first word only as the first name of a person whose other names are KB people
+    or cities: "George Washington" is one, "Arch Caucasus foes" is not)."""
     covered = {i for k in inside for i in range(k.start, k.end)}
     for i in range(*model):
         if i in covered:
@@ -188,7 +199,11 @@ def _adds_a_name(model: tuple[int, int], inside: list[Span], doc: Doc, words: Sp
         token = doc[i]
         if token.is_space or "\n" in token.text:
             return False  # spread over lines: a page fragment, not a name
-        if _is_name_word(token, words) and not _sentence_initial(doc, i):
+        if not _is_name_word(token, words):
+            continue
+        if not _sentence_initial(doc, i):
+            return True
+        if label == "PERSON" and all(k.id_ in words.surname_ids for k in inside):
             return True
     return False
 
@@ -210,6 +225,8 @@ def _one_name_of_parts(label: str, model: tuple[int, int], inside: list[Span], d
 def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
     """Split a model name where it holds two names.
 
+    - A person's name loses the office titles it starts with ("Spokesperson Wang Wenbin",
+      "Prime Minister Modi"); coreference reads the title next to the name.
     - At an inner possessive: "China's Taiwan Affairs Office" is "China" and "Taiwan Affairs
       Office", "Beijing's Ministry of Foreign Affairs" is "Beijing" and "Ministry of ...".
     - A person's name that starts with a KB country or organization followed by two or more
@@ -220,6 +237,9 @@ def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
     """
     doc = span.doc
     start, end = _strip(span)
+    if span.label_ == "PERSON":
+        while end - start > 1 and doc[start].lower_.rstrip(".") in words.titles:
+            start += 1  # "Spokesperson Wang Wenbin": the title is no part of the name
     if end <= start:
         return []
     out: list[Span] = []
@@ -320,7 +340,7 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
                 if (end - start) > max(len(k) for k in inside) and (
                     in_headline(span)
                     or not (
-                        _adds_a_name((start, end), inside, doc, words)
+                        _adds_a_name((start, end), inside, doc, words, span.label_)
                         or _one_name_of_parts(span.label_, (start, end), inside, doc)
                     )
                 ):
