@@ -290,6 +290,8 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
         if _bare(doc[k]) in lex.person_titles and doc[k].is_title:
             implied = "Person"
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ") or doc[end - 1].is_punct):
+        if _closes_quote(doc, start, end - 1):
+            break  # 'Party of "National Unity"' keeps its closing quote
         end -= 1
     if end <= start:
         return None, None
@@ -317,6 +319,18 @@ def _person_inside(span: Span, kb: KnowledgeBase) -> KBEntry | None:
         if entry is not None and entry.cls == "Person" and entry.label[:1].casefold() == first:
             return entry
     return None
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»"}
+
+
+def _closes_quote(doc: Doc, start: int, i: int) -> bool:
+    """True when token ``i`` closes a quotation opened after ``start`` (inside a name)."""
+    text = doc[i].text
+    for j in range(start + 1, i):
+        if _QUOTE_PAIRS.get(doc[j].text) == text:
+            return True
+    return False
 
 
 def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
@@ -440,12 +454,19 @@ def _model_labels(doc: Doc) -> dict[tuple[int, int], str]:
     return out
 
 
-def _geography(state: LinkState) -> Geography:
+def _geography(state: LinkState, model_labels: dict[tuple[int, int], str]) -> Geography:
+    """The document's places from its KB names with one reading, leaving out those the model
+    reads as a person (whose reading is in question: "Kennedy")."""
     doc, kb = state.doc, state.kb
     ids = []
     for ent in doc.ents:
-        if ent.ent_id_ in kb.entries and len(kb.lookup(ent.text)) <= 1:
-            ids.append(ent.ent_id_)
+        entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is None or len(kb.lookup(ent.text)) > 1:
+            continue
+        span = _strip_span(ent)
+        if entry.cls != "Person" and model_labels.get((span.start, span.end)) == "PERSON":
+            continue
+        ids.append(entry.id)
     article = doc._.gb_article
     return doc_geography(doc, kb, ids, article.place if article is not None else None)
 
@@ -471,7 +492,7 @@ def link_names(state: LinkState) -> None:
     doc, kb, lex = state.doc, state.kb, state.lex
     model_labels = _model_labels(doc)
     people = _People(state, model_labels)
-    geo = _geography(state)
+    geo = _geography(state, model_labels)
     acronyms: dict[str, str] = {}
 
     def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
@@ -525,6 +546,8 @@ def link_names(state: LinkState) -> None:
         elif label in lex.label_classes:
             if _is_junk(text) or _common_root(span):
                 continue  # "post-Soviet space": a common noun phrase, not a name
+            if text.lower() in lex.generic_heads:
+                continue  # "the Armed Forces" alone: a generic head, left to coreference
             cls, keep = lex.label_classes[label]
             if implied and cls in ("Person", "Location", "Organization"):
                 cls = implied

@@ -151,13 +151,26 @@ def name_runs(doc: Doc, words: SpanWords, skip: Iterable[int] = ()) -> list[tupl
     return runs
 
 
+_OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "«": "»"}
+
+
 def _strip(span: Span) -> tuple[int, int]:
-    """Token range of ``span`` without leading determiners and a trailing possessive."""
+    """Token range of ``span`` without leading determiners and a trailing possessive or
+    punctuation; a quotation opened inside the name is closed (the model's 'Party of "National
+    Unity' becomes 'Party of "National Unity"')."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and doc[start].lower_ in _DETERMINERS:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    opened = [t.text for t in doc[start:end] if t.text in _OPEN_QUOTES]
+    closes = {_OPEN_QUOTES[q] for q in opened}
+    if opened and not any(t.text in closes for t in doc[start + 1 : end] if t.text != '"'):
+        k = end
+        if k < len(doc) and doc[k].text in closes and doc[k].text != doc[start].text:
+            end = k + 1
+        elif k < len(doc) and doc[k].text == '"' and sum(t.text == '"' for t in doc[start:end]) % 2:
+            end = k + 1
     return start, end
 
 
@@ -225,8 +238,9 @@ def _one_name_of_parts(label: str, model: tuple[int, int], inside: list[Span], d
 def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
     """Split a model name where it holds two names.
 
-    - A person's name loses the office titles it starts with ("Spokesperson Wang Wenbin",
-      "Prime Minister Modi"); coreference reads the title next to the name.
+    - A person's name loses the office titles it starts with while two words are left
+      ("Spokesperson Wang Wenbin"; "Sultan Kamaletdinov" keeps its first name); coreference
+      reads the title next to the name.
     - At an inner possessive: "China's Taiwan Affairs Office" is "China" and "Taiwan Affairs
       Office", "Beijing's Ministry of Foreign Affairs" is "Beijing" and "Ministry of ...".
     - A person's name that starts with a KB country or organization followed by two or more
@@ -238,7 +252,7 @@ def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
     doc = span.doc
     start, end = _strip(span)
     if span.label_ == "PERSON":
-        while end - start > 1 and doc[start].lower_.rstrip(".") in words.titles:
+        while end - start > 2 and doc[start].lower_.rstrip(".") in words.titles:
             start += 1  # "Spokesperson Wang Wenbin": the title is no part of the name
     if end <= start:
         return []
