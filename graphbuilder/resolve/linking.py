@@ -304,21 +304,60 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     return trimmed, implied
 
 
-def _person_inside(span: Span, kb: KnowledgeBase) -> KBEntry | None:
-    """The KB person a longer model name spells out ("Vladimir V. Putin"): a KB person match
-    that ends the name, whose label starts with the name's initial (so "Sergey Viktorovich
-    Lavrov" is "Sergei Lavrov" but "Robert Putin" would not be "Vladimir Putin")."""
+def _entry_inside(span: Span, kb: KnowledgeBase, cls: str) -> KBEntry | None:
+    """The KB entry a longer model name spells out.
+
+    - A person: a KB person match that ends the name, whose label starts with the name's
+      initial ("Vladimir V. Putin" is Vladimir Putin, "Sergey Viktorovich Lavrov" Sergei
+      Lavrov; "Robert Putin" would be no one of the KB).
+    - An organization: a KB organization match right after a KB country match, the two
+      making the whole name ("U.S. Central Command" is Central Command).
+    """
     doc = span.doc
-    if KB_SPANS_KEY not in doc.spans:
+    if KB_SPANS_KEY not in doc.spans or cls not in ("Person", "Organization"):
         return None
     first = span.text[:1].casefold()
-    for match in doc.spans[KB_SPANS_KEY]:
+    inside = [m for m in doc.spans[KB_SPANS_KEY] if span.start <= m.start and m.end <= span.end]
+    for match in inside:
         if match.end != span.end or match.start <= span.start:
             continue
         entry = kb.entries.get(match.id_)
-        if entry is not None and entry.cls == "Person" and entry.label[:1].casefold() == first:
+        if entry is None or entry.cls != cls:
+            continue
+        if cls == "Person" and entry.label[:1].casefold() == first:
             return entry
+        if cls == "Organization":
+            owner = [
+                m
+                for m in inside
+                if m.start == span.start
+                and m.end == match.start
+                and getattr(kb.entries.get(m.id_), "cls", None) == "Country"
+            ]
+            if owner:
+                return entry
     return None
+
+
+def _nested_states(state: LinkState, span: Span) -> None:
+    """Mentions of the states an organization's or event's longer name holds ("U.S. Central
+    Command", "the UK-France Summit", "China Coast Guard"): the state is mentioned, the name
+    stays one entity. (A place's name holds no state: "Northern Ireland".)"""
+    doc, kb = state.doc, state.kb
+    if KB_SPANS_KEY not in doc.spans:
+        return
+    taken: set[int] = set()
+    for match in sorted(doc.spans[KB_SPANS_KEY], key=lambda m: (m.start, -len(m))):
+        if not (span.start <= match.start and match.end <= span.end) or len(match) == len(span):
+            continue
+        entry = kb.entries.get(match.id_)
+        if entry is None or entry.cls != "Country" or taken & set(range(match.start, match.end)):
+            continue
+        if len(kb.lookup(match.text)) > 1:
+            continue  # "Georgia Tech": which Georgia is not told
+        state.entity_from_kb(entry)
+        state.add_mention(entry.id, match.start, match.end, "name")
+        taken.update(range(match.start, match.end))
 
 
 _QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»"}
@@ -365,9 +404,13 @@ class _People:
         kb = state.kb
         for ent in state.doc.ents:
             span = _strip_span(ent)
+            entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None and ent.label_ in state.lex.label_classes and len(span):
+                span, implied = _model_name_context(span, state.lex, kb)
+                if span is None or implied not in (None, "Person"):
+                    continue  # "Near Palmyra" is a place
             if len(span) < 2 or " " not in span.text:
                 continue
-            entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
             if entry is not None and entry.cls == "Person":
                 ref = ("kb", entry.id)
             elif entry is None and ent.label_ == "PERSON" and not _is_junk(span.text):
@@ -559,8 +602,8 @@ def link_names(state: LinkState) -> None:
                 entry = found.entry
             else:
                 entry = _pick(candidates, cls, kb, state.date)
-            if entry is None and cls == "Person" and found is None:
-                entry = _person_inside(span, kb)
+            if entry is None and found is None:
+                entry = _entry_inside(span, kb, cls)
             if entry is not None:
                 key = state.entity_from_kb(entry)
             elif found is not None and found.person is not None:
@@ -579,6 +622,8 @@ def link_names(state: LinkState) -> None:
             continue
         state.add_mention(key, span.start, span.end, "name")
         state.named_spans.append((span, key))
+        if not in_kb and state.entities[key].cls in ("Organization", "Event"):
+            _nested_states(state, span)
         acronym = _acronym_of(span)
         if acronym and not kb.lookup(acronym):
             acronyms.setdefault(acronym, key)

@@ -16,6 +16,9 @@ until :func:`merge_name_spans` combines both:
 3. otherwise the longest span wins, a KB match on a tie (it carries the KB id);
 4. the model's other entities (dates, numbers) stay where nothing above overlaps them.
 
+A model NORP span (a nationality or group: "U.S. Marines") never wins over the KB matches it
+holds; alone it is read as a demonym by the linker.
+
 In a title-case line (a headline: most words capitalised) capitalisation says nothing, so
 steps 1 and 2 are skipped there and the KB matches win as before.
 
@@ -52,6 +55,9 @@ class SpanWords:
         honorifics, ranks and locative prepositions (``name_context.csv``).
     titles : frozenset of str
         The words of the office titles alone (a subset of ``not_name``).
+    heads : frozenset of str
+        Generic heads of institutions ("command", "council", "university": ``generic_head``
+        of ``name_context.csv``): a name ending in one is no person's.
     surname_ids : frozenset of str
         KB ids of the people and cities: names that may end a person's name after a first
         name ("George Washington"), unlike a region or a country ("Arch Caucasus foes").
@@ -60,6 +66,7 @@ class SpanWords:
     not_name: frozenset[str]
     surname_ids: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
 
     def blocks(self, token: Token) -> bool:
         """True when ``token`` cannot be a word of a name."""
@@ -247,7 +254,8 @@ def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
       name words: "South Africa Phumzile Mlambo-Ngcuka" (a country name before one word stays
       a first name: "Israel Katz", "Jordan Bardella"); so is a model name of any label in that
       shape after a title's preposition ("Ambassador to the UN Nikki Haley", "deputy
-      president of South Africa Phumzile Mlambo-Ngcuka"): the rest is the title's holder.
+      president of South Africa Phumzile Mlambo-Ngcuka", "Minister for the Middle East Tobias
+      Ellwood"): the rest, when the KB does not know it, is the title's holder.
     """
     doc = span.doc
     start, end = _strip(span)
@@ -267,21 +275,24 @@ def _pieces(span: Span, kb: list[Span], words: SpanWords) -> list[Span]:
     after_title = _after_title_preposition(doc, span.start, words)
     if span.label_ == "PERSON" or after_title:
         for k in kb:
-            if k.start != last.start or k.end >= last.end or k.label_ not in ("GPE", "ORG"):
+            if k.start != last.start or k.end >= last.end or k.label_ not in ("GPE", "ORG", "LOC"):
                 continue
             rest = [t for t in doc[k.end : last.end] if _is_name_word(t, words)]
-            if len(rest) >= 2:
+            known = any(k.end <= o.start and o.end <= last.end for o in kb)
+            institution = doc[last.end - 1].lower_ in words.heads
+            if len(rest) >= 2 and not known and not institution:  # "U.S. Central Command"
                 out[-1:] = [k, Span(doc, k.end, last.end, label="PERSON")]
                 break
     return [p for p in out if len(p) > 0]
 
 
 def _after_title_preposition(doc: Doc, start: int, words: SpanWords) -> bool:
-    """True when the span at ``start`` follows "<title> of/to [the]" ("Ambassador to the")."""
+    """True when the span at ``start`` follows "<title> of/to/for [the]" ("Ambassador to the",
+    "Minister for the")."""
     i = start - 1
     while i >= 0 and doc[i].lower_ in _DETERMINERS:
         i -= 1
-    if i < 1 or doc[i].lower_ not in ("of", "to"):
+    if i < 1 or doc[i].lower_ not in ("of", "to", "for"):
         return False
     return doc[i - 1].lower_ in words.not_name
 
@@ -353,6 +364,7 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
             if inside and all(start <= k.start and k.end <= end for k in inside):
                 if (end - start) > max(len(k) for k in inside) and (
                     in_headline(span)
+                    or span.label_ == "NORP"  # "U.S. Marines": the state, not a group name
                     or not (
                         _adds_a_name((start, end), inside, doc, words, span.label_)
                         or _one_name_of_parts(span.label_, (start, end), inside, doc)
