@@ -59,6 +59,7 @@ def load_pipeline(
     for needed in ("parser", "ner"):
         if needed not in nlp.pipe_names:
             raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
+    _split_brackets(nlp)
     nlp.add_pipe("gb_paragraph_breaks", before="parser")
     kb = load_kb(kb_dir)
     # After ner, writing to doc.spans only: the ruler never overwrites or cuts a model entity;
@@ -86,3 +87,13 @@ def load_pipeline(
     if extract:
         nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir})
     return nlp
+
+
+def _split_brackets(nlp: Language) -> None:
+    """Make square brackets infixes: an editor's insertion inside a quote is its own token
+    ("pro-[Kurdistan Workers' Party] terrorists" -> "pro-", "[", "Kurdistan" ...), so the
+    name inside it is matched; spaCy splits a bracket only at the edges of a token."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"[\[\]]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -661,7 +661,9 @@ def link_events(state: LinkState) -> None:
     "the anniversary summit of the CSTO", "the CSTO anniversary summit" and "the CSTO summit"
     all become the event ``"CSTO summit"``; "a special operation in Ukraine" becomes the event
     ``"special operation in Ukraine"``. Plural nouns ("peacekeeping operations") and nouns
-    without such a modifier are left alone.
+    without such a modifier are left alone. A noun that names an organization subclass of
+    the KB ("mission") makes an organization of that subclass from an owner without a place
+    ("the EU mission"; :func:`_noun_class`).
     """
     doc = state.doc
     for token in doc:
@@ -710,7 +712,8 @@ def link_events(state: LinkState) -> None:
             short = min(acronyms + [owner_entity.label], key=len)
             label = f"{short} {noun}"
         if key not in state.entities:
-            state.entities[key] = Entity(key=key, cls="Event", label=label)
+            cls, subclass = _noun_class(state.kb, noun) if located is None else ("Event", None)
+            state.entities[key] = Entity(key=key, cls=cls, label=label, subclass=subclass)
         elif len(label) > len(state.entities[key].label) and located is not None:
             state.entities[key].aliases.add(state.entities[key].label)
             state.entities[key].label = label
@@ -718,6 +721,17 @@ def link_events(state: LinkState) -> None:
 
 
 _PARTY_CLASSES = ("Person", "Country", "Organization")
+
+
+def _noun_class(kb: KnowledgeBase, noun: str) -> tuple[str, str | None]:
+    """The class of what an event noun with an owner makes: an Event, unless the noun names
+    a finer class of another kind in ``subclasses.csv`` ("the EU mission" is an Organization
+    of subclass Mission: an organization's field mission is a body; "the peacekeeping mission
+    in Kazakhstan", placed, stays the operation, an Event)."""
+    for sub in kb.subclasses.values():
+        if sub.name.lower() == noun and sub.parent != "Event":
+            return sub.parent, sub.name
+    return "Event", None
 
 
 def _short_name(entity: Entity) -> str:
