@@ -192,7 +192,9 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
 
         def keys_over(span, rec=rec):
             return {
-                m.entity for m in rec.mentions if m.end > m.start and _overlap(m.start, m.end, *span)
+                m.entity
+                for m in rec.mentions
+                if m.end > m.start and _overlap(m.start, m.end, span[0], span[1])
             }
 
         gold_pairs: dict[str, set] = {t: set() for t in CONLL_RELATIONS}

@@ -1,25 +1,37 @@
 """Entity linking: every mention of a document to one entity, from the KB where one fits.
 
-Input is a parsed ``Doc`` whose ``doc.ents`` come from the KB ruler (``ent.ent_id_`` is the KB
-id) and the statistical NER. :func:`link_document` decides, for each name, which entity it
-refers to:
+Input is a parsed ``Doc`` whose ``doc.ents`` are the merged spans of the statistical NER and
+the KB ruler (:mod:`graphbuilder.resolve.spans`: ``ent.ent_id_`` is the KB id of a KB match;
+the model's own entities are in ``doc.spans["gb_model"]``). :func:`link_names` decides, for
+each name, which entity it refers to:
 
-1. a KB ruler match is linked to its KB entry;
+1. a KB ruler match is linked to its KB entry; where its name has several readings (other KB
+   entries written alike, a person of the document, the model's own class for the same span)
+   :func:`graphbuilder.resolve.context.choose` decides by the sentence, the document's people
+   and places and the article's country ("Georgia's governor" is the US state, "Kennedy" after
+   "Robert F. Kennedy Jr." the person);
 2. a model name is looked up among the KB's labels and aliases (normalised as the gold scorer
-   does: case-folded, leading "the" and trailing "'s" dropped);
-3. a single-word person name that is the surname of a person already named in the document
-   ("Tokayev" after "Kassym-Jomart Tokayev") is that person;
+   does: case-folded, leading "the" and trailing "'s" dropped); a longer model name that
+   spells out a KB person ("Vladimir V. Putin") or a state's organization ("U.S. Central
+   Command") is that entry;
+3. a single word that is the surname or the first (family) name of a person named in the
+   document ("Tokayev" after "Kassym-Jomart Tokayev", "Kim" after "Kim Jong Un", the
+   headline's "Obasanjo" before "Olusegun Obasanjo") is that person; an acronym defined in
+   parentheses after a name ("All Progressives Congress (APC)") is that name's entity;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
    ("Russian troops"), never elsewhere ("Russian language"); a plural demonym used as a noun
    ("the Palestinians", "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
-   ("the anniversary summit of the CSTO" -> "CSTO summit");
+   ("the anniversary summit of the CSTO" -> "CSTO summit"), with "between A and B" the event
+   "A-B meeting"; an organization's "mission" is an organization;
 6. what is left keeps the model's class mapped by ``entity_labels.csv``, with a person-name
    correction: a name in apposition to an office title is a person ("the head of ..., Sultan
    Kamaletdinov"), whatever the model said; and corrections from the words around a model name
    (``name_context.csv``): "Near Palmyra" is the place Palmyra, "Staff Sgt." and a bare title
-   ("Minister of Foreign Affairs of") are no names, "Gen. Coe" is a person, and a surname is
-   also cited without its article ("Abadi" after "Haider al-Abadi");
+   ("Minister of Foreign Affairs of") are no names, "Gen. Coe" is a person, a generic head
+   alone ("the Armed Forces") is no name, and a surname is also cited without its article
+   ("Abadi" after "Haider al-Abadi"); the states an organization's name holds ("U.S. Central
+   Command") are mentioned too;
 7. the byline author and the dateline place of the article become entities of the document.
 
 Coreference (titles, pronouns, definite descriptions) runs after this, in
