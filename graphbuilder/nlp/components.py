@@ -7,11 +7,14 @@ component is created.
 
 Order in the pipeline (see :func:`graphbuilder.nlp.pipeline.load_pipeline`)::
 
-    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer gb_kb_ruler ner
-    gb_linker gb_extractor
+    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer ner gb_kb_ruler
+    gb_entity_spans gb_linker gb_extractor
 
-``gb_kb_ruler`` is a spaCy ``entity_ruler`` with the KB's names placed before ``ner``, so KB
-names win where they overlap and the model still finds the names the KB lacks.
+``gb_kb_ruler`` is a spaCy ``span_ruler`` with the KB's names placed after ``ner``: it writes
+every KB match to ``doc.spans["gb_kb"]`` and leaves ``doc.ents`` alone, so the model's
+entities are never cut by the ruler. ``gb_entity_spans`` then chooses among both
+(:func:`graphbuilder.resolve.spans.merge_name_spans`: the longest span that is a name wins,
+the KB match on a tie) and keeps the model's own entities in ``doc.spans["gb_model"]``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,12 @@ from graphbuilder.resolve.linking import (
     link_names,
     seat_states,
 )
+from graphbuilder.resolve.spans import (
+    KB_SPANS_KEY,
+    MODEL_SPANS_KEY,
+    SpanWords,
+    merge_name_spans,
+)
 
 
 def mark_paragraph_breaks(doc: Doc) -> Doc:
@@ -55,6 +64,49 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
 def paragraph_breaks(doc: Doc) -> Doc:
     """The ``gb_paragraph_breaks`` component (placed before the parser)."""
     return mark_paragraph_breaks(doc)
+
+
+class EntitySpans:
+    """Chooses ``doc.ents`` from the model's entities and the KB matches (``gb_entity_spans``).
+
+    Reads ``doc.ents`` (the model's) and ``doc.spans["gb_kb"]`` (the KB ruler's); writes the
+    model's entities to ``doc.spans["gb_model"]`` and the merged spans to ``doc.ents``.
+    """
+
+    def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
+        kb = load_kb(kb_dir)
+        lex = load_linking_lexicons(lexicon_dir)
+        self.words = SpanWords(
+            not_name=kb.title_words()
+            | lex.person_titles
+            | lex.rank_prefixes
+            | lex.place_prepositions,
+            titles=kb.title_words(),
+            heads=lex.generic_heads,
+            surname_ids=frozenset(
+                e.id
+                for e in kb.entries.values()
+                if e.cls == "Person" or (e.cls == "Location" and e.subclass == "City")
+            ),
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        model = list(doc.ents)
+        doc.spans[MODEL_SPANS_KEY] = model
+        kb = list(doc.spans[KB_SPANS_KEY]) if KB_SPANS_KEY in doc.spans else []
+        doc.ents = merge_name_spans(doc, model, kb, self.words)
+        return doc
+
+
+@Language.factory(
+    "gb_entity_spans",
+    default_config={"kb_dir": None, "lexicon_dir": None},
+    requires=["doc.ents", "token.tag", "token.pos"],
+    assigns=["doc.ents", "doc.spans"],
+)
+def make_entity_spans(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
+    """Create the ``gb_entity_spans`` component (model and KB spans merged)."""
+    return EntitySpans(kb_dir=kb_dir, lexicon_dir=lexicon_dir)
 
 
 class EntityLinker:

@@ -36,8 +36,9 @@ def load_pipeline(
     Returns
     -------
     spacy.language.Language
-        ``<model's components> gb_paragraph_breaks (before parser) gb_kb_ruler (before ner)
-        ner gb_linker [gb_extractor]``.
+        ``<model's components> gb_paragraph_breaks (before parser) ner gb_kb_ruler
+        gb_entity_spans gb_linker [gb_extractor]``: the KB ruler runs after the model and only
+        writes ``doc.spans["gb_kb"]``; ``gb_entity_spans`` merges both into ``doc.ents``.
 
     Raises
     ------
@@ -49,6 +50,7 @@ def load_pipeline(
     import graphbuilder.nlp.components  # noqa: F401  (registers the factories)
     from graphbuilder import paths
     from graphbuilder.resolve.kb import load_kb
+    from graphbuilder.resolve.spans import KB_SPANS_KEY
 
     register_extensions()
     try:
@@ -61,15 +63,24 @@ def load_pipeline(
     for needed in ("parser", "ner"):
         if needed not in nlp.pipe_names:
             raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
+    _split_brackets(nlp)
     nlp.add_pipe("gb_paragraph_breaks", before="parser")
     kb_dir = str(paths.kb_dir(kb_dir).resolve())
     lexicon_dir = str(paths.lexicon_dir(lexicon_dir).resolve())
     kb = load_kb(kb_dir, lexicon_dir)
+    # After ner, writing to doc.spans only: the ruler never overwrites or cuts a model entity;
+    # gb_entity_spans chooses between both (graphbuilder.resolve.spans).
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        "span_ruler",
         name="gb_kb_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": None, "validate": False, "overwrite_ents": True},
+        after="ner",
+        config={
+            "spans_key": KB_SPANS_KEY,
+            "annotate_ents": False,
+            "phrase_matcher_attr": None,
+            "validate": False,
+            "overwrite": True,
+        },
     )
     # The ruler matches exact text (ORTH), so its phrase patterns need only the tokenizer;
     # spaCy would otherwise run every component before the ruler over each of the ~20,000
@@ -77,7 +88,18 @@ def load_pipeline(
     before = nlp.pipe_names[: nlp.pipe_names.index("gb_kb_ruler")]
     with nlp.select_pipes(disable=before):
         ruler.add_patterns(kb.patterns())
+    nlp.add_pipe("gb_entity_spans", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
     nlp.add_pipe("gb_linker", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
     if extract:
         nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir})
     return nlp
+
+
+def _split_brackets(nlp: Language) -> None:
+    """Make square brackets infixes: an editor's insertion inside a quote is its own token
+    ("pro-[Kurdistan Workers' Party] terrorists" -> "pro-", "[", "Kurdistan" ...), so the
+    name inside it is matched; spaCy splits a bracket only at the edges of a token."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"[\[\]]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

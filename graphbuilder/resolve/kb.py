@@ -16,6 +16,7 @@ INTERFACE (stable; other modules code against it):
 - ``kb.holders(office, org_id, on_date) -> list[OfficeTerm]``: who held ``office`` of
   ``org_id`` on ISO date ``on_date`` (all terms when ``on_date`` is None).
 - ``kb.terms_of(person_id) -> list[OfficeTerm]``.
+- ``kb.title_words() -> frozenset[str]``: the words of the office titles.
 - ``kb.office_for_title(words) -> str | None``: the office id a title phrase names
   ("president", "prime minister", "defence minister" ...), from ``ontology/lexicon/offices.csv``.
 - ``kb.patterns() -> list[dict]``: spaCy EntityRuler patterns ``{"label", "pattern", "id"}``.
@@ -39,6 +40,11 @@ terms (``offices.csv``)
     ``head_of_government`` or both (``|``).
 memberships (``memberships*.csv``)
     ``member, org, start, end, source``: filled into ``KBEntry.member_of``.
+context cues (``context_cues.csv``)
+    ``word, reading, source``: a word next to an ambiguous place name that asks for one kind
+    of place (``governor`` -> ``Region``, a state or province; ``president`` -> ``Country``;
+    ``mayor`` -> ``City``), read by :mod:`graphbuilder.resolve.context`; in
+    ``kb.context_cues`` (lower-case word -> reading).
 name particles (``name_particles.csv``)
     ``particle, source``: function words and name particles ("of", "the", "de", "al",
     "von" ...) that real names write in lower case; see :func:`lowercase_words`.
@@ -102,6 +108,7 @@ SPACY_LABELS = {
 QID_RE = re.compile(r"^Q[1-9]\d*$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RELATIONS = ("leaderOf", "officialOf")
+CUE_READINGS = ("Region", "Country", "City")
 ROLES = ("head_of_state", "head_of_government")
 
 
@@ -207,30 +214,35 @@ _EDGE_PUNCT = "()[]{}\"'’‘“”,.;:!?"
 
 def lowercase_words(name: str, particles: frozenset[str] | set[str]) -> list[str]:
     """Return the lower-case common words of a name: the words with no capital letter that
-    are not function words or name particles.
+        are not function words or name particles.
 
-    A word is a whitespace-separated token stripped of edge punctuation; one that does not
-    start with a letter ("9/11", "6th") is skipped; a hyphenated word is kept when every
-    part is a particle ("al-" compounds are capitalised after the hyphen anyway).
+        A word is a whitespace-separated token stripped of edge punctuation; one that does not
+        start with a letter ("9/11", "6th") is skipped; a hyphenated word is kept when every
+        part is a particle ("al-" compounds are capitalised after the hyphen anyway).
 
-    Parameters
-    ----------
-    name : str
-        A label or alias.
-    particles : set of str
-        Lower-case function words and name particles (``name_particles.csv``).
+        Parameters
+        ----------
+        name : str
+            A label or alias.
+        particles : set of str
+            Lower-case function words and context cues (``context_cues.csv``)
+        ``word, reading, source``: a word next to an ambiguous place name that asks for one kind
+        of place (``governor`` -> ``Region``, a state or province; ``president`` -> ``Country``;
+        ``mayor`` -> ``City``), read by :mod:`graphbuilder.resolve.context`; in
+        ``kb.context_cues`` (lower-case word -> reading).
+    name particles (``name_particles.csv``).
 
-    Returns
-    -------
-    list of str
-        The offending words in order; empty for a proper name.
+        Returns
+        -------
+        list of str
+            The offending words in order; empty for a proper name.
 
-    Examples
-    --------
-    >>> lowercase_words("UN peacekeeping", {"of", "the"})
-    ['peacekeeping']
-    >>> lowercase_words("Islamic State of Iraq and the Levant", {"of", "and", "the"})
-    []
+        Examples
+        --------
+        >>> lowercase_words("UN peacekeeping", {"of", "the"})
+        ['peacekeeping']
+        >>> lowercase_words("Islamic State of Iraq and the Levant", {"of", "and", "the"})
+        []
     """
     out = []
     for token in name.split():
@@ -302,6 +314,7 @@ class KnowledgeBase:
         self.name_particles: frozenset[str] = frozenset()
         self.lowercase_names: dict[str, str] = {}
         self.seats: dict[str, str] = {}
+        self.context_cues: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -352,6 +365,15 @@ class KnowledgeBase:
                 for n, r in rows:
                     _need(path, n, r, "seat", "country", "source")
                     kb.seats[r["seat"]] = r["country"]
+            elif {"word", "reading"} <= cols:
+                for n, r in rows:
+                    _need(path, n, r, "word", "reading", "source")
+                    if r["reading"] not in CUE_READINGS:
+                        raise KnowledgeBaseError(
+                            f"{path}:{n}: reading {r['reading']!r} is not one of "
+                            f"{', '.join(CUE_READINGS)}"
+                        )
+                    kb.context_cues[r["word"].casefold()] = r["reading"]
             elif "particle" in cols:
                 for n, r in rows:
                     _need(path, n, r, "particle", "source")
@@ -685,6 +707,20 @@ class KnowledgeBase:
         if cached is None:
             cached = frozenset(t.split()[0] for t in self._titles if t)
             self._title_first = cached
+        return cached
+
+    def title_words(self) -> frozenset[str]:
+        """Every word (normalised, lower case) of the titles of ``offices.csv``: "president",
+        "minister", "spokesperson", "secretary" ... A capitalised one is a title, no name.
+
+        Returns
+        -------
+        frozenset of str
+        """
+        cached = getattr(self, "_title_words", None)
+        if cached is None:
+            cached = frozenset(w for t in self._titles for w in re.split(r"[\s-]+", t) if w)
+            self._title_words = cached
         return cached
 
     def relation_for_office(self, office: str) -> str | None:

@@ -37,6 +37,9 @@ class LinkingLexicons:
         Service and grade words before a rank abbreviation ("Staff Sgt.", "Navy Capt.").
     surname_articles : frozenset[str]
         Articles of surnames ("al-Abadi") also dropped when the surname is cited alone.
+    generic_heads : frozenset[str]
+        Generic heads of institutions ("government", "armed forces"): a model name made of
+        one alone is no name.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -48,6 +51,7 @@ class LinkingLexicons:
     person_titles: frozenset[str] = frozenset()
     surname_articles: frozenset[str] = frozenset()
     rank_prefixes: frozenset[str] = frozenset()
+    generic_heads: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -110,4 +114,5 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("person_title", ())),
         frozenset(context.get("surname_article", ())),
         frozenset(context.get("rank_prefix", ())),
+        frozenset(context.get("generic_head", ())),
     )

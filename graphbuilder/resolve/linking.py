@@ -1,25 +1,37 @@
 """Entity linking: every mention of a document to one entity, from the KB where one fits.
 
-Input is a parsed ``Doc`` whose ``doc.ents`` come from the KB ruler (``ent.ent_id_`` is the KB
-id) and the statistical NER. :func:`link_document` decides, for each name, which entity it
-refers to:
+Input is a parsed ``Doc`` whose ``doc.ents`` are the merged spans of the statistical NER and
+the KB ruler (:mod:`graphbuilder.resolve.spans`: ``ent.ent_id_`` is the KB id of a KB match;
+the model's own entities are in ``doc.spans["gb_model"]``). :func:`link_names` decides, for
+each name, which entity it refers to:
 
-1. a KB ruler match is linked to its KB entry;
+1. a KB ruler match is linked to its KB entry; where its name has several readings (other KB
+   entries written alike, a person of the document, the model's own class for the same span)
+   :func:`graphbuilder.resolve.context.choose` decides by the sentence, the document's people
+   and places and the article's country ("Georgia's governor" is the US state, "Kennedy" after
+   "Robert F. Kennedy Jr." the person);
 2. a model name is looked up among the KB's labels and aliases (normalised as the gold scorer
-   does: case-folded, leading "the" and trailing "'s" dropped);
-3. a single-word person name that is the surname of a person already named in the document
-   ("Tokayev" after "Kassym-Jomart Tokayev") is that person;
+   does: case-folded, leading "the" and trailing "'s" dropped); a longer model name that
+   spells out a KB person ("Vladimir V. Putin") or a state's organization ("U.S. Central
+   Command") is that entry;
+3. a single word that is the surname or the first (family) name of a person named in the
+   document ("Tokayev" after "Kassym-Jomart Tokayev", "Kim" after "Kim Jong Un", the
+   headline's "Obasanjo" before "Olusegun Obasanjo") is that person; an acronym defined in
+   parentheses after a name ("All Progressives Congress (APC)") is that name's entity;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
    ("Russian troops"), never elsewhere ("Russian language"); a plural demonym used as a noun
    ("the Palestinians", "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
-   ("the anniversary summit of the CSTO" -> "CSTO summit");
+   ("the anniversary summit of the CSTO" -> "CSTO summit"), with "between A and B" the event
+   "A-B meeting"; an organization's "mission" is an organization;
 6. what is left keeps the model's class mapped by ``entity_labels.csv``, with a person-name
    correction: a name in apposition to an office title is a person ("the head of ..., Sultan
    Kamaletdinov"), whatever the model said; and corrections from the words around a model name
    (``name_context.csv``): "Near Palmyra" is the place Palmyra, "Staff Sgt." and a bare title
-   ("Minister of Foreign Affairs of") are no names, "Gen. Coe" is a person, and a surname is
-   also cited without its article ("Abadi" after "Haider al-Abadi");
+   ("Minister of Foreign Affairs of") are no names, "Gen. Coe" is a person, a generic head
+   alone ("the Armed Forces") is no name, and a surname is also cited without its article
+   ("Abadi" after "Haider al-Abadi"); the states an organization's name holds ("U.S. Central
+   Command") are mentioned too;
 7. the byline author and the dateline place of the article become entities of the document.
 
 Coreference (titles, pronouns, definite descriptions) runs after this, in
@@ -37,8 +49,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.records import Entity, Mention
+from graphbuilder.resolve.context import Geography, choose, doc_geography
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
+from graphbuilder.resolve.spans import KB_SPANS_KEY, MODEL_SPANS_KEY
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 ALIAS_KINDS = frozenset({"name", "title", "author", "dateline"})
@@ -163,6 +177,24 @@ def _strip_span(span: Span) -> Span:
     return doc[start:end]
 
 
+def _common_root(span: Span) -> bool:
+    """True when the head of a model name is a lower-case common word ("post-Soviet space"),
+    not the lower-case tail of a hyphenated name ("Kim Dae-jung")."""
+    root = span.root
+    if not root.is_lower:
+        return False
+    i = root.i
+    hyphen = span.doc[i - 1] if i > span.start else None
+    return not (
+        hyphen is not None
+        and hyphen.text in ("-", "–")
+        and not hyphen.whitespace_
+        and i - 2 >= span.start
+        and not span.doc[i - 2].whitespace_
+        and span.doc[i - 2].text[:1].isupper()
+    )
+
+
 def _is_junk(text: str) -> bool:
     """A model 'name' that cannot be a name: no capital letter, no letters, one character,
     or spread over lines (a page fragment such as ``"Almaty\\nViews"``)."""
@@ -271,6 +303,8 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
         if _bare(doc[k]) in lex.person_titles and doc[k].is_title:
             implied = "Person"
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ") or doc[end - 1].is_punct):
+        if _closes_quote(doc, start, end - 1):
+            break  # 'Party of "National Unity"' keeps its closing quote
         end -= 1
     if end <= start:
         return None, None
@@ -281,6 +315,74 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     if nxt is not None and kb.office_for_title(f"{trimmed.text} {nxt.text}".lower()):
         return None, None  # "Defense" of "Defense Secretary X": a word of a title, no name
     return trimmed, implied
+
+
+def _entry_inside(span: Span, kb: KnowledgeBase, cls: str) -> KBEntry | None:
+    """The KB entry a longer model name spells out.
+
+    - A person: a KB person match that ends the name, whose label starts with the name's
+      initial ("Vladimir V. Putin" is Vladimir Putin, "Sergey Viktorovich Lavrov" Sergei
+      Lavrov; "Robert Putin" would be no one of the KB).
+    - An organization: a KB organization match right after a KB country match, the two
+      making the whole name ("U.S. Central Command" is Central Command).
+    """
+    doc = span.doc
+    if KB_SPANS_KEY not in doc.spans or cls not in ("Person", "Organization"):
+        return None
+    first = span.text[:1].casefold()
+    inside = [m for m in doc.spans[KB_SPANS_KEY] if span.start <= m.start and m.end <= span.end]
+    for match in inside:
+        if match.end != span.end or match.start <= span.start:
+            continue
+        entry = kb.entries.get(match.id_)
+        if entry is None or entry.cls != cls:
+            continue
+        if cls == "Person" and entry.label[:1].casefold() == first:
+            return entry
+        if cls == "Organization":
+            owner = [
+                m
+                for m in inside
+                if m.start == span.start
+                and m.end == match.start
+                and getattr(kb.entries.get(m.id_), "cls", None) == "Country"
+            ]
+            if owner:
+                return entry
+    return None
+
+
+def _nested_states(state: LinkState, span: Span) -> None:
+    """Mentions of the states an organization's or event's longer name holds ("U.S. Central
+    Command", "the UK-France Summit", "China Coast Guard"): the state is mentioned, the name
+    stays one entity. (A place's name holds no state: "Northern Ireland".)"""
+    doc, kb = state.doc, state.kb
+    if KB_SPANS_KEY not in doc.spans:
+        return
+    taken: set[int] = set()
+    for match in sorted(doc.spans[KB_SPANS_KEY], key=lambda m: (m.start, -len(m))):
+        if not (span.start <= match.start and match.end <= span.end) or len(match) == len(span):
+            continue
+        entry = kb.entries.get(match.id_)
+        if entry is None or entry.cls != "Country" or taken & set(range(match.start, match.end)):
+            continue
+        if len(kb.lookup(match.text)) > 1:
+            continue  # "Georgia Tech": which Georgia is not told
+        state.entity_from_kb(entry)
+        state.add_mention(entry.id, match.start, match.end, "name")
+        taken.update(range(match.start, match.end))
+
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»"}
+
+
+def _closes_quote(doc: Doc, start: int, i: int) -> bool:
+    """True when token ``i`` closes a quotation opened after ``start`` (inside a name)."""
+    text = doc[i].text
+    for j in range(start + 1, i):
+        if _QUOTE_PAIRS.get(doc[j].text) == text:
+            return True
+    return False
 
 
 def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
@@ -297,40 +399,232 @@ def _surname_keys(name: str, lex: LinkingLexicons) -> list[str]:
     return out
 
 
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+class _People:
+    """The people a document names, by the single words they may be cited by.
+
+    ``seen`` holds the people linked so far (the latest one named wins a shared word);
+    ``ahead`` the people named anywhere in the document (multi-word PERSON spans), for a
+    word cited before the full name (a headline's "Obasanjo").
+    """
+
+    def __init__(self, state: LinkState, model_labels: dict[tuple[int, int], str]) -> None:
+        self.state = state
+        self.seen: dict[str, str] = {}
+        self.ahead: dict[str, tuple[str, str]] = {}
+        kb = state.kb
+        for ent in state.doc.ents:
+            span = _strip_span(ent)
+            entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None and ent.label_ in state.lex.label_classes and len(span):
+                span, implied = _model_name_context(span, state.lex, kb)
+                if span is None or implied not in (None, "Person"):
+                    continue  # "Near Palmyra" is a place
+            if len(span) < 2 or " " not in span.text:
+                continue
+            if entry is not None and entry.cls == "Person":
+                ref = ("kb", entry.id)
+            elif entry is None and ent.label_ == "PERSON" and not _is_junk(span.text):
+                found = _pick(kb.lookup(span.text), "Person", kb, state.date)
+                if found is not None and found.cls == "Person":
+                    ref = ("kb", found.id)
+                elif found is None:
+                    ref = ("name", span.text)
+                else:
+                    continue
+            else:
+                continue
+            for word in name_words(span.text, state.lex):
+                self.ahead.setdefault(word, ref)
+
+    def add(self, key: str) -> None:
+        """Index the person ``key`` under the words of its label and aliases."""
+        entity = self.state.entities[key]
+        for name in (entity.label, *sorted(entity.aliases)):
+            for word in name_words(name, self.state.lex):
+                self.seen[word] = key
+
+    def find(self, text: str) -> str | None:
+        """Entity key of a person named before whom the single word ``text`` names."""
+        return None if " " in text else self.seen.get(text)
+
+    def find_ahead(self, text: str) -> str | None:
+        """Entity key of a person named later whom ``text`` names (creating the entity)."""
+        if " " in text:
+            return None
+        ref = self.ahead.get(text)
+        if ref is None:
+            return None
+        kind, value = ref
+        if kind == "kb":
+            return self.state.entity_from_kb(self.state.kb.entries[value])
+        return self.state.entity_unlinked("Person", value)
+
+
+def name_words(name: str, lex: LinkingLexicons) -> list[str]:
+    """The single words a person may be cited by: the surname (last word, without "Jr." or
+    "III"; also without its article: "al-Abadi" -> "Abadi") and the first word, which is the
+    family name in Chinese and Korean names ("Kim" of "Kim Jong Un", "Xi", "Wang") and the
+    usual short form in Ethiopian ones ("Abiy").
+
+    Examples
+    --------
+    >>> from graphbuilder.resolve.lexicons import load_linking_lexicons
+    >>> name_words("Robert F. Kennedy Jr.", load_linking_lexicons())
+    ['Kennedy', 'Robert']
+    """
+    words = [w for w in name.split() if w.strip(",").lower() not in _NAME_SUFFIXES]
+    words = [w.strip(",") for w in words]
+    if len(words) < 2:
+        return []
+    out = _surname_keys(" ".join(words), lex)
+    first = words[0]
+    if len(first.rstrip(".")) > 1 and first[:1].isupper() and first not in out:
+        out.append(first)
+    return out
+
+
+def _same_case(entries: list[KBEntry], text: str) -> list[KBEntry]:
+    """The entries with a name written exactly like ``text`` ("Guam" the territory, not
+    "GUAM" the organization), or all of them when none is."""
+    exact = [
+        e
+        for e in entries
+        if any(re.sub(r"^[Tt]he\s+", "", n) == text for n in (e.label, *e.aliases))
+    ]
+    return exact or entries
+
+
+def _model_labels(doc: Doc) -> dict[tuple[int, int], str]:
+    """(start, end) token range of each model entity (determiners and possessive stripped)
+    -> its label, from ``doc.spans["gb_model"]``."""
+    if MODEL_SPANS_KEY not in doc.spans:
+        return {}
+    out = {}
+    for ent in doc.spans[MODEL_SPANS_KEY]:
+        span = _strip_span(ent)
+        if len(span):
+            out[(span.start, span.end)] = ent.label_
+    return out
+
+
+def _geography(state: LinkState, model_labels: dict[tuple[int, int], str]) -> Geography:
+    """The document's places from its KB names with one reading, leaving out those the model
+    reads as a person (whose reading is in question: "Kennedy")."""
+    doc, kb = state.doc, state.kb
+    ids = []
+    for ent in doc.ents:
+        entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is None or len(kb.lookup(ent.text)) > 1:
+            continue
+        span = _strip_span(ent)
+        if entry.cls != "Person" and model_labels.get((span.start, span.end)) == "PERSON":
+            continue
+        ids.append(entry.id)
+    article = doc._.gb_article
+    return doc_geography(doc, kb, ids, article.place if article is not None else None)
+
+
+def _acronym_of(span: Span) -> str | None:
+    """The acronym a name defines in parentheses right after it ("All Progressives Congress
+    (APC)"), when its letters are the initials of the name's capitalised words."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    acronym = doc[i + 1].text
+    letters = acronym.replace(".", "")
+    if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+        return None
+    initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    return acronym if initials.upper() == letters else None
+
+
 def link_names(state: LinkState) -> None:
-    """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring)."""
+    """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring); where a name
+    has several readings, :func:`graphbuilder.resolve.context.choose` decides."""
     doc, kb, lex = state.doc, state.kb, state.lex
-    persons_by_surname: dict[str, str] = {}
+    model_labels = _model_labels(doc)
+    people = _People(state, model_labels)
+    geo = _geography(state, model_labels)
+    acronyms: dict[str, str] = {}
+
+    def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
+        return choose(
+            span,
+            candidates,
+            model_cls,
+            kb=kb,
+            lex=lex,
+            geo=geo,
+            cues=kb.context_cues,
+            person=people.find(span.text),
+            person_ahead=people.find_ahead(span.text) if not people.find(span.text) else None,
+            date=state.date,
+        )
+
     for ent in doc.ents:
         span = _strip_span(ent)
         if len(span) == 0:
             continue
         label = ent.label_
         implied = None
-        if not (ent.ent_id_ and ent.ent_id_ in kb.entries) and label in lex.label_classes:
+        in_kb = bool(ent.ent_id_) and ent.ent_id_ in kb.entries
+        if not in_kb and label in lex.label_classes:
             span, implied = _model_name_context(span, lex, kb)
             if span is None:
                 continue
         text = span.text
         key: str | None = None
-        if ent.ent_id_ and ent.ent_id_ in kb.entries:
-            key = state.entity_from_kb(kb.entries[ent.ent_id_])
+        if in_kb:
+            ruled = kb.entries[ent.ent_id_]
+            candidates = _same_case(
+                [ruled, *[e for e in kb.lookup(text) if e.id != ruled.id]], text
+            )
+            model_label = model_labels.get((span.start, span.end))
+            model_cls = (
+                lex.label_classes[model_label][0] if model_label in lex.label_classes else None
+            )
+            if model_label == "NORP":
+                model_cls = None
+            found = reading(span, candidates, model_cls)
+            if found.entry is not None:
+                key = state.entity_from_kb(found.entry)
+            elif found.person is not None:
+                key = found.person
+            elif model_cls is not None:
+                key = state.entity_unlinked(model_cls, text)
         elif label == "NORP":
             _link_demonym(state, span)
             continue
         elif label in lex.label_classes:
-            if _is_junk(text) or span.root.is_lower:
+            if _is_junk(text) or _common_root(span):
                 continue  # "post-Soviet space": a common noun phrase, not a name
+            if text.lower() in lex.generic_heads:
+                continue  # "the Armed Forces" alone: a generic head, left to coreference
             cls, keep = lex.label_classes[label]
             if implied and cls in ("Person", "Location", "Organization"):
                 cls = implied
-            entry = _pick(kb.lookup(text), cls, kb, state.date)
+            candidates = kb.lookup(text)
+            entry = None
+            found = None
+            if len(candidates) > 1 or people.find(text) or people.find_ahead(text):
+                found = reading(span, candidates, cls)
+                entry = found.entry
+            else:
+                entry = _pick(candidates, cls, kb, state.date)
+            if entry is None and found is None:
+                entry = _entry_inside(span, kb, cls)
             if entry is not None:
                 key = state.entity_from_kb(entry)
+            elif found is not None and found.person is not None:
+                key = found.person
             elif text.lower() in lex.descriptions or text.lower() in lex.pronouns:
                 continue  # "Organization" alone: a description, left to coreference
-            elif " " not in text and text in persons_by_surname:
-                key = persons_by_surname[text]
+            elif text in acronyms and not candidates:
+                key = acronyms[text]
             elif _adjectival(span):
                 continue  # "Anglo-Saxon forces": an adjective the model read as a name
             elif keep:
@@ -341,10 +635,13 @@ def link_names(state: LinkState) -> None:
             continue
         state.add_mention(key, span.start, span.end, "name")
         state.named_spans.append((span, key))
+        if not in_kb and state.entities[key].cls in ("Organization", "Event"):
+            _nested_states(state, span)
+        acronym = _acronym_of(span)
+        if acronym and not kb.lookup(acronym):
+            acronyms.setdefault(acronym, key)
         if state.entities[key].cls == "Person":
-            for name in (state.entities[key].label, *sorted(state.entities[key].aliases)):
-                for surname in _surname_keys(name, lex):
-                    persons_by_surname.setdefault(surname, key)
+            people.add(key)
 
 
 def _link_demonym(state: LinkState, span: Span) -> None:
@@ -377,7 +674,9 @@ def link_events(state: LinkState) -> None:
     "the anniversary summit of the CSTO", "the CSTO anniversary summit" and "the CSTO summit"
     all become the event ``"CSTO summit"``; "a special operation in Ukraine" becomes the event
     ``"special operation in Ukraine"``. Plural nouns ("peacekeeping operations") and nouns
-    without such a modifier are left alone.
+    without such a modifier are left alone. A noun that names an organization subclass of
+    the KB ("mission") makes an organization of that subclass from an owner without a place
+    ("the EU mission"; :func:`_noun_class`).
     """
     doc = state.doc
     for token in doc:
@@ -385,6 +684,8 @@ def link_events(state: LinkState) -> None:
         if noun not in state.lex.event_nouns or token.pos_ != "NOUN" or token.tag_ == "NNS":
             continue
         if token.i in state.token_entity:
+            continue
+        if _link_event_between(state, token, noun):
             continue
         owner: str | None = None
         located: Token | None = None
@@ -424,11 +725,75 @@ def link_events(state: LinkState) -> None:
             short = min(acronyms + [owner_entity.label], key=len)
             label = f"{short} {noun}"
         if key not in state.entities:
-            state.entities[key] = Entity(key=key, cls="Event", label=label)
+            cls, subclass = _noun_class(state.kb, noun) if located is None else ("Event", None)
+            state.entities[key] = Entity(key=key, cls=cls, label=label, subclass=subclass)
         elif len(label) > len(state.entities[key].label) and located is not None:
             state.entities[key].aliases.add(state.entities[key].label)
             state.entities[key].label = label
         state.add_mention(key, left, token.i + 1, "name", surface=label)
+
+
+_PARTY_CLASSES = ("Person", "Country", "Organization")
+
+
+def _noun_class(kb: KnowledgeBase, noun: str) -> tuple[str, str | None]:
+    """The class of what an event noun with an owner makes: an Event, unless the noun names
+    a finer class of another kind in ``subclasses.csv`` ("the EU mission" is an Organization
+    of subclass Mission: an organization's field mission is a body; "the peacekeeping mission
+    in Kazakhstan", placed, stays the operation, an Event)."""
+    for sub in kb.subclasses.values():
+        if sub.name.lower() == noun and sub.parent != "Event":
+            return sub.parent, sub.name
+    return "Event", None
+
+
+def _short_name(entity: Entity) -> str:
+    """A person's name as the document cites it alone ("Tsai" of "Tsai Ing-wen"; else the
+    last word), else the shortest acronym or the label ("McCarthy", "NATO")."""
+    if entity.cls == "Person":
+        words = entity.label.split()
+        alone = [a for a in entity.aliases if " " not in a and a in words]
+        return alone[0] if len(alone) == 1 else words[-1]
+    acronyms = [a for a in entity.aliases if a.isupper() and 1 < len(a) <= 6]
+    return min(acronyms + [entity.label], key=len)
+
+
+def _link_event_between(state: LinkState, token: Token, noun: str) -> bool:
+    """An event noun with "between A and B" (two people, states or organizations) is the
+    event "A-B <noun>" ("a Wednesday meeting between House Speaker Kevin McCarthy and
+    Taiwanese President Tsai Ing-wen" -> "McCarthy-Tsai meeting", also "Tsai-McCarthy
+    meeting" and the phrase itself). Returns True when it made one."""
+    doc = state.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        second = next((c for c in pobj.children if c.dep_ == "conj"), None)
+        a = state.token_entity.get(pobj.i)
+        b = state.token_entity.get(second.i) if second is not None else None
+        if a is None or b is None or a == b:
+            return False
+        ea, eb = state.entities[a], state.entities[b]
+        if ea.cls not in _PARTY_CLASSES or eb.cls not in _PARTY_CLASSES:
+            return False
+        left = token.i
+        while left > 0 and doc[left - 1].dep_ == "amod" and doc[left - 1].head == token:
+            left -= 1
+        right = second.i + 1
+        while right < len(doc) and state.token_entity.get(right) == b:
+            right += 1
+        key = f"Event:{a}+{b}:{noun}"
+        label = f"{_short_name(ea)}-{_short_name(eb)} {noun}"
+        if key not in state.entities:
+            state.entities[key] = Entity(key=key, cls="Event", label=label)
+        entity = state.entities[key]
+        entity.aliases.add(f"{_short_name(eb)}-{_short_name(ea)} {noun}")
+        entity.aliases.add(_clean_surface(doc[token.i : right].text))
+        state.add_mention(key, left, token.i + 1, "name", surface=label)
+        return True
+    return False
 
 
 def link_article_metadata(state: LinkState, author: str | None, place: str | None) -> str | None:

