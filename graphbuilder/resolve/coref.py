@@ -363,9 +363,11 @@ def resolve_descriptions(state: LinkState) -> None:
     """Resolve definite descriptions ("the organization", "this country").
 
     Candidates are the entities of the description's class mentioned in the five sentences
-    before it. A demonstrative ("this country") takes the latest of them; "the" takes the most
-    mentioned of them (the latest on a tie): the topic of the passage rather than the last
-    name dropped in it (salience as in Lappin & Leass 1994, counted over a window).
+    before it; for "the", those whose name holds the noun come first ("the court" -> the
+    International Criminal Court). A demonstrative ("this country") takes the latest of them;
+    "the" takes the most mentioned of them (the latest on a tie): the topic of the passage
+    rather than the last name dropped in it (salience as in Lappin & Leass 1994, counted over
+    a window).
     """
     doc, lex = state.doc, state.lex
     sents = _sentences(state)
@@ -386,6 +388,10 @@ def resolve_descriptions(state: LinkState) -> None:
         if not found:
             continue
         start = dets[0].i
+        noun = token.lemma_.lower()
+        named = [(k, key) for k, key in found if noun in state.entities[key].label.lower().split()]
+        if named and dets[0].lower_ == "the":
+            found = named  # "the court" -> the International Criminal Court named before
         if dets[0].lower_ == "the":
             # "the organization": the most mentioned of the recent candidates, the latest on a tie
             counts: dict[str, int] = {}

@@ -421,3 +421,18 @@ def test_support_against_a_third_is_opposition_to_it(nlp):
 def test_a_date_preposition_is_no_cue_preposition(nlp):
     stances, _ = _stances(nlp, "Ghana called the Togo plan a mistake in a statement on Saturday.")
     assert not [s for s in stances if s[2] == "Proposal"], stances
+
+
+def test_the_court_refers_to_the_court_named_before(nlp):
+    text = "Few states joined the ICC. Russia does not recognize the authority of the court."
+    stances, _ = _stances(nlp, text)
+    assert ("Russia", "International Criminal Court", "Opposition", "Negative") in [
+        s[:4] for s in stances
+    ]
+
+
+def test_indictment_is_condemnation(nlp):
+    stances, _ = _stances(nlp, "The ICC surprised the world by indicting Putin.")
+    assert ("International Criminal Court", "Vladimir Putin", "Condemnation", "Negative") in [
+        s[:4] for s in stances
+    ]
