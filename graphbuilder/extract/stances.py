@@ -780,6 +780,8 @@ def _read_cue(
                     yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
         return
     appeal = _appeal_to_stop(tok, lex)
+    if appeal is not None and phrase is not None and appeal in phrase.ancestors:
+        return  # "urged the parties to end the fighting": the addressee names no entity
     if appeal is not None and targets:
         # "urged X not to go further", "called on X to withdraw": a criticism of X's conduct
         stype, pol, factor, phrase = "Criticism", "Negative", factor * APPEAL_FACTOR, appeal

@@ -179,8 +179,8 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
             if c.dep_ in ("compound", "nmod", "amod") and entity(c):
                 out.extend(entity(x) for x in conjuncts(c))  # "Finland or Sweden NATO bids"
     if not out:
-        for c in tok.children:  # "the EU member states": the modifier of a modifier
-            if c.dep_ == "compound" and not entity(c):
+        for c in tok.children:  # "the EU member states", "a US-Saudi statement"
+            if c.dep_ in ("compound", "amod") and not entity(c):
                 out.extend(
                     entity(g) for g in c.children if g.dep_ in ("compound", "nmod") and entity(g)
                 )
