@@ -20,7 +20,8 @@ A model NORP span (a nationality or group: "U.S. Marines") never wins over the K
 holds; alone it is read as a demonym by the linker.
 
 In a title-case line (a headline: most words capitalised) capitalisation says nothing, so
-steps 1 and 2 are skipped there and the KB matches win as before.
+steps 1 and 2 are skipped there and the KB matches win as before, unless the model's name
+ends in an institution's or agreement's head ("The Windsor Framework").
 
 The model's own entities are kept in ``doc.spans["gb_model"]`` for the linker, which reads the
 model's label where it and the KB disagree (:mod:`graphbuilder.resolve.context`).
@@ -363,7 +364,7 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
             inside = [k for k in kb_kept if k.start < end and start < k.end]
             if inside and all(start <= k.start and k.end <= end for k in inside):
                 if (end - start) > max(len(k) for k in inside) and (
-                    in_headline(span)
+                    (in_headline(span) and doc[end - 1].lower_ not in words.heads)
                     or span.label_ == "NORP"  # "U.S. Marines": the state, not a group name
                     or not (
                         _adds_a_name((start, end), inside, doc, words, span.label_)
