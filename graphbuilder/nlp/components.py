@@ -82,7 +82,7 @@ class EntitySpans:
             | lex.rank_prefixes
             | lex.place_prepositions,
             titles=kb.title_words(),
-            heads=lex.generic_heads,
+            heads=lex.generic_heads | lex.event_heads,
             surname_ids=frozenset(
                 e.id
                 for e in kb.entries.values()

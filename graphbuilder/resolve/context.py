@@ -295,8 +295,9 @@ def choose(
     if as_person:
         if people:
             return Reading(entry=_by_date(people, kb, date))
-        if not candidates or not _place_supported(places, kb, geo):
-            return Reading(model=True)  # "Kennedy had slammed WHO"
+        only_places = bool(places) and len(places) == len(candidates)
+        if not candidates or (only_places and not _place_supported(places, kb, geo)):
+            return Reading(model=True)  # "Kennedy had slammed WHO" (not "Wagner": the group)
     if not candidates:
         return Reading(model=model_cls is not None)
     # 1, 3, 5: among the KB entries

@@ -40,6 +40,8 @@ class LinkingLexicons:
     generic_heads : frozenset[str]
         Generic heads of institutions ("government", "armed forces"): a model name made of
         one alone is no name.
+    event_heads : frozenset[str]
+        Agreement nouns ("treaty", "framework"): a model name ending in one is an Event.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -52,6 +54,7 @@ class LinkingLexicons:
     surname_articles: frozenset[str] = frozenset()
     rank_prefixes: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
+    event_heads: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -115,4 +118,5 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("surname_article", ())),
         frozenset(context.get("rank_prefix", ())),
         frozenset(context.get("generic_head", ())),
+        frozenset(context.get("event_head", ())),
     )

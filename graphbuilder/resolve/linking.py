@@ -314,6 +314,21 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and kb.office_for_title(f"{trimmed.text} {nxt.text}".lower()):
         return None, None  # "Defense" of "Defense Secretary X": a word of a title, no name
+    if nxt is not None:
+        for cut in range(start + 1, end):
+            if kb.office_for_title(f"{doc[cut:end].text} {nxt.text}".lower()):
+                # "Philippine Foreign" of "Philippine Foreign Secretary": the title's first
+                # word goes with the title, "Philippine" stays
+                return doc[start:cut], implied
+    if (
+        end - start == 1
+        and end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_lower
+    ):
+        return None, None  # "Tit" of "Tit-for-tat": a piece of a hyphenated common word
     return trimmed, implied
 
 
@@ -527,6 +542,32 @@ def _geography(state: LinkState, model_labels: dict[tuple[int, int], str]) -> Ge
     return doc_geography(doc, kb, ids, article.place if article is not None else None)
 
 
+def _plural_demonym(kb: KnowledgeBase, span: Span) -> bool:
+    """True for a one-word model name that is a state's demonym in the plural ("Pakistanis")."""
+    text = span.text
+    return len(span) == 1 and text.endswith("s") and kb.demonym(text[:-1]) is not None
+
+
+def _initials(doc: Doc, kb: KnowledgeBase, lex: LinkingLexicons) -> dict[str, str]:
+    """Acronym -> name for the organizations the model names in the document that the KB
+    lacks ("DUP" -> "Democratic Unionist Party"): the initials of their capitalised words;
+    an acronym two names share is left out."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ != "ORG":
+            continue
+        span = _strip_span(ent)
+        words = [t.text for t in span if t.is_alpha and t.text[:1].isupper()]
+        if len(words) < 2 or kb.lookup(span.text):
+            continue
+        acronym = "".join(w[0] for w in words)
+        if acronym in out and out[acronym] != span.text:
+            shared.add(acronym)
+        out.setdefault(acronym, span.text)
+    return {a: n for a, n in out.items() if a not in shared and not kb.lookup(a)}
+
+
 def _acronym_of(span: Span) -> str | None:
     """The acronym a name defines in parentheses right after it ("All Progressives Congress
     (APC)"), when its letters are the initials of the name's capitalised words."""
@@ -550,6 +591,7 @@ def link_names(state: LinkState) -> None:
     people = _People(state, model_labels)
     geo = _geography(state, model_labels)
     acronyms: dict[str, str] = {}
+    initials = _initials(doc, kb, lex)
 
     def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
         return choose(
@@ -608,6 +650,11 @@ def link_names(state: LinkState) -> None:
             if implied and cls in ("Person", "Location", "Organization"):
                 cls = implied
             candidates = kb.lookup(text)
+            if not candidates and _plural_demonym(kb, span):
+                _link_demonym(state, span)  # "asked Pakistanis to": the people of the state
+                continue
+            if len(span) > 1 and span[-1].lower_ in lex.event_heads and cls != "Person":
+                cls = "Event"  # "the Windsor Framework": an agreement
             entry = None
             found = None
             if len(candidates) > 1 or people.find(text) or people.find_ahead(text):
@@ -625,6 +672,8 @@ def link_names(state: LinkState) -> None:
                 continue  # "Organization" alone: a description, left to coreference
             elif text in acronyms and not candidates:
                 key = acronyms[text]
+            elif text in initials and not candidates:
+                key = state.entity_unlinked("Organization", initials[text])  # "the DUP"
             elif _adjectival(span):
                 continue  # "Anglo-Saxon forces": an adjective the model read as a name
             elif keep:
@@ -689,9 +738,12 @@ def link_events(state: LinkState) -> None:
             continue
         owner: str | None = None
         located: Token | None = None
+        possessed = False
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child.i in state.token_entity:
-                owner = state.token_entity[child.i]
+                if not possessed:  # "the EU's Armenia border mission": the possessor owns it
+                    owner = state.token_entity[child.i]
+                    possessed = child.dep_ == "poss"
             elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in state.token_entity:

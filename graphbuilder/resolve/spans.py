@@ -8,7 +8,9 @@ until :func:`merge_name_spans` combines both:
    ``filter_spans``), and a KB match that cuts a longer proper-noun sequence is dropped
    ("Boston" of "Boston University", "Vladimir" of "Vladimir V. Putin", "China" of "China
    Coast Guard": :func:`name_runs`);
-2. a model name (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT) that holds KB matches and more wins
+2. a model name (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT) is first split where it holds two
+   names (:func:`_pieces`: "China's | Taiwan Affairs Office", "Ambassador to the UN | Nikki
+   Haley", a person's leading office title dropped); a piece that holds KB matches and more wins
    when what it adds is itself part of a name, a capitalised word that is no office title,
    honorific, rank or preposition ("Boston *University*", "Kim *Dae-jung*"); one that only adds
    titles, determiners or punctuation ("Spokesperson Wang Wenbin", "the Kremlin's") loses to
@@ -20,7 +22,8 @@ A model NORP span (a nationality or group: "U.S. Marines") never wins over the K
 holds; alone it is read as a demonym by the linker.
 
 In a title-case line (a headline: most words capitalised) capitalisation says nothing, so
-steps 1 and 2 are skipped there and the KB matches win as before.
+steps 1 and 2 are skipped there and the KB matches win as before, unless the model's name
+ends in an institution's or agreement's head ("The Windsor Framework").
 
 The model's own entities are kept in ``doc.spans["gb_model"]`` for the linker, which reads the
 model's label where it and the KB disagree (:mod:`graphbuilder.resolve.context`).
@@ -170,14 +173,14 @@ def _strip(span: Span) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    opened = [t.text for t in doc[start:end] if t.text in _OPEN_QUOTES]
-    closes = {_OPEN_QUOTES[q] for q in opened}
-    if opened and not any(t.text in closes for t in doc[start + 1 : end] if t.text != '"'):
-        k = end
-        if k < len(doc) and doc[k].text in closes and doc[k].text != doc[start].text:
-            end = k + 1
-        elif k < len(doc) and doc[k].text == '"' and sum(t.text == '"' for t in doc[start:end]) % 2:
-            end = k + 1
+    opened = {t.text for t in doc[start:end] if t.text in _OPEN_QUOTES}
+    if opened and end < len(doc):
+        nxt = doc[end].text
+        inside = [t.text for t in doc[start:end]]
+        if nxt == '"' and inside.count('"') % 2:
+            end += 1
+        elif nxt != '"' and nxt in {_OPEN_QUOTES[q] for q in opened} and nxt not in inside:
+            end += 1
     return start, end
 
 
@@ -363,7 +366,7 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
             inside = [k for k in kb_kept if k.start < end and start < k.end]
             if inside and all(start <= k.start and k.end <= end for k in inside):
                 if (end - start) > max(len(k) for k in inside) and (
-                    in_headline(span)
+                    (in_headline(span) and doc[end - 1].lower_ not in words.heads)
                     or span.label_ == "NORP"  # "U.S. Marines": the state, not a group name
                     or not (
                         _adds_a_name((start, end), inside, doc, words, span.label_)

@@ -130,3 +130,44 @@ def test_headline_keeps_kb_names(linker_nlp):
     assert labels.get("Turkey") == "Country"
     assert labels.get("Sweden") == "Country"
     assert labels.get("NATO") == "Organization"
+
+
+def test_acronym_of_a_name_named_in_the_document(linker_nlp):
+    doc = run(
+        linker_nlp,
+        "The Democratic Unionist Party are still reading the text. The DUP will decide later.",
+    )
+    orgs = [e for e in doc._.gb_entities.values() if e.cls == "Organization"]
+    assert [o.label for o in orgs] == ["Democratic Unionist Party"]
+
+
+def test_title_words_and_hyphenated_words_are_cut_from_model_names(linker_nlp):
+    doc = run(
+        linker_nlp,
+        "On Thursday, Philippine Foreign Secretary Teodoro Locsin Jr. filed a protest. "
+        "Tit-for-tat diplomatic expulsions have occurred.",
+    )
+    labels = entity_labels(doc)
+    assert labels.get("Philippines") == "Country"  # "Philippine" of "Philippine Foreign"
+    assert "Philippine Foreign" not in labels and "Tit" not in labels
+
+
+def test_plural_demonym_stands_for_the_state(linker_nlp):
+    doc = run(linker_nlp, "Qureshi also asked Pakistanis to not expect any support.")
+    assert "Pakistanis" not in entity_labels(doc)
+
+
+def test_agreement_name_is_an_event_and_an_organizations_mission_an_organization(linker_nlp):
+    doc = run(
+        linker_nlp,
+        "Sunak struck a joyful tone when unveiling the details of the Windsor Framework. "
+        "Russia criticized the EU’s Armenia border mission.",
+    )
+    labels = entity_labels(doc)
+    assert labels.get("Windsor Framework") == "Event"
+    assert labels.get("EU mission") == "Organization"
+
+
+def test_editorial_brackets_are_split_off_names(linker_nlp):
+    doc = run(linker_nlp, "There are even pro-[Kurdistan Workers' Party] terrorists there.")
+    assert "org/pkk" in doc._.gb_entities
