@@ -156,3 +156,17 @@ def test_2000_node_page_stops_moving_within_10_s(open_page, tmp_path, outputs_di
     assert before == after  # nothing moves any more
     assert loaded.errors == [] and loaded.blocked == []
     loaded.page.screenshot(path=str(outputs_dir / "view-2000.png"))
+
+
+def test_node_link_selects_and_focuses_the_node(open_page, seed_page_file):
+    """graph.html#node=<IRI> (the analyze report's links) selects and centres that entity."""
+    from urllib.parse import quote
+
+    tokayev = str(GBR["person-tokayev"])
+    loaded = open_page(seed_page_file)
+    page = loaded.page
+    page.goto(seed_page_file.resolve().as_uri() + "#node=" + quote(tokayev, safe=""))
+    loaded.wait_for("window.gbSettled === true", timeout=10.0)
+    loaded.wait_for(f"gbNetwork.getSelectedNodes()[0] === {tokayev!r}", timeout=10.0)
+    assert loaded.js("gbFocusFromHash()") == tokayev
+    assert loaded.errors == []

@@ -357,5 +357,30 @@
     search(document.getElementById("gb-search").value);
   });
 
+  // ---------------------------------------------------------------- #node=<IRI> links
+  // graph.html#node=<percent-encoded IRI> (the links of the analyze report) selects that node
+  function focusFromHash() {
+    var m = /^#node=(.+)$/.exec(window.location.hash);
+    if (!m) return null;
+    var id = decodeURIComponent(m[1]);
+    if (!nodeById.has(id)) {
+      msg.textContent = "No entity with the IRI of this link.";
+      return null;
+    }
+    if (!visibleNodes.has(id)) {
+      msg.textContent = nodeLabel(id) + " is hidden by the filters.";
+      return id;
+    }
+    msg.textContent = "";
+    network.selectNodes([id]);
+    highlight(id);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    return id;
+  }
+  window.gbFocusFromHash = focusFromHash;
+  window.addEventListener("hashchange", focusFromHash);
+  network.once("stabilized", focusFromHash);
+  focusFromHash();
+
   updateStats();
 })();
