@@ -16,7 +16,8 @@ decision", "Israel rejected the ceasefire plan", "Tokayev criticized new Western
 
 Minted events are local to their document (their key carries the document id): "the deal" of
 one article is not "the deal" of another. Within a document, phrases with the same label are one
-event.
+event, and a definite description ("the deal", "the landmark agreement") or a demonstrative
+("opposes this") refers to the event of that kind named before it.
 """
 
 from __future__ import annotations
@@ -38,12 +39,13 @@ from graphbuilder.records import Entity, Mention, Relation
 #: the relation between a minted event and an entity it involves (``gb:involves``)
 INVOLVES = "involves"
 #: confidence of a ``gb:involves`` relation read from the event's own phrase
-# CAMEO's &TREATY noun synset (CAMEO.2.0.txt line 267: treaty, pact, accord, agreement) and
-# "deal" (a CAMEO pattern object coded 057 "sign formal agreement"): one group for coreference
-# demonstrative pronouns that stand for the act just named ("opposes this")
-DEMONSTRATIVES = frozenset({"this", "that"})
-AGREEMENT_NOUNS = frozenset({"treaty", "pact", "accord", "agreement", "deal"})
 CONF_INVOLVES = 0.7
+#: demonstrative pronouns that stand for the act just named ("opposes this")
+DEMONSTRATIVES = frozenset({"this", "that"})
+#: one group for coreference and named agreements: CAMEO's &TREATY noun synset (CAMEO.2.0.txt
+#: line 267: treaty, pact, accord, agreement) and "deal" (a CAMEO pattern object coded 057
+#: "sign formal agreement")
+AGREEMENT_NOUNS = frozenset({"treaty", "pact", "accord", "agreement", "deal"})
 # modifiers kept in a minted event's label ("new Western sanctions", "six-party talks")
 _LABEL_DEPS = ("compound", "amod", "nmod", "nummod")
 # prepositions whose objects an event involves ("sanctions on Iran", "talks between A and B")
