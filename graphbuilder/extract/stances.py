@@ -242,7 +242,8 @@ def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
 
 def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     """Targets of the phrases under ``roots``: what each phrase names or belongs to
-    (:func:`graphbuilder.extract.targets.phrase_targets`), else the nearest entities inside."""
+    (:func:`graphbuilder.extract.targets.phrase_targets`), else the nearest entities inside
+    (unless those are only places and the phrase names an act: then the act)."""
     keys: list[str] = []
     agreements: list[str] = []
     for r in roots:
@@ -257,6 +258,11 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if named:
         return named
     found = search_entities(roots)
+    if keys and found and roots:
+        doc = roots[0].doc
+        seats = doc._.gb_seats or {}
+        if all(entity_class(doc, k) == "Location" and k not in seats for k in found):
+            return keys  # "the Black Sea plan": the act, not the place in its name
     return found or keys
 
 
@@ -312,6 +318,17 @@ def _verb_targets(
         keys = [k for k in keys if not k.startswith(PENDING)]
         if keys:
             return keys, cue_objs[0]
+        # "stressed the importance of the grain deal": what the cue's object is of
+        ofs = [
+            g
+            for c in cue_objs[0].children
+            if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        keys = _phrase_keys(ofs, mint) if ofs else []
+        if keys:
+            return keys, ofs[0]
     return [], None
 
 

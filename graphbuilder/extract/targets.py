@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from graphbuilder.extract.syntax import (
     entity,
+    entity_class,
     evidence_of,
     np_entities,
     owner_entities,
@@ -199,6 +200,11 @@ class EventMint:
         return best[1] if best else None
 
 
+def _mere_place(doc, key: str) -> bool:
+    """A Location that is no seat of government (a sea, a region, a city): no actor."""
+    return entity_class(doc, key) == "Location" and key not in (doc._.gb_seats or {})
+
+
 def _named_agreement(tok: Token, mint: EventMint) -> bool:
     """An agreement noun (:data:`AGREEMENT_NOUNS`) whose entities are its name's modifiers
     (compounds, no possessor): "the Mercosur-EU trade deal", "the Minsk agreements"."""
@@ -315,8 +321,9 @@ def phrase_targets(
         # "the Mercosur-EU trade deal": the agreement itself, its parties via gb:involves
         return [f"{PENDING}{tok.i}"], "agreement"
     keys = uniq(k for h in heads for k in owner_entities(h))
-    if keys:
-        return keys, "owner"
+    places_only = keys and all(_mere_place(tok.doc, k) for k in keys)
+    if keys and not (places_only and mint is not None and mint.is_event_noun(tok)):
+        return keys, "owner"  # (a place in an act's name is no owner: "the Black Sea plan")
     if mint is None:
         return [], ""
     if tok.lower_ in DEMONSTRATIVES and tok.pos_ in ("PRON", "DET"):

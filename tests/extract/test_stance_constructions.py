@@ -436,3 +436,13 @@ def test_indictment_is_condemnation(nlp):
     assert ("International Criminal Court", "Vladimir Putin", "Condemnation", "Negative") in [
         s[:4] for s in stances
     ]
+
+
+def test_a_place_in_an_acts_name_is_no_target(nlp):
+    stances, _ = _stances(nlp, "France criticized the Black Sea plan.")
+    assert ("France", "Black Sea plan", "Criticism", "Negative") in [s[:4] for s in stances]
+
+
+def test_stressing_the_importance_of_an_act_is_support(nlp):
+    stances, _ = _stances(nlp, "Turkey stressed the importance of the grain deal.")
+    assert ("Turkey", "grain deal", "Support", "Positive") in [s[:4] for s in stances]
