@@ -57,7 +57,7 @@ def _keep_stances(graph: rdflib.Graph, lo: float, hi: float) -> rdflib.Graph:
 def dev_and_seed(nlp) -> dict:
     """Build dev + seed into one graph; score dev per document, the seed, and reliability."""
     from graphbuilder.build import build
-    from graphbuilder.evaluate.corpus import _ends_with, document_graphs, score_corpus
+    from graphbuilder.evaluate.corpus import document_graphs, document_part, score_corpus
     from graphbuilder.evaluate.gold import load_gold, score_graph
 
     dev, gold_dev = SHARED / "corpus" / "dev", SHARED / "gold" / "dev"
@@ -86,7 +86,7 @@ def dev_and_seed(nlp) -> dict:
         for lo, hi in BINS:
             tp = fp = 0
             for gold in golds:
-                part = next((g for s, g in parts.items() if _ends_with(s, gold.document)), None)
+                part = document_part(parts, gold.document)
                 if part is None:
                     continue
                 score = score_graph(_keep_stances(part, lo, hi), gold)

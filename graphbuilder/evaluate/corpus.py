@@ -139,6 +139,12 @@ def document_graphs(graph_path: str | Path) -> dict[str, rdflib.Graph]:
     return parts
 
 
+def document_part(parts: dict[str, rdflib.Graph], document: str) -> rdflib.Graph | None:
+    """The graph of :func:`document_graphs` whose source path or URL ends with ``document`` (a
+    gold file's ``"document"``, relative to ``shared/``), or None when no part is that one."""
+    return next((g for src, g in parts.items() if _ends_with(src, document)), None)
+
+
 def score_corpus(gold_dir: str | Path, graph_path: str | Path) -> CorpusScore:
     """Score each document's part of a graph against the gold file that annotates it.
 
@@ -174,7 +180,7 @@ def score_corpus(gold_dir: str | Path, graph_path: str | Path) -> CorpusScore:
         gold = load_gold(file)
         if not gold.document:
             raise GoldFileError(f"{file}: names no document (key 'document')")
-        part = next((g for src, g in parts.items() if _ends_with(src, gold.document)), None)
+        part = document_part(parts, gold.document)
         if part is None:
             result.absent.append(file.name)
             part = rdflib.Graph()

@@ -206,8 +206,7 @@ def load_reporting_verbs(path: str | Path | None = None) -> frozenset[str]:
     KnowledgeBaseError
         A missing file or column.
     """
-    path = Path(path) if path else lexicon_dir() / "reporting_verbs.csv"
-    return frozenset(row["cue"].lower() for _, row in _read_rows(path, ("cue",)) if row["cue"])
+    return _one_column(path, "reporting_verbs.csv", "cue")
 
 
 def load_target_nouns(path: str | Path | None = None) -> frozenset[str]:
@@ -220,8 +219,14 @@ def load_target_nouns(path: str | Path | None = None) -> frozenset[str]:
     KnowledgeBaseError
         A missing file or column.
     """
-    path = Path(path) if path else lexicon_dir() / "target_nouns.csv"
-    return frozenset(row["noun"].lower() for _, row in _read_rows(path, ("noun",)) if row["noun"])
+    return _one_column(path, "target_nouns.csv", "noun")
+
+
+def _one_column(path: str | Path | None, default: str, column: str) -> frozenset[str]:
+    """The lower-case values of ``column`` of a word list (``default`` in the lexicon folder
+    when ``path`` is None)."""
+    path = Path(path) if path else lexicon_dir() / default
+    return frozenset(row[column].lower() for _, row in _read_rows(path, (column,)) if row[column])
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,7 @@ from graphbuilder.extract.syntax import (
     subject,
     uniq,
 )
-from graphbuilder.extract.targets import PENDING, EventMint, phrase_targets
+from graphbuilder.extract.targets import PENDING, EventMint, mere_place, phrase_targets
 from graphbuilder.records import Entity, Mention, Relation, Stance
 
 HOLDER_CLASSES = ("Person", "Country", "Organization", "Event")  # Event: "the summit declared"
@@ -155,6 +155,7 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
     if tok.is_space or tok.is_punct:
         return None
     lemma = tok.lemma_.lower()
+    near: set[str] | None = None  # lemmas of the dependents, read once for all candidates
     for cue in lex.stances.candidates(lemma):
         if not _pos_ok(tok, cue.pos):
             continue
@@ -166,8 +167,9 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         others = list(cue.lemmas)
         others.remove(lemma)
         if others:
-            near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
-            near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+            if near is None:
+                near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
+                near |= {g.lemma_.lower() for c in tok.children for g in c.children}
             if not all(o in near for o in others):
                 continue
         return cue
@@ -240,6 +242,17 @@ def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
     return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
 
 
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of ``tok``'s prepositions among ``preps`` ("against X", "said of X")."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     """Targets of the phrases under ``roots``: what each phrase names or belongs to
     (:func:`graphbuilder.extract.targets.phrase_targets`), else the nearest entities inside
@@ -258,11 +271,8 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if named:
         return named
     found = search_entities(roots)
-    if keys and found and roots:
-        doc = roots[0].doc
-        seats = doc._.gb_seats or {}
-        if all(entity_class(doc, k) == "Location" and k not in seats for k in found):
-            return keys  # "the Black Sea plan": the act, not the place in its name
+    if keys and found and all(mere_place(roots[0].doc, k) for k in found):
+        return keys  # "the Black Sea plan": the act, not the place in its name
     return found or keys
 
 
@@ -319,13 +329,7 @@ def _verb_targets(
         if keys:
             return keys, cue_objs[0]
         # "stressed the importance of the grain deal": what the cue's object is of
-        ofs = [
-            g
-            for c in cue_objs[0].children
-            if c.dep_ == "prep" and c.lower_ in ("of", "for")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        ofs = prep_objects(cue_objs[0], ("of", "for"))
         keys = _phrase_keys(ofs, mint) if ofs else []
         if keys:
             return keys, ofs[0]
@@ -729,10 +733,7 @@ def _read_cue(
         # "fighting between X and Y", "cooperation between X and Y": each side toward the other
         sides = [
             k
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "between"
-            for g in c.children
-            if g.dep_ == "pobj"
+            for g in prep_objects(tok, ("between",))
             for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
         ]
         sides = uniq(as_actor(tok.doc, k) for k in sides)
@@ -807,13 +808,7 @@ def _read_cue(
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
     if pol == "Positive" and stype in ("Support", "Cooperation"):
         # "supported Iraq against ISIL", "stood with Kyiv against Moscow": opposed to the other
-        against = [
-            g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "against"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        against = prep_objects(verb, ("against",))
         others = [k for k in _phrase_keys(against, mint) if k not in targets] if against else []
         for h in holders:
             for t in others:
@@ -846,13 +841,7 @@ def _said_of(
     said of the G7 communique' -> the communique (read as its owner, the G7)."""
     for anc in tok.ancestors:
         if anc.lemma_.lower() in lex.reporting and anc.pos_ == "VERB":
-            pobjs = [
-                g
-                for c in anc.children
-                if c.dep_ == "prep" and c.lower_ in SAID_OF_PREPS
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            pobjs = prep_objects(anc, SAID_OF_PREPS)
             keys = _phrase_keys(pobjs, mint) if pobjs else []
             return (keys, pobjs[0]) if keys else ([], None)
     return [], None

@@ -35,6 +35,7 @@ from graphbuilder.extract.syntax import (
     uniq,
 )
 from graphbuilder.names import normalize_name
+from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.records import Entity, Mention, Relation
 
 #: the relation between a minted event and an entity it involves (``gb:involves``)
@@ -141,7 +142,7 @@ class EventMint:
                 end=end,
                 entity=key,
                 kind="description",
-                sentence=_sentence_index(head),
+                sentence=sentence_index(head.doc, head.i),
             )
         )
         for other in _involved(head):
@@ -200,7 +201,7 @@ class EventMint:
         return best[1] if best else None
 
 
-def _mere_place(doc, key: str) -> bool:
+def mere_place(doc, key: str) -> bool:
     """A Location that is no seat of government (a sea, a region, a city): no actor."""
     return entity_class(doc, key) == "Location" and key not in (doc._.gb_seats or {})
 
@@ -251,14 +252,6 @@ def _definite_description(head: Token, left: int) -> bool:
 
 def _head_group(lemma: str) -> str:
     return "treaty" if lemma in AGREEMENT_NOUNS else lemma
-
-
-def _sentence_index(tok: Token) -> int:
-    doc = tok.doc
-    for n, sent in enumerate(doc.sents):
-        if sent.start <= tok.i < sent.end:
-            return n
-    return 0
 
 
 def _involved(head: Token) -> list[str]:
@@ -321,7 +314,7 @@ def phrase_targets(
         # "the Mercosur-EU trade deal": the agreement itself, its parties via gb:involves
         return [f"{PENDING}{tok.i}"], "agreement"
     keys = uniq(k for h in heads for k in owner_entities(h))
-    places_only = keys and all(_mere_place(tok.doc, k) for k in keys)
+    places_only = keys and all(mere_place(tok.doc, k) for k in keys)
     if keys and not (places_only and mint is not None and mint.is_event_noun(tok)):
         return keys, "owner"  # (a place in an act's name is no owner: "the Black Sea plan")
     if mint is None:

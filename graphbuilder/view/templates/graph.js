@@ -341,6 +341,10 @@
       msg.textContent = "No entity named \u201c" + q + "\u201d.";
       return null;
     }
+    return showNode(id, { duration: 300 });
+  }
+  // select, highlight and centre a node (a message instead when the filters hide it)
+  function showNode(id, animation) {
     if (!visibleNodes.has(id)) {
       msg.textContent = nodeLabel(id) + " is hidden by the filters.";
       return id;
@@ -348,7 +352,7 @@
     msg.textContent = "";
     network.selectNodes([id]);
     highlight(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: animation });
     return id;
   }
   window.gbSearch = search;
@@ -367,15 +371,7 @@
       msg.textContent = "No entity with the IRI of this link.";
       return null;
     }
-    if (!visibleNodes.has(id)) {
-      msg.textContent = nodeLabel(id) + " is hidden by the filters.";
-      return id;
-    }
-    msg.textContent = "";
-    network.selectNodes([id]);
-    highlight(id);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-    return id;
+    return showNode(id, false);
   }
   window.gbFocusFromHash = focusFromHash;
   window.addEventListener("hashchange", focusFromHash);
