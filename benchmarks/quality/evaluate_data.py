@@ -456,18 +456,27 @@ def _content_tokens(text: str) -> set[str]:
 
 
 def _actor_keys(rec, text: str, actor: str) -> set[str]:
+    """Entity keys of a gold actor's text: the mentions over it (a capital also as the state
+    whose government sits there, as the gold's "Berlin rejected" means Germany and our stances
+    read it: ``seats.csv``), else the entities sharing a content word with it."""
     keys: set[str] = set()
     actor = re.sub(r"\s+", " ", actor).strip()
     for mt in re.finditer(re.escape(actor), text, flags=re.I):
         keys |= _keys_over(rec, mt.start(), mt.end())
     if keys:
-        return keys
+        return keys | {s for k in keys if (s := _seat_state(k))}
     toks = _content_tokens(actor)
     for key, ent in rec.entities.items():
         names = {ent.label, *ent.aliases}
         if any(toks & _content_tokens(n) for n in names):
             keys.add(key)
     return keys
+
+
+def _seat_state(key: str) -> str | None:
+    from graphbuilder.resolve.kb import load_kb
+
+    return load_kb().state_of_seat(key)
 
 
 def eval_plover(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:

@@ -33,6 +33,7 @@ MODALITY_KINDS = (
     "appeal",
     "readiness",
     "seeking",
+    "protection",
 )
 RELATION_CUE_KINDS = (
     "leader",

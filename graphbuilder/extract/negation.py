@@ -58,7 +58,7 @@ class Modality:
 def _verbal_head(tok: Token) -> Token:
     """The verb carrying auxiliaries and negation for a cue: itself, or the copula of a
     predicative adjective/noun ("is not concerned")."""
-    if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head is not tok:
+    if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head != tok:
         return tok.head
     return tok
 
@@ -141,7 +141,7 @@ def modality_of(tok: Token, lex: ModalityLexicon) -> Modality:
     # "it seems that ...", "appears to support": hedging verbs above the cue
     # "if X supports ...": a condition anywhere on the path to the root
     for anc in [head, *head.ancestors]:
-        if anc is not head and lex.has("hedge", anc.lemma_.lower()) and anc.pos_ == "VERB":
+        if anc != head and lex.has("hedge", anc.lemma_.lower()) and anc.pos_ == "VERB":
             factor *= lex.weight("hedge", anc.lemma_.lower())
             markers.append(anc.lemma_.lower())
         if anc.dep_ == "advcl":

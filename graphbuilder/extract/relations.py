@@ -112,7 +112,7 @@ def _person_of_title(tok: Token) -> str | None:
     doc = tok.doc
     cands: list[Token] = [tok]
     cands += [c for c in tok.children if c.dep_ == "appos"]
-    if tok.dep_ in ("compound", "appos") and tok.head is not tok:
+    if tok.dep_ in ("compound", "appos") and tok.head != tok:
         cands.append(tok.head)
     if tok.dep_ == "attr":
         subj = subject(tok.head)

@@ -26,11 +26,16 @@ target are:
 Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constructions.py``):
 
 - a capital that holds or receives a stance stands for its state (:func:`as_actor`,
-  ``doc._.gb_seats`` from the KB's ``seats.csv``);
+  ``doc._.gb_seats`` from the KB's ``seats.csv``), unless the sentence names it only as a
+  location ("to ban voting in East Jerusalem");
 - a target that is an act ("the ceasefire plan") becomes an event
   (:mod:`graphbuilder.extract.targets`); no stance toward the holder's own state;
 - appeals: "urged / called on X to stop / not to ..." is Criticism of X; what an appeal asks is
-  not the addressee's stance; a cue under a cue of the other polarity is read by that cue;
+  not the addressee's stance but the appealer's ("urged the EC to support the PLO": support of
+  the PLO by the one who urged); a cue under a cue of the other polarity is read by that cue;
+- verbs of protection (modality kind ``protection``): "defended X from Y" supports X and
+  opposes Y; a noun cue given "with" a light verb goes to its object ("provided X with
+  support");
 - conjoined sides of a fight or cooperation, and nouns with "between", stand toward each
   other; support "against" a third side is Opposition to it;
 - conjoined speakers of reported speech each hold the stance; a quote with no target takes the
@@ -48,7 +53,7 @@ import calendar
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.extract import lexicon as _lexicon
 from graphbuilder.extract.lexicon import (
@@ -130,6 +135,9 @@ AGAINST_FACTOR = 0.9  # the opponent of a supported side ("backed X against Y")
 SEEK_FACTOR = 0.85  # a commitment sought, not yet made
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
 SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or a by-agent
+# prepositions of place: a capital in their object is where something happens, not an actor
+LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "within", "throughout", "around")
+PROTECTION_PREPS = ("from", "against")  # the danger of a verb of protection (modality.csv)
 APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
 
 
@@ -204,7 +212,7 @@ def _context(tok: Token, qindex: dict[int, Quote], lex: ExtractionLexicons) -> _
         return _Context("DirectQuote", q.speaker)
     path = [tok, *tok.ancestors]
     for a in path:
-        if a.dep_ in ("ccomp", "xcomp") and a.head is not a and a.i not in qindex:
+        if a.dep_ in ("ccomp", "xcomp") and a.head != a and a.i not in qindex:
             verb = a.head
             if verb.lemma_.lower() in lex.reporting and a.dep_ == "ccomp":
                 rep = agent_token(verb)
@@ -226,14 +234,27 @@ def _first_person(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in FIRST_PERSON
 
 
-def as_actor(doc: Doc, key: str) -> str:
+def as_actor(doc: Doc, key: str, sent: Span | None = None) -> str:
     """The actor a holder or target key stands for: a capital (a Location of
     ``doc._.gb_seats``) stands for its state ("Beijing condemned ..."); any other key for itself.
-    """
+    With ``sent``, a capital named there only as the object of a locative preposition ("to ban
+    voting in East Jerusalem", "the summit in Beijing") stays the place."""
     seats = doc._.gb_seats or {}
     if key in seats and entity_class(doc, key) == "Location":
+        if sent is not None and _only_located(sent, key):
+            return key
         return seats[key].key
     return key
+
+
+def _only_located(sent: Span, key: str) -> bool:
+    """Whether every mention of ``key`` in ``sent`` is the object of a locative preposition."""
+    heads = [
+        t
+        for t in sent
+        if entity(t) == key and not (t.head != t and entity(t.head) == key)  # the mention's head
+    ]
+    return bool(heads) and all(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS for t in heads)
 
 
 def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
@@ -277,9 +298,13 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
 
 
 def _verb_targets(
-    verb: Token, cue: StanceCue, mint: EventMint | None = None
+    verb: Token,
+    cue: StanceCue,
+    mint: EventMint | None = None,
+    skip_preps: tuple[str, ...] = (),
 ) -> tuple[list[str], Token | None]:
-    """Targets of a verb cue and the phrase they were read from."""
+    """Targets of a verb cue and the phrase they were read from; the objects of the
+    prepositions in ``skip_preps`` are never targets ("defended X from Y": Y is the danger)."""
     cue_preps = [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
     ]
@@ -299,13 +324,19 @@ def _verb_targets(
     objs = [o for o in objs if o.lemma_.lower() not in extra]
     if objs:
         keys = _phrase_keys(objs, mint)
+        if skip_preps:  # "protect the people from X's army": X is the danger, not the object
+            dangers = [g for o in objs for g in prep_objects(o, skip_preps)]
+            danger = set(search_entities(dangers, nearest=False))
+            keys = [k for k in keys if k not in danger]
         if keys:
             return keys, objs[0]
     # "critical of X", "appalled by X", "alarmed at X"
     own_preps = TARGET_PREPS + (("of", "by", "at") if cue.pos == "ADJ" else ())
+    own_preps = tuple(p for p in own_preps if p not in skip_preps)
+    obj_preps = tuple(p for p in TARGET_PREPS if p not in skip_preps)
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own_preps]
     for obj in objs:  # "raise questions about X"
-        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in obj_preps]
     pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     if pobjs:
         keys = _phrase_keys(pobjs, mint)
@@ -320,7 +351,7 @@ def _verb_targets(
                     return keys, subj
     for c in verb.children:  # "opposed ratifying the deal", "agreed to send troops to Y"
         if c.dep_ == "xcomp" and not any(g.dep_ in ("nsubj",) for g in c.children):
-            keys, phrase = _verb_targets(c, cue, mint)
+            keys, phrase = _verb_targets(c, cue, mint, skip_preps)
             if keys:
                 return keys, phrase
     if cue_objs:  # "issued an ultimatum", "Taipei's decision": whose the cue's object is
@@ -357,7 +388,7 @@ def _noun_holder_and_targets(
         for _ in range(4):
             if up.dep_ == "pobj":
                 up = up.head.head
-            elif up.dep_ in ("dobj", "attr", "nsubjpass", "conj") and up.head is not up:
+            elif up.dep_ in ("dobj", "attr", "nsubjpass", "conj") and up.head != up:
                 up = up.head
             else:
                 break
@@ -401,6 +432,15 @@ def _noun_holder_and_targets(
         ]
     roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
+    if (
+        not roots
+        and light_verb is not None
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "with"
+        and tok.head.head == light_verb
+    ):
+        # "provided the government of Iraq with support": the light verb's object receives it
+        roots = [c for c in light_verb.children if c.dep_ == "dobj"]
     targets = _phrase_keys(roots, mint) if roots else []
     return uniq(holders), targets
 
@@ -419,7 +459,7 @@ def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
         return owner_entities(n)
 
     if cue.pos == "ADJ":
-        if tok.dep_ in ("amod",) and tok.head is not tok:
+        if tok.dep_ in ("amod",) and tok.head != tok:
             noun = tok.head
             if noun.dep_ in ("attr",) and noun.lemma_.lower() in GENERIC_HEADS:
                 subj = subject(noun.head)
@@ -552,16 +592,22 @@ def read_stances(
         cue = match_cue(tok, lex)
         if cue is None or entity(tok):
             continue
+        appealers: list[str] | None = None
         if _under_opposite_cue(tok, cue, lex):
-            continue
-        readings = _without_own_state(list(_stances_for(tok, cue, lex, qindex, mint)), own)
+            appealers = _appealers(tok, lex, qindex)
+            if not appealers:
+                continue
+        readings = list(_stances_for(tok, cue, lex, qindex, mint))
+        if appealers is not None:
+            readings = _held_by_appealers(readings, appealers)
+        readings = _without_own_state(readings, own)
         for st in readings:
             holder, target, stype, pol, conf, attribution, topic = st
             if not holder or not target:
                 continue
             holder = as_actor(doc, holder)
             if not target.startswith(PENDING):
-                target = as_actor(doc, target)
+                target = as_actor(doc, target, tok.sent)
             if holder == target:
                 continue
             if not target.startswith(PENDING):
@@ -620,11 +666,41 @@ def _without_own_state(readings: list[tuple], own: set[tuple[str, str]]) -> list
     return out
 
 
+def _appealers(tok: Token, lex: ExtractionLexicons, qindex: dict[int, Quote]) -> list[str]:
+    """The holders of what an appeal asks for: "Klibi urged the EC to support the PLO" is
+    Klibi's support of the PLO (the EC's is only asked). ``tok`` is the infinitive or clause
+    complement of an appeal verb; nothing when it is not, or when the appeal asks its addressee
+    to stop or not to act (read by :func:`_appeal_to_stop` as criticism of the addressee)."""
+    verb = tok.head
+    if tok.dep_ not in ("xcomp", "ccomp") or not lex.modality.has("appeal", verb.lemma_):
+        return []
+    if _appeal_to_stop(verb, lex) is not None or modality_of(verb, lex.modality).negated:
+        return []
+    ag = agent_token(verb)
+    if ag is None or (_first_person(ag) and not entity(ag)):
+        speaker = _context(verb, qindex, lex).speaker
+        return [speaker] if speaker else []
+    return _holders_of_np(ag)
+
+
+def _held_by_appealers(readings: list[tuple], appealers: list[str]) -> list[tuple]:
+    """The readings of an appeal's complement, held by the appealers instead of the addressee,
+    one inference further (``APPEAL_FACTOR``)."""
+    out: dict[tuple, tuple] = {}
+    for st in readings:
+        _holder, target, stype, pol, conf, attribution, topic = st
+        for h in appealers:
+            key = (h, target, stype)
+            if key not in out:
+                out[key] = (h, target, stype, pol, conf * APPEAL_FACTOR, attribution, topic)
+    return list(out.values())
+
+
 def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:
     """Whether ``tok`` is the complement of a cue of the other polarity, which reads the stance
     itself ("opposed ratifying the deal" is Opposition to the deal, not Support), or of an
     appeal verb ("urged X to support Y": the appeal is the stance, X's support is only asked)."""
-    if tok.dep_ not in ("xcomp", "ccomp", "acl") or tok.head is tok:
+    if tok.dep_ not in ("xcomp", "ccomp", "acl") or tok.head == tok:
         return False  # "acl": "Putin's refusal to agree to a ceasefire"
     if lex.modality.has("refusal", tok.head.lemma_.lower()):
         return False  # "refused to support X": read at the complement, through its modality
@@ -712,7 +788,7 @@ def _read_cue(
         if ctx.attribution == "AuthorOpinion":
             return
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
-        comps += [c for c in tok.head.children if c.dep_ in ("xcomp", "advcl") and c is not tok]
+        comps += [c for c in tok.head.children if c.dep_ in ("xcomp", "advcl") and c != tok]
         comps = [c for c in comps if c.pos_ == "VERB"]
         if not comps:
             return
@@ -756,7 +832,9 @@ def _read_cue(
         return  # "refused to condemn X": read at the complement, through its modality
     verb = tok.head if cue.pos == "ADJ" and tok.dep_ in ("acomp",) else tok
     ag = agent_token(verb)
-    targets, phrase = _verb_targets(tok, cue, mint)
+    protects = cue.pos == "VERB" and lex.modality.has("protection", tok.lemma_)
+    skip = PROTECTION_PREPS if protects else ()
+    targets, phrase = _verb_targets(tok, cue, mint, skip)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
     if not targets and ctx.attribution != "AuthorOpinion":
@@ -773,7 +851,7 @@ def _read_cue(
         # modifier ("the Azerbaijani parliament threatened") acts for that state
         act = cue.frame == "threat" and any(c.dep_ == "poss" for c in ag.children)
         holders, conf = _holders_of_np(ag, owners=not act), CONF_AGENT
-        if ag.head is not verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
+        if ag.head != verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
             conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":
             # a situation, not an actor, threatens: the speaker's concern about what is in it
@@ -807,8 +885,11 @@ def _read_cue(
         for t in targets:
             yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
     if pol == "Positive" and stype in ("Support", "Cooperation"):
-        # "supported Iraq against ISIL", "stood with Kyiv against Moscow": opposed to the other
-        against = prep_objects(verb, ("against",))
+        # "supported Iraq against ISIL", "stood with Kyiv against Moscow": opposed to the other;
+        # "defended X from Y": a verb of protection opposes the danger it protects from
+        against = prep_objects(verb, PROTECTION_PREPS if protects else ("against",))
+        if protects:
+            against += [g for o in verb.children if o.dep_ in OBJ for g in prep_objects(o, skip)]
         others = [k for k in _phrase_keys(against, mint) if k not in targets] if against else []
         for h in holders:
             for t in others:

@@ -248,7 +248,7 @@ def subject(verb: Token) -> Token | None:
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "by imposing sanctions on X"
             v = v.head.head
             continue
-        if v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr", "oprd") and v is not verb:
+        if v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr", "oprd") and v != verb:
             v = v.head  # "began a process of withdrawing": the clause the noun is object of
             continue
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):

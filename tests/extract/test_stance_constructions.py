@@ -446,3 +446,49 @@ def test_a_place_in_an_acts_name_is_no_target(nlp):
 def test_stressing_the_importance_of_an_act_is_support(nlp):
     stances, _ = _stances(nlp, "Turkey stressed the importance of the grain deal.")
     assert ("Turkey", "grain deal", "Support", "Positive") in [s[:4] for s in stances]
+
+
+def test_protection_opposes_the_danger_it_protects_from(nlp):
+    stances, _ = _stances(nlp, "Kenya vowed to defend Uganda from Sudan's militias.")
+    got = [s[:4] for s in stances]
+    assert ("Kenya", "Uganda", "Support", "Positive") in got
+    assert ("Kenya", "Sudan", "Opposition", "Negative") in got
+    assert ("Kenya", "Sudan", "Support", "Positive") not in got
+    # the danger alone, with an object that names no entity
+    stances, _ = _stances(nlp, "Chile works to protect the people from Bolivia's army.")
+    got = [s[:4] for s in stances]
+    assert ("Chile", "Bolivia", "Opposition", "Negative") in got
+    assert not [s for s in got if s[3] == "Positive"], got
+
+
+def test_provision_with_a_support_noun_supports_the_receiver(nlp):
+    stances, _ = _stances(nlp, "Japan provided Taiwan with diplomatic backing.")
+    assert ("Japan", "Taiwan", "Support", "Positive") in [s[:4] for s in stances]
+    stances, _ = _stances(nlp, "Norway provided humanitarian support to Chile.")
+    assert ("Norway", "Chile", "Support", "Positive") in [s[:4] for s in stances]
+
+
+def test_what_an_appeal_asks_for_is_the_appealers_stance(nlp):
+    stances, _ = _stances(nlp, "Peru urged Brazil to support Bolivia.")
+    got = [s[:4] for s in stances]
+    assert ("Peru", "Brazil", "Proposal", "Positive") in got
+    assert ("Peru", "Bolivia", "Support", "Positive") in got
+    assert ("Brazil", "Bolivia", "Support", "Positive") not in got
+    confidence = {s[:4]: s[5] for s in stances}
+    assert confidence[("Peru", "Bolivia", "Support", "Positive")] < 0.8  # one inference more
+    stances, _ = _stances(nlp, "Ghana called on the UN to condemn Togo.")
+    assert ("Ghana", "Togo", "Condemnation", "Negative") in [s[:4] for s in stances]
+    # an appeal not to act criticises the addressee; the act asked against is nobody's stance
+    stances, _ = _stances(nlp, "Peru urged Brazil not to support Bolivia.")
+    got = [s[:4] for s in stances]
+    assert ("Peru", "Brazil", "Criticism", "Negative") in got
+    assert not [s for s in got if s[1] == "Bolivia"], got
+
+
+def test_a_capital_named_as_a_location_stays_the_place(nlp):
+    stances, _ = _stances(nlp, "Chile threatened to ban voting in Lima.")
+    got = [s[:4] for s in stances]
+    assert ("Chile", "Lima", "Opposition", "Negative") in got
+    assert not [s for s in got if s[1] == "Peru"], got
+    stances, _ = _stances(nlp, "Santiago threatened Lima.")  # control: the actor reading
+    assert ("Chile", "Peru", "Opposition", "Negative") in [s[:4] for s in stances]
