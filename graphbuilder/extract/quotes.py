@@ -12,6 +12,10 @@ A quote is text between quotation marks (“…”, «…», "…"). Its speaker
    (a verb of saying with an entity subject, or a paragraph that is just a person's name);
 5. ``previous-paragraph``: the previous paragraph ends with a colon after a verb of saying.
 
+A paragraph without quotation marks right after such a colon ("Minister X said:" then "We
+condemn ..."), the block quote of press releases and transcripts, is a quote of that speaker
+too (``how`` ``block``); only that one paragraph, as nothing marks where the statement ends.
+
 The speaker is the entity of the subject of that verb (through ``doc._.gb_token_entity``, so
 pronouns and titles resolved by the coreference count), or the entity the subject belongs to
 ("the final document of the summit notes" -> the summit). Short quotes without a verb
@@ -20,6 +24,7 @@ pronouns and titles resolved by the coreference count), or the entity the subjec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,7 +54,8 @@ class Quote:
         Entity key of the speaker, None when unknown.
     how : str
         How the speaker was found: ``after``, ``before``, ``continuation``,
-        ``next-paragraph``, ``previous-paragraph``, ``none``; ``scare`` for scare quotes.
+        ``next-paragraph``, ``previous-paragraph``, ``block`` (an unmarked paragraph after
+        "X said:"), ``none``; ``scare`` for scare quotes.
     token_start, token_end : int
         Token span of the quoted text (end exclusive).
     speech : bool
@@ -268,7 +274,7 @@ def find_quotes(doc: Doc, reporting: frozenset[str] | None = None) -> list[Quote
                 prev_end = speech[k - 1]["close"]
                 if not text[prev_end + 1 : p_start].strip():
                     item["speaker"], item["how"] = speech[k - 1]["speaker"], "continuation"
-    return [
+    quotes = [
         Quote(
             start=it["start"],
             end=it["end"],
@@ -281,6 +287,31 @@ def find_quotes(doc: Doc, reporting: frozenset[str] | None = None) -> list[Quote
         )
         for it in raw
     ]
+    marked = [(it["open"], it["close"]) for it in raw]
+    return sorted([*quotes, *_block_quotes(doc, reporting, marked)], key=lambda q: q.start)
+
+
+def _block_quotes(
+    doc: Doc, reporting: frozenset[str], marked: list[tuple[int, int]]
+) -> list[Quote]:
+    """Unmarked paragraphs right after a paragraph that ends "X said:" (see the module
+    docstring), as quotes of X; a paragraph holding a quotation mark is left to the marks."""
+    text = doc.text
+    out: list[Quote] = []
+    for m in re.finditer(r":[ \t]*\n[ \t]*\n\s*", text):
+        start = m.end()
+        if start >= len(text) or text[start] in OPENING or text[start] == NEUTRAL:
+            continue
+        _, end = _paragraph_bounds(text, start)
+        end = _trim_end(text, start, end)
+        if any(o < end and c >= start for o, c in marked):
+            continue
+        speaker = _speaker_previous_paragraph(doc, start, reporting)
+        span = doc.char_span(start, end, alignment_mode="expand") if speaker else None
+        if span is None or len(span) == 0:
+            continue
+        out.append(Quote(start, end, text[start:end], speaker, "block", span.start, span.end, True))
+    return out
 
 
 def quote_of_token(quotes: Iterable[Quote]) -> dict[int, Quote]:

@@ -37,3 +37,22 @@ def test_scare_quote_has_no_speaker(build, lexicons):
     doc = build("Tokayev cited the “international community” again.", M)
     (q,) = find_quotes(doc, lexicons.reporting)
     assert (q.speech, q.speaker, q.how) == (False, None, "scare")
+
+
+def test_unmarked_paragraph_after_said_colon_is_a_block_quote(build, lexicons):
+    text = "Tokayev said:\n\nWe will defend our borders.\n\nThe summit ended on Friday."
+    doc = build(text, M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert (q.text, q.speaker, q.how, q.speech) == (
+        "We will defend our borders.",
+        "person/tokayev",
+        "block",
+        True,
+    )
+    # control: a colon after no verb of saying introduces no speech
+    doc = build("The agenda included:\n\nWe will defend our borders.", M)
+    assert find_quotes(doc, lexicons.reporting) == []
+    # a marked quote after the colon is read by its marks, once
+    doc = build("Tokayev said:\n\n“We will defend our borders.”", M)
+    (q,) = find_quotes(doc, lexicons.reporting)
+    assert (q.speaker, q.how != "block") == ("person/tokayev", True)
