@@ -492,3 +492,12 @@ def test_a_capital_named_as_a_location_stays_the_place(nlp):
     assert not [s for s in got if s[1] == "Peru"], got
     stances, _ = _stances(nlp, "Santiago threatened Lima.")  # control: the actor reading
     assert ("Chile", "Peru", "Opposition", "Negative") in [s[:4] for s in stances]
+
+
+def test_saying_that_x_broke_a_norm_criticises_x(nlp):
+    stances, _ = _stances(nlp, "Chile said Peru violated the border treaty.")
+    assert ("Chile", "Peru", "Criticism", "Negative") in [s[:4] for s in stances]
+    stances, _ = _stances(nlp, '"Bolivia is abusing its seat on the council," Peru said.')
+    assert [s[:5] for s in stances] == [("Peru", "Bolivia", "Criticism", "Negative", "DirectQuote")]
+    negated, _ = _stances(nlp, "Chile said Peru did not violate the border treaty.")
+    assert not negated
