@@ -319,6 +319,11 @@ def _verb_targets(
         if not own and verb.dep_ == "conj":  # "X was unveiled and was hailed by Y"
             own = [c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ]
         objs += own
+    if not objs and not is_passive(verb):
+        # "dismissed as absurd Canada's comments": the object shifted behind an "as" phrase
+        # (heavy-NP shift) is parsed inside it
+        shifted = prep_objects(verb, ("as",))
+        objs = [g for o in shifted for g in (o, *(c for c in o.children if c.dep_ == "appos"))]
     extra = set(cue.lemmas[1:]) if len(cue.lemmas) > 1 else set()
     cue_objs = [o for o in objs if o.lemma_.lower() in extra]
     objs = [o for o in objs if o.lemma_.lower() not in extra]

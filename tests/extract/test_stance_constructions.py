@@ -501,3 +501,10 @@ def test_saying_that_x_broke_a_norm_criticises_x(nlp):
     assert [s[:5] for s in stances] == [("Peru", "Bolivia", "Criticism", "Negative", "DirectQuote")]
     negated, _ = _stances(nlp, "Chile said Peru did not violate the border treaty.")
     assert not negated
+
+
+def test_object_shifted_behind_an_as_phrase(nlp):
+    stances, _ = _stances(nlp, "Kenya dismissed as absurd Uganda's complaints.")
+    assert ("Kenya", "Uganda", "Criticism", "Negative") in [s[:4] for s in stances]
+    stances, _ = _stances(nlp, "Norway praised as courageous the decision of Iceland.")
+    assert ("Norway", "Iceland", "Praise", "Positive") in [s[:4] for s in stances]
