@@ -243,6 +243,9 @@ EXCLUDED = {
     "bitterly",
     "arguing",
     "investigate",
+    "against",  # a preposition, a verb and an adjective that patterns leave as objects
+    "meet",
+    "diplomatic",
     # more persons, places and things among the pattern objects
     "activist",
     "apostate",
