@@ -34,6 +34,7 @@ MODALITY_KINDS = (
     "readiness",
     "seeking",
     "protection",
+    "receiving",
 )
 RELATION_CUE_KINDS = (
     "leader",

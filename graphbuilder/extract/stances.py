@@ -138,7 +138,13 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or 
 # prepositions of place: a capital in their object is where something happens, not an actor
 LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "within", "throughout", "around")
 PROTECTION_PREPS = ("from", "against")  # the danger of a verb of protection (modality.csv)
-APPEAL_FACTOR = 0.85  # an appeal to stop read as criticism: one inference more than the cue
+APPEAL_FACTOR = 0.85
+# noun cues whose "from" phrase is what they are about ("withdrawal from", "fear from"), not
+# who holds them
+FROM_IS_TARGET_TYPES = (
+    "Refusal",
+    "Concern",
+)  # an appeal to stop read as criticism: one inference more than the cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,10 +379,15 @@ def _verb_targets(
 
 
 def _noun_holder_and_targets(
-    tok: Token, light: frozenset[str] = frozenset(), mint: EventMint | None = None
+    tok: Token,
+    light: frozenset[str] = frozenset(),
+    mint: EventMint | None = None,
+    cue: StanceCue | None = None,
 ) -> tuple[list[str], list[str]]:
     """Holders and targets of a noun cue: the noun's own possessor or entity modifier, else the
-    agent of the governing light verb, else its of-phrase."""
+    agent of the governing light verb, else its of-phrase, else (for a ``cue`` that expresses a
+    stance, not a Refusal or Concern, and has no "from" of its own) its from-phrase ("support
+    from Poland", "a threat of sanctions from Biden against X")."""
     holders: list[str] = []
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
@@ -425,6 +436,14 @@ def _noun_holder_and_targets(
                 k for p in of for g in p.children if g.dep_ == "pobj" for k in np_entities(g)
             )
             preps = [p for p in preps if p.lower_ != "of"]
+        source = [p for p in preps if p.lower_ == "from"]
+        expressed = cue is not None and cue.stance_type not in FROM_IS_TARGET_TYPES
+        if source and not holders and expressed and "from" not in cue.lemmas:
+            holders = uniq(
+                k for p in source for g in p.children if g.dep_ == "pobj" for k in np_entities(g)
+            )
+            if holders:
+                preps = [p for p in preps if p.lower_ != "from"]
     if light_verb is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
         light_verb = tok.head
     if not preps and light_verb is not None and tok.dep_ == "dobj":
@@ -448,6 +467,26 @@ def _noun_holder_and_targets(
         roots = [c for c in light_verb.children if c.dep_ == "dobj"]
     targets = _phrase_keys(roots, mint) if roots else []
     return uniq(holders), targets
+
+
+def _received(
+    tok: Token, cue: StanceCue, lex: ExtractionLexicons
+) -> tuple[list[str], list[str]] | None:
+    """Giver and receiver of a stance noun that is the object of a verb of receiving (modality
+    kind ``receiving``): "Ukraine received support from Poland", "Kenya won the backing of
+    Uganda" is the giver's stance toward the receiver. None when ``tok`` is no such object."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or not lex.modality.has("receiving", verb.lemma_):
+        return None
+    if cue.stance_type in FROM_IS_TARGET_TYPES or any(c.dep_ == "poss" for c in tok.children):
+        return None
+    if modality_of(verb, lex.modality).negated:
+        return [], []  # "did not receive support from Y" says nothing of Y's stance
+    phrases = prep_objects(verb, ("from",)) + prep_objects(tok, ("from", "of"))
+    givers = uniq(as_actor(tok.doc, k) for g in phrases for k in np_entities(g))
+    ag = agent_token(verb)
+    receivers = _holders_of_np(ag) if ag is not None else []
+    return (givers, receivers) if givers and receivers else None
 
 
 def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
@@ -824,7 +863,10 @@ def _read_cue(
                     yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
     if cue.pos == "NOUN":
-        holders, targets = _noun_holder_and_targets(tok, lex.light, mint)
+        # a negated noun ("not to expect any support from X") names no holder in its from-phrase
+        holders, targets = _received(tok, cue, lex) or _noun_holder_and_targets(
+            tok, lex.light, mint, None if mod.negated else cue
+        )
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)

@@ -508,3 +508,22 @@ def test_object_shifted_behind_an_as_phrase(nlp):
     assert ("Kenya", "Uganda", "Criticism", "Negative") in [s[:4] for s in stances]
     stances, _ = _stances(nlp, "Norway praised as courageous the decision of Iceland.")
     assert ("Norway", "Iceland", "Praise", "Positive") in [s[:4] for s in stances]
+
+
+def test_a_stance_received_is_the_givers(nlp):
+    stances, _ = _stances(nlp, "Chile received strong support from Peru.")
+    assert [s[:4] for s in stances] == [("Peru", "Chile", "Support", "Positive")]
+    stances, _ = _stances(nlp, "Kenya won the backing of Uganda.")
+    assert [s[:4] for s in stances] == [("Uganda", "Kenya", "Support", "Positive")]
+    negated, _ = _stances(nlp, "Chile did not receive support from Peru.")
+    assert not negated
+
+
+def test_a_from_phrase_holds_a_stance_noun(nlp):
+    stances, _ = _stances(
+        nlp, "The talks ended after a threat of sanctions from Peru against Chile."
+    )
+    assert ("Peru", "Chile", "Opposition", "Negative") in [s[:4] for s in stances]
+    # a withdrawal from X is about X
+    stances, _ = _stances(nlp, "Hungary announced its withdrawal from the treaty.")
+    assert ("Hungary", "treaty", "Refusal", "Negative") in [s[:4] for s in stances]
