@@ -837,6 +837,10 @@ def _read_cue(
         if not comps:
             return
         roots = [g for c in comps for g in c.children if g.dep_ not in ("aux", "mark", "nsubj")]
+        # "it is necessary to punish X": a necessary act against X opposes X
+        acts = [match_cue(c, lex) for c in comps]
+        if any(a is not None and a.polarity == "Negative" for a in acts):
+            stype, pol = "Opposition", "Negative"
         for target in search_entities(roots, nearest=False):
             yield (
                 ctx.speaker,

@@ -527,3 +527,10 @@ def test_a_from_phrase_holds_a_stance_noun(nlp):
     # a withdrawal from X is about X
     stances, _ = _stances(nlp, "Hungary announced its withdrawal from the treaty.")
     assert ("Hungary", "treaty", "Refusal", "Negative") in [s[:4] for s in stances]
+
+
+def test_a_necessary_act_against_x_opposes_x(nlp):
+    stances, _ = _stances(nlp, '"It is necessary to punish Bolivia for the raid," Peru said.')
+    assert ("Peru", "Bolivia", "Opposition", "Negative") in [s[:4] for s in stances]
+    stances, _ = _stances(nlp, '"It is necessary to help Bolivia after the flood," Peru said.')
+    assert ("Peru", "Bolivia", "Proposal", "Positive") in [s[:4] for s in stances]
