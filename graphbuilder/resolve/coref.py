@@ -99,8 +99,9 @@ def resolve_titles(state: LinkState) -> list[Relation]:
     -------
     list of Relation
         ``holder leaderOf|officialOf owner`` with the title's sentence as evidence,
-        confidence 0.9 when the holder is named beside the title, 0.8 when it comes from the
-        KB's office terms on the article's date.
+        confidence 0.9 when the holder and the owner are named beside the title, 0.8 when one
+        of them comes from the KB's office terms on the article's date (the holder of "the
+        Russian President"; the owner of "Prime Minister Modi", when the document names it).
     """
     doc, kb = state.doc, state.kb
     relations: list[Relation] = []
@@ -148,6 +149,16 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                 confidence = 0.8
         if holder is None:
             continue
+        if owner is None and state.date:
+            # "Prime Minister Modi" with no state named beside the title: the one state or
+            # organization of the document whose office the KB says the holder held that day
+            terms = [
+                t
+                for t in kb.terms_of(holder)
+                if t.office == office and t.org in state.entities and t.in_force(state.date)
+            ]
+            if len({t.org for t in terms}) == 1:
+                owner, relation_type, confidence = terms[0].org, terms[0].relation, 0.8
         surface = doc[mention_start:mention_end].text
         state.add_mention(holder, mention_start, end, "title", surface=surface)
         if owner is not None and relation_type:

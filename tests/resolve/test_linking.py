@@ -40,6 +40,18 @@ def test_title_maps_to_the_holder_on_the_articles_date(linker_nlp):
     assert "President of Kazakhstan" in tokayev.aliases
 
 
+def test_a_title_beside_a_name_gets_its_owner_from_the_kb_when_the_text_names_it(linker_nlp):
+    text = "President Tokayev spoke first. Kazakhstan will send no troops."
+    doc = run(linker_nlp, text, date="2022-05-17")
+    rels = [(r.subject, r.predicate, r.object, r.confidence) for r in doc._.gb_relations]
+    tokayev = key_of(doc, "Tokayev")
+    assert (tokayev, "leaderOf", "country/KAZ", 0.8) in rels
+    # the state named nowhere in the document: no relation, no entity added
+    alone = run(linker_nlp, "President Tokayev spoke first.", date="2022-05-17")
+    assert not alone._.gb_relations
+    assert "Kazakhstan" not in entity_labels(alone)
+
+
 def test_demonym_names_a_state_only_before_a_state_noun(linker_nlp):
     troops = run(linker_nlp, "Russian troops crossed the border at dawn.")
     language = run(linker_nlp, "Schools in the north teach the Russian language.")
