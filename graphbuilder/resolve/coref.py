@@ -171,7 +171,39 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                     evidence=evidence_of(doc[start].sent),
                 )
             )
+            state_ = _state_of_body(state, owner) if relation_type == "officialOf" else None
+            if state_ is not None:
+                # "Foreign Ministry spokesman Zhao Lijian": an official of a state's ministry
+                # is an official of that state
+                relations.append(
+                    Relation(
+                        subject=holder,
+                        predicate="officialOf",
+                        object=state_,
+                        confidence=round(confidence * BODY_STATE_FACTOR, 3),
+                        evidence=evidence_of(doc[start].sent),
+                    )
+                )
     return relations
+
+
+BODY_STATE_FACTOR = 0.9  # one inference more: the body's state from the KB's partOf
+
+
+def _state_of_body(state: LinkState, org: str) -> str | None:
+    """The state a government body (KB subclass ``GovernmentBody``) is part of, when the
+    document names that state (its entity is among the document's)."""
+    entry = state.kb.entries.get(org)
+    if entry is None or entry.subclass != "GovernmentBody":
+        return None
+    states = [
+        p
+        for p in entry.part_of
+        if p in state.entities
+        and state.kb.entries.get(p) is not None
+        and state.kb.entries[p].cls == "Country"
+    ]
+    return states[0] if len(states) == 1 else None
 
 
 def _sentences(state: LinkState) -> list:

@@ -52,6 +52,14 @@ def test_a_title_beside_a_name_gets_its_owner_from_the_kb_when_the_text_names_it
     assert "Kazakhstan" not in entity_labels(alone)
 
 
+def test_an_official_of_a_ministry_is_an_official_of_its_state(linker_nlp):
+    text = "Kazakhstan's Foreign Ministry spokesman Aibek Smadiyarov said Kazakhstan would wait."
+    doc = run(linker_nlp, text, date="2022-05-17")
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert ("officialOf", "org/mfa-KAZ") in rels
+    assert ("officialOf", "country/KAZ") in rels
+
+
 def test_demonym_names_a_state_only_before_a_state_noun(linker_nlp):
     troops = run(linker_nlp, "Russian troops crossed the border at dawn.")
     language = run(linker_nlp, "Schools in the north teach the Russian language.")
