@@ -75,11 +75,32 @@ def _owner_after(state: LinkState, end: int) -> tuple[str | None, int]:
     return None, end
 
 
+def _is_person(state: LinkState, k: int) -> bool:
+    return _entity_class(state, k) == "Person"
+
+
+POSTING_PREPS = ("to", "at")  # "Ambassador to the UN", "Permanent Representative at the OSCE"
+
+
 def _named_person_beside(state: LinkState, start: int, end: int) -> str | None:
     """A person named in apposition to the title: right after it (optionally after a comma)
     or right before it ("Sadyr Japarov, the President of ...")."""
     doc = state.doc
     k = end
+    if k < len(doc) and doc[k].lower_ in POSTING_PREPS:
+        # "Ambassador to the UN Nikki Haley": the post's place or body, then the person
+        k += 1
+        while k < len(doc) and doc[k].lower_ in _DEFINITE:
+            k += 1
+        posted = state.token_entity.get(k)
+        if _entity_class(state, k) == "Person":
+            return None
+        if posted is None:  # a posting the linker left unnamed: its proper nouns
+            stop = k + 4
+            while k < min(stop, len(doc)) and doc[k].pos_ == "PROPN" and not _is_person(state, k):
+                k += 1
+        while posted is not None and k < len(doc) and state.token_entity.get(k) == posted:
+            k += 1
     if k < len(doc) and doc[k].text == ",":
         k += 1
     if k < len(doc) and _entity_class(state, k) == "Person":

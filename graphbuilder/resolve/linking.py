@@ -226,6 +226,20 @@ def _title_apposition(span: Span, kb: KnowledgeBase) -> bool:
     candidates.extend(child for child in root.children if child.dep_ == "appos")
     # "the President of Kyrgyzstan Sadyr Japarov": the title is a compound of the name
     candidates.extend(child for child in root.children if child.dep_ in ("compound", "nmod"))
+    # "Russia's Ambassador to the UN, Vassily Nebenzia said": a title and its posting before
+    # a comma, where the parse gives no apposition
+    doc = span.doc
+    k = span.start - 1
+    if k >= 1 and doc[k].text == ",":
+        k -= 1
+        j = k
+        while j >= 0 and doc[j].pos_ == "PROPN" and k - j < 6:
+            j -= 1
+        if j >= 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < k and j >= 1 and doc[j].lower_ in ("to", "at"):
+            k = j - 1
+        candidates.append(doc[k])
     for token in candidates:
         if kb.office_for_title(token.lower_) or kb.office_for_title(token.lemma_.lower()):
             return True

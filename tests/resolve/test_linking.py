@@ -60,6 +60,17 @@ def test_an_official_of_a_ministry_is_an_official_of_its_state(linker_nlp):
     assert ("officialOf", "country/KAZ") in rels
 
 
+def test_an_ambassador_to_a_body_is_the_person_named_after_the_posting(linker_nlp):
+    doc = run(linker_nlp, "Chile's Ambassador to the UN, Paula Narvaez, spoke.", date="2024-01-01")
+    assert entity_labels(doc).get("Paula Narvaez") == "Person"
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert ("officialOf", "country/CHL") in rels
+    doc = run(linker_nlp, "Chilean Ambassador to the UN Paula Narvaez spoke.", date="2024-01-01")
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert ("officialOf", "country/CHL") in rels
+    assert ("officialOf", "org/un") not in rels  # the post, not the employer
+
+
 def test_demonym_names_a_state_only_before_a_state_noun(linker_nlp):
     troops = run(linker_nlp, "Russian troops crossed the border at dawn.")
     language = run(linker_nlp, "Schools in the north teach the Russian language.")
