@@ -3,8 +3,8 @@
 For every pair of entities the document mentions side by side, in one sentence, the KB's own
 facts between them become relations marked ``origin="kb"`` with the KB entry they come from
 (no sentence): office holders on the article's date (``leaderOf``/``officialOf``),
-memberships (``memberOf``), organs (``partOf``) and locations (``locatedIn``). Users keep or
-drop them with one SPARQL filter.
+memberships on that date (``memberOf``), organs (``partOf``) and locations (``locatedIn``).
+Users keep or drop them with one SPARQL filter.
 
 Only pairs that share a sentence are given facts: an article that names Turkey in one place
 and NATO in another is not about Turkey's membership, and listing every true fact between
@@ -82,7 +82,7 @@ def background_relations(
         entry = kb.entries.get(kb_id)
         if entry is None:
             continue
-        for org in entry.member_of:
+        for org in kb.memberships_on(kb_id, when):
             if (
                 org in linked
                 and kb.member_count(org) <= UNIVERSAL_MEMBERSHIP

@@ -314,6 +314,8 @@ class KnowledgeBase:
         self.name_particles: frozenset[str] = frozenset()
         self.lowercase_names: dict[str, str] = {}
         self.seats: dict[str, str] = {}
+        # member -> org -> the (start, end) periods of memberships*.csv (ISO dates or "")
+        self.membership_periods: dict[str, dict[str, list[tuple[str, str]]]] = {}
         self.context_cues: dict[str, str] = {}
 
     # ------------------------------------------------------------------ loading
@@ -524,8 +526,11 @@ class KnowledgeBase:
             _need(path, line, row, "member", "org", "source")
             _check_date(path, line, row.get("start", ""), "start")
             _check_date(path, line, row.get("end", ""), "end")
+            period = (row.get("start", ""), row.get("end", ""))
+            by_org = self.membership_periods.setdefault(row["member"], {})
+            by_org.setdefault(row["org"], []).append(period)
             if row.get("end"):
-                continue  # a past membership is history, not a current background relation
+                continue  # a past membership: not in member_of, but in membership_periods
             extra.setdefault(row["member"], []).append(row["org"])
         for member, orgs in extra.items():
             entry = self.entries.get(member)
@@ -679,6 +684,33 @@ class KnowledgeBase:
     def member_count(self, org_id: str) -> int:
         """Number of KB entries that are members of ``org_id`` (193 for the UN)."""
         return self._member_counts.get(org_id, 0)
+
+    def memberships_on(self, member_id: str, on_date: str) -> list[str]:
+        """The organizations ``member_id`` belonged to on the ISO date ``on_date``.
+
+        Memberships with dates (``memberships*.csv``: ``start <= day < end``, a year or month
+        alone read as in :meth:`OfficeTerm.in_force`) count on the days they cover, past
+        ones included ("the UK in the EU" in 2015); a member_of without dates counts always.
+
+        >>> kb = load_kb()
+        >>> "org/nato" in kb.memberships_on("country/FIN", "2022-05-16")
+        False
+        >>> "org/nato" in kb.memberships_on("country/FIN", "2024-01-01")
+        True
+        """
+        day = on_date[:10]
+        entry = self.entries.get(member_id)
+        dated = self.membership_periods.get(member_id, {})
+        orgs = list(dict.fromkeys([*(entry.member_of if entry else ()), *dated]))
+        out = []
+        for org in orgs:
+            periods = dated.get(org)
+            if not periods or any(
+                _pad_start(start or "0000") <= day and (not end or day < _pad_end(end))
+                for start, end in periods
+            ):
+                out.append(org)
+        return out
 
     def terms_of(self, person_id: str) -> list[OfficeTerm]:
         """Return every office term of ``person_id``, earliest first."""

@@ -47,3 +47,16 @@ def test_office_holder_on_the_articles_date():
     now = background_relations(entities, kb, "2022-05-17", mentions)
     assert [(r.predicate, r.object) for r in then] == [("leaderOf", "country/KAZ")]
     assert now == []
+
+
+def test_memberships_on_the_articles_date():
+    kb = load_kb()
+    entities = _entities("country/FIN", "org/nato", "country/GBR", "org/eu")
+
+    def facts(day):
+        return {(r.subject, r.object) for r in background_relations(entities, kb, day)}
+
+    assert ("country/FIN", "org/nato") not in facts("2022-05-16")  # before it joined
+    assert ("country/FIN", "org/nato") in facts("2024-01-01")
+    assert ("country/GBR", "org/eu") in facts("2015-06-01")  # a past membership, in force then
+    assert ("country/GBR", "org/eu") not in facts("2022-01-01")
