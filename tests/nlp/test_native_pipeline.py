@@ -153,3 +153,17 @@ def test_configured_lexicon_folder_is_read_even_when_another_is_in_effect(nlp, t
         [theirs] = _records(nlp, [text])
     assert sorted(s.holder for s in theirs.stances) == ["country/CAN", "country/JPN"]
     assert [s.holder for s in ours.stances] == ["org/g7"]
+
+
+def test_readme_pipeline_example_prints_what_it_says(capsys):
+    """The ``python`` block of the README's "How it works" section runs and prints the line
+    its last comment shows."""
+    import re
+
+    text = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## How it works\n") :]
+    section = section.split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})
+    expected = code.rstrip().splitlines()[-1].removeprefix("# ")
+    assert capsys.readouterr().out.strip() == expected
