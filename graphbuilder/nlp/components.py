@@ -40,11 +40,10 @@ components read too, is set by the English pipelines' ``attribute_ruler`` (from
 ``token.tag``), whose factory declares no ``assigns``; the components list ``token.tag``.
 """
 
-from __future__ import annotations
-
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Self
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -167,7 +166,7 @@ class _FolderComponent:
         """Read the data from the absolute (KB, lexicon) folders ``dirs``."""
         raise NotImplementedError
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> _FolderComponent:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
         """Initialize from the configured folders (``spacy.load``; nothing of the component is
         written to the pipeline's folder: the config names the folders)."""
         self.initialize()

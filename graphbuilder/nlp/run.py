@@ -51,7 +51,9 @@ def process_articles(
     n_process : int
         Worker processes of ``nlp.pipe`` (spaCy's ``n_process``): each runs the whole pipeline
         on its batches, and the Docs travel both ways as bytes (``Doc.to_bytes``: the records
-        in the extensions go through the codecs of :mod:`graphbuilder.nlp.codec`).
+        in the extensions go through the codecs of :mod:`graphbuilder.nlp.codec`). Checked
+        with both start methods, ``fork`` (Linux) and ``spawn`` (the components pickle), to
+        give the same records as one process (``tests/nlp/test_native_pipeline.py``).
 
     Yields
     ------

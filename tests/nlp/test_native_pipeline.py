@@ -89,6 +89,17 @@ def test_two_spacy_processes_give_the_same_records(nlp):
     assert len(one[0].stances) >= 2
 
 
+def test_spawned_spacy_processes_give_the_same_records(nlp, monkeypatch):
+    """As above with the ``spawn`` start method (macOS, Windows): the components are pickled
+    into fresh processes, which load nothing else of the parent."""
+    import multiprocessing
+
+    import spacy.language
+
+    monkeypatch.setattr(spacy.language, "mp", multiprocessing.get_context("spawn"))
+    assert _records(nlp, TEXTS[1:], n_process=2, batch_size=1) == _records(nlp, TEXTS[1:])
+
+
 def test_extension_values_survive_a_docbin_round_trip(nlp):
     [(_, doc)] = list(process_articles(nlp, [make_article(TEXT, date="2023-05-01")]))
     before = records_from_doc(doc)
@@ -167,3 +178,20 @@ def test_readme_pipeline_example_prints_what_it_says(capsys):
     exec(compile(code, "README.md", "exec"), {})
     expected = code.rstrip().splitlines()[-1].removeprefix("# ")
     assert capsys.readouterr().out.strip() == expected
+
+
+def test_nlp_initialize_reads_the_configured_folders(tmp_path):
+    """spaCy's own ``nlp.initialize`` initializes the components from their factory config."""
+    import spacy
+
+    lexicons = tmp_path / "lexicon"
+    shutil.copytree(PROJECT / "ontology" / "lexicon", lexicons)
+    blank = spacy.blank("en")
+    blank.add_pipe("gb_article")
+    linker = blank.add_pipe("gb_linker", config={"kb_dir": str(PROJECT / "ontology" / "kb")})
+    extractor = blank.add_pipe("gb_extractor", config={"lexicon_dir": str(lexicons)})
+    assert not linker.is_initialized
+    blank.initialize()
+    assert linker.data_dirs[0] == str((PROJECT / "ontology" / "kb").resolve())
+    assert extractor.data_dirs == (None, str(lexicons.resolve()))
+    assert blank.config["components"]["gb_extractor"]["lexicon_dir"] == str(lexicons)
