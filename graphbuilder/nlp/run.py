@@ -9,8 +9,8 @@ about 4,000 words/s and 0.4 GB against 3,100 and 2 GB at the default batch size)
 For many documents, :func:`extract_records` runs the whole chain (spaCy, gb components, KB
 background facts) over a stream of articles, and :func:`extract_paths_in_workers` runs it in
 worker processes, each loading the pipeline once and sending back plain
-:class:`~graphbuilder.records.DocumentRecords`, lighter to send than the whole Docs that
-spaCy's own ``n_process`` sends back as bytes.
+:class:`~graphbuilder.records.DocumentRecords`: with two workers the gb components run in
+parallel too, instead of bottlenecking the parent as with spaCy's own ``n_process``.
 """
 
 from __future__ import annotations
