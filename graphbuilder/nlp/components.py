@@ -1,35 +1,62 @@
 """graphbuilder's spaCy pipeline components.
 
-Each component is registered with ``@Language.factory``; its ``__call__`` computes with the
-plain functions of ``resolve`` and ``extract`` and writes the result onto the Doc extensions
-of :mod:`graphbuilder.nlp.extensions`. Data files (KB, lexicons) are loaded once, when the
-component is created.
+Each component is registered with ``@Language.factory`` (and through the ``spacy_factories``
+entry points of ``pyproject.toml``, so ``spacy.load`` of a saved pipeline finds them in a
+fresh process); its ``__call__`` computes with the plain functions of ``resolve`` and
+``extract`` and writes the result onto the Doc extensions of
+:mod:`graphbuilder.nlp.extensions`. All of them run inside ``nlp.pipe``
+(:func:`graphbuilder.nlp.run.process_articles`).
 
 Order in the pipeline (see :func:`graphbuilder.nlp.pipeline.load_pipeline`)::
 
-    tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer ner gb_kb_ruler
-    gb_entity_spans gb_linker gb_extractor
+    gb_article tok2vec tagger gb_paragraph_breaks parser attribute_ruler lemmatizer ner
+    gb_kb_ruler gb_entity_spans gb_linker gb_extractor
 
 ``gb_kb_ruler`` is a spaCy ``span_ruler`` with the KB's names placed after ``ner``: it writes
 every KB match to ``doc.spans["gb_kb"]`` and leaves ``doc.ents`` alone, so the model's
 entities are never cut by the ruler. ``gb_entity_spans`` then chooses among both
 (:func:`graphbuilder.resolve.spans.merge_name_spans`: the longest span that is a name wins,
 the KB match on a tie) and keeps the model's own entities in ``doc.spans["gb_model"]``.
+
+Data and settings
+-----------------
+The KB and lexicon folders are factory settings (``kb_dir``, ``lexicon_dir`` in the
+component's ``[components.<name>]`` config; ``None`` means the folders in effect,
+:func:`graphbuilder.paths.kb_dir` / :func:`graphbuilder.paths.lexicon_dir`). The data are read
+from them by the component's ``initialize`` (which ``load_pipeline`` calls with the one KB it
+loaded, and which ``nlp.initialize`` calls with the ``[initialize.components.<name>]``
+settings); ``from_disk`` (run by ``spacy.load``) initializes from the configured folders, and
+a component never initialized does so on its first Doc. While a component runs, its folders
+are the ones in effect (:func:`graphbuilder.paths.use_data`), so no loader on its path reads
+another folder (the default one) instead. A pipeline saved with ``nlp.to_disk`` therefore
+references the KB and lexicon folders by the (absolute) paths in its ``config.cfg``: the data
+files are not copied; the KB's names are, in the ruler's ``gb_kb_ruler/patterns.jsonl``.
+
+Requirements
+------------
+``requires``/``assigns`` name what each component reads and writes, so
+``nlp.analyze_pipes()`` checks the order. One thing is not declared: ``token.pos``, which the
+components read too, is set by the English pipelines' ``attribute_ruler`` (from
+``token.tag``), whose factory declares no ``assigns``; the components list ``token.tag``.
 """
 
-from __future__ import annotations
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Self
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graphbuilder.extract.lexicon import load_lexicons
+from graphbuilder import paths
+from graphbuilder.extract.lexicon import ExtractionLexicons, load_lexicons
 from graphbuilder.extract.relations import extract_relations
 from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
-from graphbuilder.records import Relation
+from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
-from graphbuilder.resolve.kb import load_kb
-from graphbuilder.resolve.lexicons import load_linking_lexicons
+from graphbuilder.resolve.kb import KnowledgeBase, load_kb
+from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
     LinkState,
     finish,
@@ -44,6 +71,116 @@ from graphbuilder.resolve.spans import (
     SpanWords,
     merge_name_spans,
 )
+
+#: What the components after the parser read of the parse (``token.pos`` too, see above).
+_PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
+
+
+def article_of_text(text: str) -> Article:
+    """The :class:`~graphbuilder.records.Article` of a bare text: no source or metadata, the
+    SHA-256 of its UTF-8 bytes (so ``doc_id`` is stable for the same text)."""
+    return Article(source="", text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+class ArticleMetadata:
+    """Makes sure ``doc._.gb_article`` is set (``gb_article``, the first component).
+
+    The caller sets the ingested article on the Doc before the pipeline runs
+    (:func:`graphbuilder.nlp.run.process_articles`); a Doc made from a bare text
+    (``nlp(text)``) gets :func:`article_of_text`.
+    """
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.gb_article is None:
+            doc._.gb_article = article_of_text(doc.text)
+        return doc
+
+
+@Language.factory("gb_article", requires=[], assigns=["doc._.gb_article"])
+def make_article_metadata(nlp: Language, name: str) -> ArticleMetadata:
+    """Create the ``gb_article`` component (the article's metadata on the Doc)."""
+    return ArticleMetadata()
+
+
+class _FolderComponent:
+    """A component whose data are read from the KB and lexicon folders of its config.
+
+    Parameters
+    ----------
+    name : str
+        The component's name in the pipeline.
+    kb_dir, lexicon_dir : str, optional
+        The folders (factory config); None: those in effect when it is initialized.
+    """
+
+    #: Whether the component reads the KB (else only the lexicons).
+    reads_kb = True
+
+    def __init__(self, name: str, kb_dir: str | None, lexicon_dir: str | None) -> None:
+        register_extensions()
+        self.name = name
+        self.kb_dir = kb_dir
+        self.lexicon_dir = lexicon_dir
+        self.data_dirs: tuple[str | None, str] | None = None
+
+    @property
+    def is_initialized(self) -> bool:
+        """Whether the data are loaded."""
+        return self.data_dirs is not None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        """Read the component's data from its folders (spaCy's ``initialize``).
+
+        Parameters
+        ----------
+        get_examples : callable, optional
+            Unused (nothing is trained).
+        nlp : Language, optional
+            Unused.
+        kb : KnowledgeBase, optional
+            The KB of the configured folders, already loaded (``load_pipeline`` loads it once
+            for all components); default: loaded here from them.
+
+        Raises
+        ------
+        KnowledgeBaseError
+            A folder is missing or holds a malformed file.
+        """
+        dirs = (
+            str(paths.kb_dir(self.kb_dir).resolve()) if self.reads_kb else None,
+            str(paths.lexicon_dir(self.lexicon_dir).resolve()),
+        )
+        self._load(dirs, kb)
+        self.data_dirs = dirs
+
+    def _load(self, dirs: tuple[str | None, str], kb: KnowledgeBase | None) -> None:
+        """Read the data from the absolute (KB, lexicon) folders ``dirs``."""
+        raise NotImplementedError
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        """Initialize from the configured folders (``spacy.load``; nothing of the component is
+        written to the pipeline's folder: the config names the folders)."""
+        self.initialize()
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.data_dirs is None:
+            self.initialize()
+        with paths.use_data(*self.data_dirs):
+            return self.process(doc)
+
+    def process(self, doc: Doc) -> Doc:
+        """Annotate one Doc (the folders of the component in effect)."""
+        raise NotImplementedError
 
 
 def mark_paragraph_breaks(doc: Doc) -> Doc:
@@ -60,22 +197,23 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("gb_paragraph_breaks", assigns=["token.is_sent_start"])
-def paragraph_breaks(doc: Doc) -> Doc:
-    """The ``gb_paragraph_breaks`` component (placed before the parser)."""
-    return mark_paragraph_breaks(doc)
+@Language.factory("gb_paragraph_breaks", requires=[], assigns=["token.is_sent_start"])
+def make_paragraph_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Create the ``gb_paragraph_breaks`` component (placed before the parser; reads only the
+    tokens' text and whitespace)."""
+    return mark_paragraph_breaks
 
 
-class EntitySpans:
+class EntitySpans(_FolderComponent):
     """Chooses ``doc.ents`` from the model's entities and the KB matches (``gb_entity_spans``).
 
     Reads ``doc.ents`` (the model's) and ``doc.spans["gb_kb"]`` (the KB ruler's); writes the
     model's entities to ``doc.spans["gb_model"]`` and the merged spans to ``doc.ents``.
     """
 
-    def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
-        kb = load_kb(kb_dir)
-        lex = load_linking_lexicons(lexicon_dir)
+    def _load(self, dirs: tuple[str, str], kb: KnowledgeBase | None) -> None:
+        kb = kb if kb is not None else load_kb(*dirs)
+        lex = load_linking_lexicons(dirs[1])
         self.words = SpanWords(
             not_name=kb.title_words()
             | lex.person_titles
@@ -90,7 +228,7 @@ class EntitySpans:
             ),
         )
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         model = list(doc.ents)
         doc.spans[MODEL_SPANS_KEY] = model
         kb = list(doc.spans[KB_SPANS_KEY]) if KB_SPANS_KEY in doc.spans else []
@@ -101,28 +239,33 @@ class EntitySpans:
 @Language.factory(
     "gb_entity_spans",
     default_config={"kb_dir": None, "lexicon_dir": None},
-    requires=["doc.ents", "token.tag", "token.pos"],
-    assigns=["doc.ents", "doc.spans"],
+    requires=["doc.ents", "doc.spans", "doc.sents", "token.tag"],
+    assigns=["doc.ents", "doc.spans", "token.ent_iob", "token.ent_type"],
 )
-def make_entity_spans(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
+def make_entity_spans(
+    nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None
+) -> EntitySpans:
     """Create the ``gb_entity_spans`` component (model and KB spans merged)."""
-    return EntitySpans(kb_dir=kb_dir, lexicon_dir=lexicon_dir)
+    return EntitySpans(name, kb_dir, lexicon_dir)
 
 
-class EntityLinker:
+class EntityLinker(_FolderComponent):
     """Links mentions to entities and resolves coreference (``gb_linker``).
 
-    Reads ``doc.ents`` (KB ruler + NER) and ``doc._.gb_article``; writes ``doc._.gb_entities``,
-    ``doc._.gb_mentions``, ``doc._.gb_token_entity``, ``doc._.gb_author``, the title-derived
+    Reads ``doc.ents`` (KB ruler + NER), the parse and ``doc._.gb_article``; writes
+    ``doc._.gb_entities``, ``doc._.gb_mentions``, ``doc._.gb_token_entity``,
+    ``doc._.gb_token_group``, ``doc._.gb_author``, ``doc._.gb_seats``, the title-derived
     ``doc._.gb_relations`` and ``ent._.gb_entity``; replaces ``doc.ents`` with the linked names.
     """
 
-    def __init__(self, kb_dir: str | None = None, lexicon_dir: str | None = None) -> None:
-        register_extensions()
-        self.kb = load_kb(kb_dir, lexicon_dir)
-        self.lex = load_linking_lexicons(lexicon_dir)
+    kb: KnowledgeBase
+    lex: LinkingLexicons
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _load(self, dirs: tuple[str, str], kb: KnowledgeBase | None) -> None:
+        self.kb = kb if kb is not None else load_kb(*dirs)
+        self.lex = load_linking_lexicons(dirs[1])
+
+    def process(self, doc: Doc) -> Doc:
         article = doc._.gb_article
         state = LinkState(doc=doc, kb=self.kb, lex=self.lex, date=article.date if article else None)
         link_names(state)
@@ -143,34 +286,40 @@ class EntityLinker:
 @Language.factory(
     "gb_linker",
     default_config={"kb_dir": None, "lexicon_dir": None},
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=["doc.ents", "doc.spans", *_PARSE, "doc._.gb_article"],
     assigns=[
         "doc.ents",
+        "span._.gb_entity",
         "doc._.gb_entities",
         "doc._.gb_mentions",
         "doc._.gb_token_entity",
+        "doc._.gb_token_group",
         "doc._.gb_author",
         "doc._.gb_relations",
         "doc._.gb_seats",
     ],
 )
-def make_entity_linker(nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None):
+def make_entity_linker(
+    nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None
+) -> EntityLinker:
     """Create the ``gb_linker`` component (entity linking + coreference)."""
-    return EntityLinker(kb_dir=kb_dir, lexicon_dir=lexicon_dir)
+    return EntityLinker(name, kb_dir, lexicon_dir)
 
 
-class Extractor:
+class Extractor(_FolderComponent):
     """Reads relations and stances off the parse (``gb_extractor``).
 
     Appends to ``doc._.gb_relations`` and sets ``doc._.gb_stances``; the events minted for
     stance targets that name no entity join ``doc._.gb_entities`` and ``doc._.gb_mentions``.
     """
 
-    def __init__(self, lexicon_dir: str | None = None) -> None:
-        register_extensions()
-        self.lexicons = load_lexicons(lexicon_dir)
+    lexicons: ExtractionLexicons
+    reads_kb = False
 
-    def __call__(self, doc: Doc) -> Doc:
+    def _load(self, dirs: tuple[str | None, str], kb: KnowledgeBase | None) -> None:
+        self.lexicons = load_lexicons(dirs[1])
+
+    def process(self, doc: Doc) -> Doc:
         relations = list(doc._.gb_relations or [])
         relations.extend(extract_relations(doc, self.lexicons))
         reading = read_stances(doc, self.lexicons)
@@ -201,9 +350,21 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
 @Language.factory(
     "gb_extractor",
     default_config={"lexicon_dir": None},
-    requires=["doc._.gb_entities", "doc._.gb_token_entity", "doc._.gb_seats"],
+    requires=[
+        "doc.ents",
+        *_PARSE,
+        "token.ent_type",
+        "doc._.gb_article",
+        "doc._.gb_entities",
+        "doc._.gb_mentions",
+        "doc._.gb_token_entity",
+        "doc._.gb_token_group",
+        "doc._.gb_author",
+        "doc._.gb_relations",
+        "doc._.gb_seats",
+    ],
     assigns=["doc._.gb_relations", "doc._.gb_stances", "doc._.gb_entities", "doc._.gb_mentions"],
 )
-def make_extractor(nlp: Language, name: str, lexicon_dir: str | None):
+def make_extractor(nlp: Language, name: str, lexicon_dir: str | None) -> Extractor:
     """Create the ``gb_extractor`` component (relations and stances)."""
-    return Extractor(lexicon_dir=lexicon_dir)
+    return Extractor(name, None, lexicon_dir)

@@ -1,12 +1,20 @@
 """The one module that registers graphbuilder's ``Doc``/``Span`` extensions.
 
-Call :func:`register_extensions` once before running the pipeline (``load_pipeline`` does);
-nothing is registered at import time.
+Call :func:`register_extensions` once before running the pipeline (``load_pipeline`` and
+every ``gb_*`` component does); nothing is registered at import time.
+
+Every value is a record of :mod:`graphbuilder.records`, a str, an int or a dict/list of them,
+keyed by entity key or token index (tokens are the same after a round trip through bytes):
+the codecs of :mod:`graphbuilder.nlp.codec` write the records as plain, JSON-serialisable
+maps, so the values survive ``DocBin(store_user_data=True)``. Read back from bytes, a list
+value is a tuple (msgpack does not tell them apart).
 
 Doc extensions
 --------------
 ``doc._.gb_article`` : Article or None
-    The ingested article the Doc was made from (metadata, source, sha256).
+    The ingested article the Doc was made from (metadata, source, sha256): set by the caller
+    on the Doc before the pipeline runs (:func:`graphbuilder.nlp.run.process_articles`), else
+    by the ``gb_article`` component from the Doc's text.
 ``doc._.gb_entities`` : dict[str, Entity]
     The entities of this document by key.
 ``doc._.gb_mentions`` : list[Mention]
@@ -40,7 +48,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-_DOC_EXTENSIONS = {
+from graphbuilder.nlp.codec import plain, register_codecs
+
+DOC_EXTENSIONS = {
     "gb_article": None,
     "gb_entities": None,
     "gb_mentions": None,
@@ -54,12 +64,36 @@ _DOC_EXTENSIONS = {
 
 
 def register_extensions() -> None:
-    """Register the extensions above on ``Doc`` and ``Span`` (idempotent)."""
-    for name, default in _DOC_EXTENSIONS.items():
+    """Register the extensions above on ``Doc`` and ``Span`` (idempotent), and the msgpack
+    codecs of their records (:mod:`graphbuilder.nlp.codec`), so a Doc keeps them through
+    ``Doc.to_bytes``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=2)``."""
+    register_codecs()
+    for name, default in DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("gb_entity"):
         Span.set_extension("gb_entity", default=None)
+
+
+def doc_extensions(doc: Doc) -> dict:
+    """Every ``doc._.gb_*`` value of a Doc and the ``span._.gb_entity`` of its entities, as
+    JSON-serialisable data (:func:`graphbuilder.nlp.codec.plain`), to compare or inspect Docs
+    across processes.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A processed Doc (the extensions registered).
+
+    Returns
+    -------
+    dict
+        ``{"gb_article": ..., "gb_entities": ..., ..., "ents": [[start_char, end_char, label,
+        entity id, gb_entity], ...]}``; character offsets into ``doc.text``.
+    """
+    out = {name: plain(getattr(doc._, name)) for name in DOC_EXTENSIONS}
+    out["ents"] = [[e.start_char, e.end_char, e.label_, e.ent_id_, e._.gb_entity] for e in doc.ents]
+    return out
 
 
 _TOKEN_ENTITY_KEY = ("._.", "gb_token_entity", None, None)

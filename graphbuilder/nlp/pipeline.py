@@ -36,9 +36,14 @@ def load_pipeline(
     Returns
     -------
     spacy.language.Language
-        ``<model's components> gb_paragraph_breaks (before parser) ner gb_kb_ruler
+        ``gb_article <model's components> gb_paragraph_breaks (before parser) ner gb_kb_ruler
         gb_entity_spans gb_linker [gb_extractor]``: the KB ruler runs after the model and only
-        writes ``doc.spans["gb_kb"]``; ``gb_entity_spans`` merges both into ``doc.ents``.
+        writes ``doc.spans["gb_kb"]``; ``gb_entity_spans`` merges both into ``doc.ents``. The
+        ``gb_*`` components are initialized with one KB loaded here (see
+        :mod:`graphbuilder.nlp.components`). Saved with ``nlp.to_disk``, the pipeline loads
+        again with ``spacy.load`` in any process where graphbuilder is installed (the
+        ``spacy_factories`` entry points); it references the KB and lexicon folders by their
+        absolute paths (its ``config.cfg``), and carries the KB's names in the ruler's patterns.
 
     Raises
     ------
@@ -64,6 +69,7 @@ def load_pipeline(
         if needed not in nlp.pipe_names:
             raise GraphbuilderError(f"spaCy pipeline {model!r} has no {needed!r} component")
     _split_brackets(nlp)
+    nlp.add_pipe("gb_article", first=True)
     nlp.add_pipe("gb_paragraph_breaks", before="parser")
     kb_dir = str(paths.kb_dir(kb_dir).resolve())
     lexicon_dir = str(paths.lexicon_dir(lexicon_dir).resolve())
@@ -88,11 +94,37 @@ def load_pipeline(
     before = nlp.pipe_names[: nlp.pipe_names.index("gb_kb_ruler")]
     with nlp.select_pipes(disable=before):
         ruler.add_patterns(kb.patterns())
-    nlp.add_pipe("gb_entity_spans", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
-    nlp.add_pipe("gb_linker", config={"kb_dir": kb_dir, "lexicon_dir": lexicon_dir})
+    folders = {"kb_dir": kb_dir, "lexicon_dir": lexicon_dir}
+    nlp.add_pipe("gb_entity_spans", config=folders).initialize(nlp=nlp, kb=kb)
+    nlp.add_pipe("gb_linker", config=folders).initialize(nlp=nlp, kb=kb)
     if extract:
-        nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir})
+        nlp.add_pipe("gb_extractor", config={"lexicon_dir": lexicon_dir}).initialize(nlp=nlp)
     return nlp
+
+
+def pipeline_kb(nlp: Language):
+    """Return the knowledge base the pipeline's ``gb_linker`` links with.
+
+    Parameters
+    ----------
+    nlp : Language
+        A pipeline from :func:`load_pipeline` (or ``spacy.load`` of a saved one).
+
+    Returns
+    -------
+    KnowledgeBase
+        The linker's KB (initialized from its configured folder if it was not yet); the KB
+        of the folder in effect (:func:`graphbuilder.resolve.kb.load_kb`) when the pipeline
+        has no ``gb_linker``.
+    """
+    from graphbuilder.resolve.kb import load_kb
+
+    if "gb_linker" not in nlp.pipe_names:
+        return load_kb()
+    linker = nlp.get_pipe("gb_linker")
+    if not linker.is_initialized:
+        linker.initialize(nlp=nlp)
+    return linker.kb
 
 
 def _split_brackets(nlp: Language) -> None:

@@ -1,8 +1,8 @@
 """Running the pipeline over articles and reading the records off the Docs.
 
-spaCy's own ``nlp.pipe`` runs the statistical part (model + KB ruler) in batches and, with
-``n_process > 1``, in worker processes; graphbuilder's components (``gb_*`` after ``ner``)
-then run on each Doc in this process, once the article's metadata is on it. Small batches are
+spaCy's own ``nlp.pipe`` runs the whole pipeline, the model and graphbuilder's components
+(``gb_*``), in batches and, with ``n_process > 1``, in worker processes: each Doc carries its
+article's metadata (``doc._.gb_article``) from the start. Small batches are
 both faster and lighter on these machines (``../shared/spec/performance-notes.md``: batch 16
 about 4,000 words/s and 0.4 GB against 3,100 and 2 GB at the default batch size).
 
@@ -27,12 +27,6 @@ from graphbuilder.records import Article, DocumentRecords
 DEFAULT_BATCH_SIZE = 16
 
 
-def _own_components(nlp: Language) -> list[str]:
-    names = nlp.pipe_names
-    after_ner = names[names.index("ner") + 1 :] if "ner" in names else []
-    return [n for n in after_ner if n.startswith("gb_")]
-
-
 def process_articles(
     nlp: Language,
     articles: Iterable[Article],
@@ -40,33 +34,48 @@ def process_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
 ) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles, yielding each with its processed Doc, in input order.
+    """Run the whole pipeline over articles, yielding each with its processed Doc, in input order.
+
+    Each article's Doc is made with ``nlp.make_doc`` and carries the article in
+    ``doc._.gb_article`` when it enters ``nlp.pipe``, so every component, graphbuilder's
+    included, runs inside ``nlp.pipe``.
 
     Parameters
     ----------
     nlp : Language
         A pipeline from :func:`graphbuilder.nlp.pipeline.load_pipeline`.
     articles : iterable of Article
+        Read lazily.
     batch_size : int
         Documents per spaCy batch (default 16, see the module docstring).
     n_process : int
-        Worker processes for the statistical part (spaCy's ``n_process``).
+        Worker processes of ``nlp.pipe`` (spaCy's ``n_process``): each runs the whole pipeline
+        on its batches, and the Docs travel both ways as bytes (``Doc.to_bytes``: the records
+        in the extensions go through the codecs of :mod:`graphbuilder.nlp.codec`). Checked
+        with both start methods, ``fork`` (Linux) and ``spawn`` (the components pickle), to
+        give the same records as one process (``tests/nlp/test_native_pipeline.py``).
 
     Yields
     ------
     (Article, Doc)
-        The Doc carries every ``doc._.gb_*`` extension.
+        The article as given and its Doc, which carries every ``doc._.gb_*`` extension.
     """
-    own = _own_components(nlp)
-    articles = list(articles) if n_process > 1 else articles
-    pairs = ((a.text, a) for a in articles)
-    with nlp.select_pipes(disable=own):
-        stream = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, article in stream:
+    from collections import deque
+
+    from graphbuilder.nlp.extensions import register_extensions
+
+    register_extensions()
+    pending: deque[Article] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
             doc._.gb_article = article
-            for name in own:
-                doc = nlp.get_pipe(name)(doc)
-            yield article, doc
+            pending.append(article)
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        yield pending.popleft(), doc
 
 
 def records_from_doc(doc: Doc) -> DocumentRecords:
@@ -121,8 +130,8 @@ def extract_records(
     articles : iterable of Article
         Read lazily (a generator keeps memory flat over thousands of documents).
     kb : KnowledgeBase, optional
-        For the KB background facts between the document's entities (default: ``load_kb()``,
-        the KB folder in effect).
+        For the KB background facts between the document's entities (default: the KB the
+        pipeline links with, :func:`graphbuilder.nlp.pipeline.pipeline_kb`).
     batch_size : int
         Documents per spaCy batch.
 
@@ -133,10 +142,10 @@ def extract_records(
     """
     from dataclasses import replace
 
+    from graphbuilder.nlp.pipeline import pipeline_kb
     from graphbuilder.resolve.background import background_relations
-    from graphbuilder.resolve.kb import load_kb
 
-    kb = kb or load_kb()
+    kb = kb if kb is not None else pipeline_kb(nlp)
     for article, doc in process_articles(nlp, articles, batch_size=batch_size):
         record = records_from_doc(doc)
         background = background_relations(record.entities, kb, article.date, record.mentions)
