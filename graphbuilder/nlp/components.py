@@ -336,10 +336,20 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
     """One relation per (subject, predicate, object, evidence sentence): the most confident.
 
     Titles are read both by coreference (the title's holder) and by the relation extractor;
-    the same fact from the same sentence is kept once, in first-seen order.
+    the same fact from the same sentence is kept once, in first-seen order. An ``officialOf``
+    read from a sentence that also gives the same pair ``leaderOf`` ("Justin Trudeau, Canada's
+    prime minister") is the same office said less exactly, and is dropped.
     """
+    leads = {
+        (r.subject, r.object, r.evidence.char_start if r.evidence else None)
+        for r in relations
+        if r.predicate == "leaderOf"
+    }
     best: dict[tuple, Relation] = {}
     for rel in relations:
+        where = rel.evidence.char_start if rel.evidence else None
+        if rel.predicate == "officialOf" and (rel.subject, rel.object, where) in leads:
+            continue
         where = rel.evidence.char_start if rel.evidence else None
         key = (rel.subject, rel.predicate, rel.object, rel.origin, where)
         if key not in best or rel.confidence > best[key].confidence:

@@ -77,3 +77,12 @@ def test_event_held_in(build, lexicons):
     r = rels[0]
     assert r.origin == "text" and 0 < r.confidence <= 1
     assert doc.text[r.evidence.char_start : r.evidence.char_end] == r.evidence.text
+
+
+def test_a_leader_is_not_also_read_as_an_official_of_the_same_state(nlp):
+    from tests.helpers import run
+
+    doc = run(nlp, "Gabriel Boric, Chile's president, denied the claims.", date="2024-01-01")
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert ("leaderOf", "country/CHL") in rels
+    assert ("officialOf", "country/CHL") not in rels
