@@ -175,8 +175,12 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
         org = None
         rel, classes = _TITLE_RELATIONS[kind]
         for c in tok.children:
-            # "secretary of the party", "a spokeswoman for the agency", "attorney for X"
-            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and kind != "leader")):
+            # "secretary of the party", "a spokeswoman for the agency", "a professor at Harvard"
+            if c.dep_ == "prep" and (
+                c.lower_ == "of"
+                or (c.lower_ == "for" and kind != "leader")
+                or (c.lower_ in ("at", "with") and kind == "affiliation")
+            ):
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
@@ -240,7 +244,7 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
         included = np_entities(phrase_head, inclusion_words())
         members += [k for k in included if entity(phrase_head) != k]
         for m in uniq(members):
-            if entity_class(doc, m) in STATE_CLASSES:
+            if entity_class(doc, m) in (*STATE_CLASSES, "Person"):  # "Bellona members X and Y"
                 for o in orgs:
                     if m != o:
                         out.append((m, "memberOf", o, tok, CONF_MEMBER))
@@ -344,7 +348,11 @@ def _places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, fl
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for g in c.children:
-                        k2 = entity(g) if g.dep_ == "pobj" else None
+                        k2 = None
+                        if g.dep_ == "pobj":  # "in Umbria province": the compound names it
+                            k2 = entity(g) or next(
+                                (entity(x) for x in g.children if x.dep_ == "compound"), None
+                            )
                         if k2 and k2 != key and entity_class(doc, k2) in PLACE_CLASSES:
                             out.append((key, "locatedIn", k2, tok, CONF_LOCATED * 0.9))
     return out

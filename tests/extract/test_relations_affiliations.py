@@ -83,3 +83,14 @@ def test_place_comma_province(rels):
 def test_lists_of_places_are_no_containment(rels):
     assert rels("Leaders met in Almaty, Astana and Bishkek.") == set()
     assert rels("Russia, China and Iran objected.") == set()
+
+
+def test_professor_at_a_university(rels):
+    assert rels("Rachel Smith, a professor at Harvard University, disagreed.") == {
+        ("Rachel Smith", "memberOf", "Harvard University")
+    }
+
+
+def test_place_in_a_named_province(rels):
+    got = rels("Officials in Perugia in Umbria province said five people were arrested.")
+    assert got == {("Perugia", "locatedIn", "Umbria")}
