@@ -486,6 +486,13 @@ def _apposed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
         ):
             continue
         out.append((ka, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+        # "Port Arthur and Galveston, Texas": the places joined to the first are in it too
+        head = a.root.head if a.root.dep_ == "conj" else None
+        while head is not None:
+            kh = entity(head)
+            if kh and kh != kb_ and entity_class(doc, kh) == "Location":
+                out.append((kh, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+            head = head.head if head.dep_ == "conj" and head.head is not head else None
     return out
 
 

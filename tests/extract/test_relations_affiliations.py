@@ -94,3 +94,8 @@ def test_professor_at_a_university(rels):
 def test_place_in_a_named_province(rels):
     got = rels("Officials in Perugia in Umbria province said five people were arrested.")
     assert got == {("Perugia", "locatedIn", "Umbria")}
+
+
+def test_places_joined_before_the_container(rels):
+    got = rels("Storms hit Port Arthur and Galveston, Texas, on Monday.")
+    assert got == {("Port Arthur", "locatedIn", "Texas"), ("Galveston", "locatedIn", "Texas")}
