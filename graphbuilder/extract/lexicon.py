@@ -38,7 +38,10 @@ MODALITY_KINDS = (
 )
 RELATION_CUE_KINDS = (
     "leader",
+    "local_leader",
     "official",
+    "affiliation",
+    "based",
     "body",
     "member",
     "join",

@@ -15,6 +15,15 @@
   an organ noun ("the UN Security Council"), or "the Security Council of the UN".
 - ``locatedIn`` from events placed by a verb ("the summit, held in Moscow", "the summit was held
   in Moscow", "the summit took place in Moscow") and "<place> in <country>".
+- ``leaderOf`` with a place: a governor or mayor (``local_leader`` cues) heads the province or
+  city ("Georgia Gov. Brian Kemp", "Mayor Eric Adams of New York"), or an organization.
+- ``memberOf`` for a person and an organization: an affiliation noun ("X, the GE attorney",
+  "Tokyo University professor X"), "X of <org>", "<org>'s X" (not where a title already makes
+  the person its leader or official).
+- ``locatedIn`` for organizations the KB does not place ("the Boise Interagency Fire Center in
+  Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes"), "X is in Y", and
+  "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
+  Bishkek").
 """
 
 from __future__ import annotations
@@ -38,11 +47,19 @@ from graphbuilder.records import Relation
 
 STATE_CLASSES = ("Country", "Organization")
 PLACE_CLASSES = ("Location", "Country")
+# What a governor or mayor heads: a province or city (a gb:Location), or an organization (a
+# central bank's governor); not a country ("Georgia's governor" is the US state's).
+LOCAL_CLASSES = ("Location", "Organization")
+# The container in "<place>, <container>" ("Ocala, Fla.", "Astana, Kazakhstan").
+CONTAINER_SUBCLASSES = ("Region",)
 
 CONF_TITLE = 0.9
 CONF_MEMBER = 0.8
 CONF_PART = 0.85
 CONF_LOCATED = 0.85
+CONF_AFFILIATION = 0.75
+CONF_ORG_PLACE = 0.75
+CONF_APPOSED_PLACE = 0.7
 
 
 def _name_index(doc: Doc) -> dict[str, list[str]]:
@@ -101,11 +118,19 @@ def _title_kind(tok: Token, cues: RelationCues) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     for words in _title_words(tok):
-        if cues.has("leader", words):
-            return "leader"
-        if cues.has("official", words):
-            return "official"
+        for kind in ("leader", "official", "local_leader", "affiliation"):
+            if cues.has(kind, words):
+                return kind
     return None
+
+
+#: relation and the classes its object may have, by title kind
+_TITLE_RELATIONS = {
+    "leader": ("leaderOf", STATE_CLASSES),
+    "official": ("officialOf", STATE_CLASSES),
+    "local_leader": ("leaderOf", LOCAL_CLASSES),
+    "affiliation": ("memberOf", ("Organization",)),
+}
 
 
 def _person_of_title(tok: Token) -> str | None:
@@ -148,29 +173,41 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
         if person is None:
             continue
         org = None
-        rel = "leaderOf" if kind == "leader" else "officialOf"
+        rel, classes = _TITLE_RELATIONS[kind]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            # "secretary of the party", "a spokeswoman for the agency", "a professor at Harvard"
+            if c.dep_ == "prep" and (
+                c.lower_ == "of"
+                or (c.lower_ == "for" and kind != "leader")
+                or (c.lower_ in ("at", "with") and kind == "affiliation")
+            ):
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
                     if cues.has("body", g.lemma_.lower()) and entity(g) in (None, person):
                         # "head of the military department of the Republic of Kazakhstan"
-                        rel = "officialOf"
+                        rel = "officialOf" if kind != "affiliation" else rel
                         for p in g.children:
                             if p.dep_ == "prep" and p.lower_ == "of":
                                 for gg in p.children:
                                     if gg.dep_ == "pobj":
-                                        org = org or _state_of(gg, STATE_CLASSES, index)
+                                        org = org or _state_of(gg, classes, index)
                         for p in g.children:
                             if p.dep_ == "poss":
-                                org = org or _state_of(p, STATE_CLASSES, index)
+                                org = org or _state_of(p, classes, index)
                     else:
-                        org = org or _state_of(g, STATE_CLASSES, index)
+                        org = org or _state_of(g, classes, index)
+        if org is None and tok.dep_ == "compound" and entity(tok.head) == person:
+            # "Mayor Eric Adams of New York": the of-phrase hangs on the name
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            org = org or _state_of(g, classes, index)
         if org is None:
             for c in tok.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
-                    org = _state_of(c, STATE_CLASSES, index)
+                    org = _state_of(c, classes, index)
                     if org:
                         break
         if org and org != person:
@@ -207,7 +244,7 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
         included = np_entities(phrase_head, inclusion_words())
         members += [k for k in included if entity(phrase_head) != k]
         for m in uniq(members):
-            if entity_class(doc, m) in STATE_CLASSES:
+            if entity_class(doc, m) in (*STATE_CLASSES, "Person"):  # "Bellona members X and Y"
                 for o in orgs:
                     if m != o:
                         out.append((m, "memberOf", o, tok, CONF_MEMBER))
@@ -311,9 +348,151 @@ def _places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, fl
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "in":
                     for g in c.children:
-                        k2 = entity(g) if g.dep_ == "pobj" else None
+                        k2 = None
+                        if g.dep_ == "pobj":  # "in Umbria province": the compound names it
+                            k2 = entity(g) or next(
+                                (entity(x) for x in g.children if x.dep_ == "compound"), None
+                            )
                         if k2 and k2 != key and entity_class(doc, k2) in PLACE_CLASSES:
                             out.append((key, "locatedIn", k2, tok, CONF_LOCATED * 0.9))
+    return out
+
+
+def _person_orgs(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``memberOf`` from a person named with an organization and no title: "Jeffrey Laitman
+    of the Mount Sinai School of Medicine", "Boston University's Michael Papagiannis"."""
+    out = []
+    for tok in doc:
+        person = entity(tok)
+        if not person or entity_class(doc, person) != "Person":
+            continue
+        if tok.head is not tok and entity(tok.head) == person:
+            continue  # not the head word of the name
+        orgs = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                orgs.append(entity(c))
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                orgs += [entity(g) for g in c.children if g.dep_ == "pobj"]
+        for org in uniq(orgs):
+            if org != person and entity_class(doc, org) == "Organization":
+                out.append((person, "memberOf", org, tok, CONF_AFFILIATION))
+    return out
+
+
+def _head_of_mention(tok: Token) -> bool:
+    """Whether ``tok`` is the head word of its entity mention (its head is outside it)."""
+    key = entity(tok)
+    return bool(key) and (tok.head is tok or entity(tok.head) != key)
+
+
+def _place_objects(tok: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
+    """Places named by the objects of ``tok``'s prepositions ``preps`` ("in Idaho")."""
+    doc = tok.doc
+    return [
+        k
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+        for k in np_entities(g, follow_conj=False)
+        if entity_class(doc, k) in PLACE_CLASSES
+    ]
+
+
+def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` for organizations placed by the text: "the Boise Interagency Fire Center
+    in Idaho", "the Brazilian Embassy in London", "Pepperell, based in West Point"."""
+    out = []
+    for tok in doc:
+        key = entity(tok)
+        ents = doc._.gb_entities or {}
+        if (
+            key
+            and entity_class(doc, key) == "Organization"
+            and _head_of_mention(tok)
+            and not getattr(ents.get(key), "kb_id", None)
+        ):
+            # Only for an organization the KB does not know: a KB organization has its seat
+            # there, and "talks led by the African Union in South Africa" place the talks.
+            for p in _place_objects(tok)[:1]:
+                out.append((key, "locatedIn", p, tok, CONF_ORG_PLACE))
+        if tok.lemma_ == "be" and not any(c.dep_ == "neg" for c in tok.children):
+            # "Rome is in Lazio province", "the centre is in Boise"
+            subj = subject(tok)
+            for t in np_entities(subj, follow_conj=False) if subj is not None else []:
+                if entity_class(doc, t) in ("Location", "Organization", "Event"):
+                    for p in _place_objects(tok, ("in",))[:1]:
+                        if p != t:
+                            out.append((t, "locatedIn", p, tok, CONF_ORG_PLACE))
+        if (
+            tok.lower_ in ("based", "headquartered")
+            and tok.i >= 2
+            and doc[tok.i - 1].text == "-"
+            and entity_class(doc, entity(doc[tok.i - 2])) in PLACE_CLASSES
+        ):  # "New Orleans-based Popeyes"
+            org = entity(tok.head) if tok.head is not tok else None
+            if org and entity_class(doc, org) == "Organization":
+                out.append((org, "locatedIn", entity(doc[tok.i - 2]), tok, CONF_ORG_PLACE))
+            continue
+        if tok.pos_ in ("VERB", "ADJ") and cues.has("based", tok.lower_):
+            things: list[str] = []
+            if tok.dep_ in ("acl", "amod") and tok.head is not tok:
+                things = np_entities(tok.head, follow_conj=False)
+            else:
+                things = [k for c in tok.children if c.dep_ == "nsubjpass" for k in np_entities(c)]
+            for t in things:
+                if entity_class(doc, t) == "Organization":
+                    for p in _place_objects(tok)[:1]:
+                        out.append((t, "locatedIn", p, tok, CONF_ORG_PLACE))
+    return out
+
+
+def _apposed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` from "<place>, <container>": "Ocala, Fla.", "Astana, Kazakhstan",
+    "Pearl Harbor, Hawaii". The container is a country or a province (a KB ``Region``; a
+    place the KB does not know counts when the first one is not known either); the first is
+    not a country; a list ("Almaty, Astana and Bishkek", "Ohio, Texas and Utah") is none."""
+    out = []
+    ents = doc._.gb_entities or {}
+    spans = [e for e in doc.ents if (e._.gb_entity or entity(e.root))]
+    for a, b in zip(spans, spans[1:], strict=False):
+        if b.start != a.end + 1 or doc[a.end].text != ",":
+            continue
+        ka, kb_ = a._.gb_entity or entity(a.root), b._.gb_entity or entity(b.root)
+        ea, eb = ents.get(ka), ents.get(kb_)
+        if ea is None or eb is None or ka == kb_ or ea.cls != "Location":
+            continue
+        if eb.cls == "Country":
+            pass
+        elif eb.cls != "Location" or (
+            eb.subclass not in CONTAINER_SUBCLASSES and (eb.kb_id or ea.kb_id)
+        ):
+            continue
+        elif ea.subclass == eb.subclass and ea.kb_id:
+            continue  # two provinces: a list
+        if b.root.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "near Morgan City, Lifa said": the second is a clause's subject
+        after = [t for t in doc[b.end : b.end + 3] if not t.is_punct]
+        if after and after[0].lower_ in ("and", "or", "&"):
+            continue
+        if (
+            b.end < len(doc)
+            and doc[b.end].text == ","
+            and any(
+                t.lower_ in ("and", "or") and entity(doc[t.i + 1]) if t.i + 1 < len(doc) else False
+                for t in doc[b.end + 1 : b.end + 4]
+            )
+        ):
+            continue
+        out.append((ka, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+        # "Port Arthur and Galveston, Texas": the places joined to the first are in it too
+        head = a.root.head if a.root.dep_ == "conj" else None
+        while head is not None:
+            kh = entity(head)
+            if kh and kh != kb_ and entity_class(doc, kh) == "Location":
+                out.append((kh, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+            head = head.head if head.dep_ == "conj" and head.head is not head else None
     return out
 
 
@@ -348,12 +527,16 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_joins(doc, lex),
         *_organs(doc, lex.relations, index),
         *_places(doc, lex.relations),
+        *_person_orgs(doc),
+        *_org_places(doc, lex.relations),
+        *_apposed_places(doc),
     ]
+    titled = {(s, o) for s, p, o, _, _ in found if p in ("leaderOf", "officialOf")}
     out: list[Relation] = []
     seen: set[tuple] = set()
     for s, p, o, tok, conf in sorted(found, key=lambda x: x[3].i):
-        if s == o:
-            continue
+        if s == o or (p == "memberOf" and (s, o) in titled):
+            continue  # "the President of the EU Commission, Ursula von der Leyen": the head
         ev = evidence_of(tok.sent)
         key = (s, p, o, ev.char_start)
         if key in seen:

@@ -58,6 +58,12 @@ subclasses (``subclasses.csv``)
     (``IntergovernmentalOrganization`` under ``Organization``); a row naming a subclass that
     is not listed, or listed under another class, is an error. Without the file any
     subclass is accepted.
+Wikidata links (``wikidata.csv``)
+    ``id, qid, source``: the Wikidata item of a KB entity, with the public file (repository,
+    commit, path, line) it was read from; written by ``scripts/kb/gen_wikidata_qids.py``.
+    It sets ``KBEntry.qid`` (replacing a QID typed into the entity row) and
+    ``KBEntry.qid_source``; an unknown id or a QID already given to another entity is an
+    error.
 leader offices (``leader_offices.csv``)
     ``country, leader_office, source``: the office whose holder *is* the state's leader
     where that is not the head of state (United Kingdom: ``prime_minister``; Germany:
@@ -130,6 +136,8 @@ class KBEntry:
         acronyms ("ODKB").
     qid : str or None
         Wikidata QID (``Q232``).
+    qid_source : str
+        Where the QID was read (file, commit and line), for a QID from ``wikidata.csv``.
     subclass : str or None
         Finer class for the ontology (IntergovernmentalOrganization, ArmedGroup,
         GovernmentBody, City, Region ...).
@@ -158,6 +166,7 @@ class KBEntry:
     ambiguous: tuple[str, ...] = ()
     source: str = ""
     file: str = ""
+    qid_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +361,7 @@ class KnowledgeBase:
         member_rows: list[tuple[Path, int, dict[str, str]]] = []
         template_rows: list[tuple[Path, int, dict[str, str]]] = []
         term_rows: list[tuple[Path, int, dict[str, str]]] = []
+        qid_rows: list[tuple[Path, int, dict[str, str]]] = []
         for path in sorted(folder.glob("*.csv")):
             header, rows = read_csv_rows(path)
             cols = set(header)
@@ -387,6 +397,8 @@ class KnowledgeBase:
             elif {"subclass", "parent"} <= cols and "id" not in cols:
                 for n, r in rows:
                     kb._add_subclass(path, n, r)
+            elif {"id", "qid", "source"} <= cols and "cls" not in cols:
+                qid_rows.extend((path, n, r) for n, r in rows)
             elif "id_template" in cols:
                 template_rows.extend((path, n, r) for n, r in rows)
             elif {"id", "cls", "label"} <= cols:
@@ -405,6 +417,10 @@ class KnowledgeBase:
             kb._expand_template(path, line, row)
         for path, line, row in imported:
             kb._add_entity(path, line, row, merge_by_qid=True)
+        relinked = {row.get("id") for _, _, row in qid_rows}
+        kb._by_qid = {q: eid for q, eid in kb._by_qid.items() if eid not in relinked}
+        for path, line, row in qid_rows:
+            kb._set_qid(path, line, row)
         kb._add_memberships(member_rows)
         for path, line, row in term_rows:
             kb._add_term(path, line, row)
@@ -451,6 +467,24 @@ class KnowledgeBase:
         self.entries[entry.id] = entry
         if qid:
             self._by_qid.setdefault(qid, entry.id)
+
+    def _set_qid(self, path: Path, line: int, row: dict[str, str]) -> None:
+        """Give entity ``row["id"]`` the sourced QID of a ``wikidata.csv`` row (it replaces a
+        QID the entity row carries: the linked file is the cited one). The caller has taken
+        the re-linked entities out of the QID index."""
+        _need(path, line, row, "id", "qid", "source")
+        qid = row["qid"]
+        if not QID_RE.match(qid):
+            raise KnowledgeBaseError(f"{path}:{line}: malformed Wikidata QID {qid!r}")
+        old = self.entries.get(row["id"])
+        if old is None:
+            raise KnowledgeBaseError(f"{path}:{line}: unknown entity id {row['id']!r}")
+        if self._by_qid.get(qid, old.id) != old.id:
+            raise KnowledgeBaseError(
+                f"{path}:{line}: {qid} is already the QID of {self._by_qid[qid]!r}"
+            )
+        self.entries[old.id] = replace(old, qid=qid, qid_source=row["source"])
+        self._by_qid[qid] = old.id
 
     def _add_subclass(self, path: Path, line: int, row: dict[str, str]) -> None:
         _need(path, line, row, "subclass", "parent", "label", "source")

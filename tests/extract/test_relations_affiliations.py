@@ -1,0 +1,101 @@
+"""Relations beyond titles of state (issue 13 part 4), on the full pipeline: members of
+companies and universities, governors and mayors of places, organizations and places placed
+by the text. Each has a control that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import run
+
+
+def _rels(nlp, text):
+    doc = run(nlp, text)
+    ents = doc._.gb_entities
+    return {
+        (ents[r.subject].label, r.predicate, ents[r.object].label)
+        for r in doc._.gb_relations
+        if r.origin == "text"
+    }
+
+
+@pytest.fixture(scope="module")
+def rels(nlp):
+    return lambda text: _rels(nlp, text)
+
+
+def test_university_possessive_is_membership(rels):
+    got = rels("Boston University's Michael D. Papagiannis said the signal was weak.")
+    assert ("Michael D. Papagiannis", "memberOf", "Boston University") in got
+
+
+def test_person_of_an_organization(rels):
+    got = rels("Jeffrey Laitman of the Mount Sinai School of Medicine disputed the findings.")
+    assert got == {("Jeffrey Laitman", "memberOf", "Mount Sinai School of Medicine")}
+
+
+def test_affiliation_noun_apposition(rels):
+    got = rels("Anderson, the General Electric attorney, said the leak was found.")
+    assert got == {("Anderson", "memberOf", "General Electric")}
+
+
+def test_director_for_an_organization_is_official(rels):
+    got = rels("Mukhbir Singh, a director for the World Sikh Organization, said on Tuesday.")
+    assert ("Mukhbir Singh", "officialOf", "World Sikh Organization") in got
+    assert not any(p == "memberOf" for _, p, _ in got)
+
+
+def test_person_of_a_country_is_no_membership(rels):
+    # a state is no organization one is a member of; the title gives leaderOf
+    assert rels("President Vladimir Putin of Russia spoke.") == {
+        ("Vladimir Putin", "leaderOf", "Russia")
+    }
+
+
+def test_governor_leads_the_state_not_the_country(rels):
+    got = rels("Georgia Gov. Brian Kemp signed the bill in Atlanta.")
+    assert got == {("Brian Kemp", "leaderOf", "Georgia")}
+
+
+def test_mayor_leads_the_city(rels):
+    assert rels("Mayor Eric Adams of New York spoke on Monday.") == {
+        ("Eric Adams", "leaderOf", "New York City")
+    }
+
+
+def test_organization_in_a_place(rels):
+    got = rels("Smoke from the fires reached the Boise Interagency Fire Center in Idaho.")
+    assert got == {("Boise Interagency Fire Center", "locatedIn", "Idaho")}
+
+
+def test_known_organization_in_a_place_is_not_placed(rels):
+    # "negotiations led by the African Union in South Africa" place the negotiations
+    got = rels("The talks were led by the African Union in South Africa.")
+    assert ("African Union", "locatedIn", "South Africa") not in got
+
+
+def test_place_comma_province(rels):
+    assert rels("He was born in Livingston, Texas, in 1950.") == {
+        ("Livingston", "locatedIn", "Texas")
+    }
+
+
+def test_lists_of_places_are_no_containment(rels):
+    assert rels("Leaders met in Almaty, Astana and Bishkek.") == set()
+    assert rels("Russia, China and Iran objected.") == set()
+
+
+def test_professor_at_a_university(rels):
+    assert rels("Rachel Smith, a professor at Harvard University, disagreed.") == {
+        ("Rachel Smith", "memberOf", "Harvard University")
+    }
+
+
+def test_place_in_a_named_province(rels):
+    got = rels("Officials in Perugia in Umbria province said five people were arrested.")
+    assert got == {("Perugia", "locatedIn", "Umbria")}
+
+
+def test_places_joined_before_the_container(rels):
+    got = rels("Storms hit Port Arthur and Galveston, Texas, on Monday.")
+    assert got == {("Port Arthur", "locatedIn", "Texas"), ("Galveston", "locatedIn", "Texas")}
