@@ -8,9 +8,10 @@
   Kazakhstan, Sultan Kamaletdinov" (the head of a body of a state is an official of the state),
   "X is the president of Y".
 - ``memberOf`` from membership nouns ("X is a member of Y", "some CSTO members, meaning X",
-  "member states of Y, including A and B"), joining verbs ("X joined Y"; not when negated or
-  conditional), and a sentence naming the members of a set named just before ("all member
-  countries of the organization ... This also applies to the republics of A, B and C").
+  "member states of Y, including A and B"), joining verbs ("X joined Y"; not when negated,
+  conditional or an infinitive: "their bid to join Y"), and a sentence naming the members of
+  a set named just before ("all member countries of the organization ... This also applies to
+  the republics of A, B and C").
 - ``partOf`` from organ names: an organization mention made of another organization's name and
   an organ noun ("the UN Security Council"), or "the Security Council of the UN".
 - ``locatedIn`` from events placed by a verb ("the summit, held in Moscow", "the summit was held
@@ -259,6 +260,8 @@ def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
         mod = modality_of(tok, lex.modality)
         if mod.negated or mod.refused or mod.factor < 1.0:
             continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue  # "their bid to join NATO", "applied to join": not a member yet
         subj = subject(tok)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         objs += [

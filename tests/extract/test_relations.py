@@ -86,3 +86,14 @@ def test_a_leader_is_not_also_read_as_an_official_of_the_same_state(nlp):
     rels = {(r.predicate, r.object) for r in doc._.gb_relations}
     assert ("leaderOf", "country/CHL") in rels
     assert ("officialOf", "country/CHL") not in rels
+
+
+def test_a_bid_to_join_is_no_membership(nlp):
+    from tests.helpers import run
+
+    doc = run(nlp, "Bosnia submitted its bid to join NATO.", date="2024-01-01")
+    assert not [r for r in doc._.gb_relations if r.predicate == "memberOf" and r.origin == "text"]
+    doc = run(nlp, "Montenegro joined NATO in 2017.", date="2024-01-01")
+    assert ("country/MNE", "memberOf", "org/nato") in {
+        (r.subject, r.predicate, r.object) for r in doc._.gb_relations
+    }
