@@ -83,7 +83,7 @@ from graphbuilder.extract.syntax import (
     subject,
     uniq,
 )
-from graphbuilder.extract.targets import PENDING, EventMint, mere_place, phrase_targets
+from graphbuilder.extract.targets import PENDING, EventMint, phrase_targets
 from graphbuilder.records import Entity, Mention, Relation, Stance
 
 HOLDER_CLASSES = ("Person", "Country", "Organization", "Event")  # Event: "the summit declared"
@@ -298,8 +298,9 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if named:
         return named
     found = search_entities(roots)
-    if keys and found and all(mere_place(roots[0].doc, k) for k in found):
-        return keys  # "the Black Sea plan": the act, not the place in its name
+    if keys and found and all(entity_class(roots[0].doc, k) == "Location" for k in found):
+        # "the Black Sea plan", "the talks in Lima": the act, not the place in or of it
+        return keys
     return found or keys
 
 

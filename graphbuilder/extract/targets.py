@@ -40,6 +40,7 @@ from graphbuilder.records import Entity, Mention, Relation
 
 #: the relation between a minted event and an entity it involves (``gb:involves``)
 INVOLVES = "involves"
+LOCATED = "locatedIn"  # an event named with a city, or in it, takes place there
 #: confidence of a ``gb:involves`` relation read from the event's own phrase
 CONF_INVOLVES = 0.7
 #: demonstrative pronouns that stand for the act just named ("opposes this")
@@ -150,7 +151,7 @@ class EventMint:
                 self.relations.append(
                     Relation(
                         subject=key,
-                        predicate=INVOLVES,
+                        predicate=LOCATED if _a_city(doc, other) else INVOLVES,
                         object=other,
                         confidence=CONF_INVOLVES,
                         evidence=evidence_of(sent),
@@ -252,6 +253,14 @@ def _definite_description(head: Token, left: int) -> bool:
 
 def _head_group(lemma: str) -> str:
     return "treaty" if lemma in AGREEMENT_NOUNS else lemma
+
+
+def _a_city(doc, key: str) -> bool:
+    """A city (KB subclass ``City``): an event named with it or "in" it takes place there ("the
+    G7 Hiroshima summit", "talks in Jeddah"), where a state or a sea is what the act is about
+    ("sanctions on Iran", "the Black Sea plan")."""
+    ent = (doc._.gb_entities or {}).get(key)
+    return ent is not None and ent.cls == "Location" and ent.subclass == "City"
 
 
 def _involved(head: Token) -> list[str]:

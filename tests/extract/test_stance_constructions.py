@@ -534,3 +534,12 @@ def test_a_necessary_act_against_x_opposes_x(nlp):
     assert ("Peru", "Bolivia", "Opposition", "Negative") in [s[:4] for s in stances]
     stances, _ = _stances(nlp, '"It is necessary to help Bolivia after the flood," Peru said.')
     assert ("Peru", "Bolivia", "Proposal", "Positive") in [s[:4] for s in stances]
+
+
+def test_an_event_target_named_in_a_city_is_located_there(nlp):
+    doc = run(nlp, "Chile criticized the talks in Lima.", date="2024-01-01")
+    ents = doc._.gb_entities
+    rels = {(ents[r.subject].label, r.predicate, ents[r.object].label) for r in doc._.gb_relations}
+    assert ("talks", "locatedIn", "Lima") in rels
+    doc = run(nlp, "Chile criticized the sanctions on Peru.", date="2024-01-01")
+    assert not [r for r in doc._.gb_relations if r.predicate == "locatedIn"]
