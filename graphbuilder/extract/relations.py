@@ -25,6 +25,7 @@
   Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes"), "X is in Y", and
   "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
   Bishkek").
+- ``locatedIn`` for an event named with a city or in one ("the G7 Hiroshima summit").
 """
 
 from __future__ import annotations
@@ -361,6 +362,39 @@ def _places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, fl
     return out
 
 
+def _events_in_cities(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` for an event named with a city ("the G7 Hiroshima summit") or "in" one
+    ("talks in Jeddah" once linked as an event): a summit or talks take place in their city,
+    where a state or a sea in an act's name is what it is about. Cities only (KB subclass
+    ``City``)."""
+    ents = doc._.gb_entities or {}
+
+    def city(k: str | None) -> bool:
+        e = ents.get(k) if k else None
+        return e is not None and e.cls == "Location" and e.subclass == "City"
+
+    out = []
+    for m in doc._.gb_mentions or []:
+        if entity_class(doc, m.entity) != "Event" or m.end <= m.start:
+            continue
+        ent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if ent is None:
+            continue
+        key, head = m.entity, ent.root
+        named = [*ent, *(c for c in head.children if c.dep_ in ("compound", "nmod"))]
+        inside = [t for t in named if entity(t) != key and city(entity(t))]
+        placed = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for g in c.children
+            if g.dep_ == "pobj" and city(entity(g))
+        ]
+        for t in (inside + placed)[:1]:
+            out.append((key, "locatedIn", entity(t), head, CONF_LOCATED * 0.9))
+    return out
+
+
 def _person_orgs(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
     """``memberOf`` from a person named with an organization and no title: "Jeffrey Laitman
     of the Mount Sinai School of Medicine", "Boston University's Michael Papagiannis"."""
@@ -533,6 +567,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_person_orgs(doc),
         *_org_places(doc, lex.relations),
         *_apposed_places(doc),
+        *_events_in_cities(doc),
     ]
     titled = {(s, o) for s, p, o, _, _ in found if p in ("leaderOf", "officialOf")}
     out: list[Relation] = []

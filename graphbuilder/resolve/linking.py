@@ -749,13 +749,28 @@ def link_events(state: LinkState) -> None:
         possessed = False
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child.i in state.token_entity:
+                mod = state.token_entity[child.i]
+                if (
+                    owner is not None
+                    and state.entities[owner].cls == "Organization"
+                    and state.entities[mod].cls == "Location"
+                ):
+                    continue  # "the G7 Hiroshima summit": the G7's, held in Hiroshima
                 if not possessed:  # "the EU's Armenia border mission": the possessor owns it
-                    owner = state.token_entity[child.i]
+                    owner = mod
                     possessed = child.dep_ == "poss"
             elif child.dep_ == "prep" and child.lower_ in ("of", "in"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.i in state.token_entity:
-                        owner = state.token_entity[pobj.i]
+                        mod = state.token_entity[pobj.i]
+                        if (
+                            child.lower_ == "in"
+                            and owner is not None
+                            and state.entities[owner].cls == "Organization"
+                            and state.entities[mod].cls == "Location"
+                        ):
+                            continue  # "the CSTO summit in Moscow": the CSTO's, held there
+                        owner = mod
                         if child.lower_ == "in":
                             located = pobj
         if owner is None or state.entities[owner].cls not in (

@@ -97,3 +97,17 @@ def test_a_bid_to_join_is_no_membership(nlp):
     assert ("country/MNE", "memberOf", "org/nato") in {
         (r.subject, r.predicate, r.object) for r in doc._.gb_relations
     }
+
+
+def test_an_event_named_with_a_city_or_in_it_is_located_there(nlp):
+    from tests.helpers import run
+
+    for text in ("The G20 Lima summit ended.", "The G20 summit in Lima ended."):
+        doc = run(nlp, text, date="2024-01-01")
+        ents = doc._.gb_entities
+        rels = {(ents[r.subject].cls, r.predicate, r.object) for r in doc._.gb_relations}
+        assert ("Event", "locatedIn", "place/lima") in rels, rels
+    assert "G20 summit" in {e.label for e in ents.values()}  # the G20's summit, held there
+    # a state in an act's name is what it is about, not where it is
+    doc = run(nlp, "Russia began a special operation in Ukraine.", date="2024-01-01")
+    assert not [r for r in doc._.gb_relations if r.predicate == "locatedIn"]
