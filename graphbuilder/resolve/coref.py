@@ -173,13 +173,18 @@ def resolve_titles(state: LinkState) -> list[Relation]:
         if owner is None and state.date:
             # "Prime Minister Modi" with no state named beside the title: the one state or
             # organization of the document whose office the KB says the holder held that day
-            terms = [
-                t
-                for t in kb.terms_of(holder)
-                if t.office == office and t.org in state.entities and t.in_force(state.date)
-            ]
-            if len({t.org for t in terms}) == 1:
-                owner, relation_type, confidence = terms[0].org, terms[0].relation, 0.8
+            # (or, for an office of a government body the document does not name, the state
+            # the body belongs to: "Spokesperson Wang Wenbin" of China's foreign ministry)
+            owners = {}
+            for t in kb.terms_of(holder):
+                if t.office != office or not t.in_force(state.date):
+                    continue
+                if t.org in state.entities:
+                    owners.setdefault(t.org, t.relation)
+                elif (body_state := _state_of_body(state, t.org)) is not None:
+                    owners.setdefault(body_state, "officialOf")
+            if len(owners) == 1:
+                (owner, relation_type), confidence = next(iter(owners.items())), 0.8
         surface = doc[mention_start:mention_end].text
         state.add_mention(holder, mention_start, end, "title", surface=surface)
         if owner is not None and relation_type:

@@ -52,6 +52,12 @@ def test_a_title_beside_a_name_gets_its_owner_from_the_kb_when_the_text_names_it
     assert "Kazakhstan" not in entity_labels(alone)
 
 
+def test_a_bodys_office_beside_a_name_gives_the_state_the_document_names(linker_nlp):
+    doc = run(linker_nlp, "Spokesperson Maria Zakharova said Russia would wait.", date="2022-05-17")
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert rels == {("officialOf", "country/RUS")}
+
+
 def test_an_official_of_a_ministry_is_an_official_of_its_state(linker_nlp):
     text = "Kazakhstan's Foreign Ministry spokesman Aibek Smadiyarov said Kazakhstan would wait."
     doc = run(linker_nlp, text, date="2022-05-17")
