@@ -42,6 +42,7 @@ from graphbuilder.extract.syntax import (
     inclusion_words,
     np_entities,
     subject,
+    title_status,
     uniq,
 )
 from graphbuilder.names import normalize_name
@@ -174,8 +175,13 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
         person = _person_of_title(tok)
         if person is None:
             continue
+        status = title_status(doc, tok.i)  # back from the head over the title's words
+        if status == "former":
+            continue  # "former Russian President Dmitry Medvedev": no office held now
         org = None
         rel, classes = _TITLE_RELATIONS[kind]
+        if status == "deputy":
+            rel = "officialOf"  # "deputy president of South Africa X"
         for c in tok.children:
             # "secretary of the party", "a spokeswoman for the agency", "a professor at Harvard"
             if c.dep_ == "prep" and (

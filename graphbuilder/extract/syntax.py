@@ -53,6 +53,31 @@ def entity_class(doc: Doc, key: str | None) -> str | None:
     return ent.cls if ent is not None else None
 
 
+# words before an office title that say it is no longer held, or is the deputy's: "former
+# Russian President Dmitry Medvedev", "the late King", "deputy president of South Africa X"
+PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "one-time"})
+DEPUTY_TITLE_WORDS = frozenset({"deputy", "vice", "assistant"})
+
+
+def title_status(doc: Doc, start: int) -> str | None:
+    """``"former"`` or ``"deputy"`` when a word of :data:`PAST_TITLE_WORDS` or
+    :data:`DEPUTY_TITLE_WORDS` stands before the office title starting at token ``start``,
+    across the title's own premodifiers ("former Kenyan President", "ex-Prime Minister");
+    else None."""
+    found: set[str] = set()
+    for k in range(start - 1, max(start - 5, -1), -1):
+        if doc[k].is_punct and doc[k].text != "-":
+            break
+        word = doc[k].lower_.rstrip("-")
+        if word in PAST_TITLE_WORDS:
+            return "former"  # "former deputy president": no office now, deputy or not
+        if word in DEPUTY_TITLE_WORDS:
+            found.add("deputy")
+        elif doc[k].pos_ not in ("ADJ", "PROPN", "PART", "DET") and doc[k].text != "-":
+            break
+    return "deputy" if found else None
+
+
 def evidence_of(sent: Span) -> Evidence:
     """The sentence as :class:`Evidence`: its text, stripped, with char offsets in ``doc.text``."""
     text = sent.text

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphbuilder.extract.syntax import evidence_of
+from graphbuilder.extract.syntax import evidence_of, title_status
 from graphbuilder.records import Relation
 from graphbuilder.resolve.linking import LinkState, sentence_index
 
@@ -161,7 +161,14 @@ def resolve_titles(state: LinkState) -> list[Relation]:
         holder = _named_person_beside(state, mention_start, mention_end)
         confidence = 0.9
         relation_type = kb.relation_for_office(office)
-        if holder is None and owner is not None:
+        status = title_status(doc, min(start, mention_start))
+        if status is not None:
+            # "former President X" states no current office and names no holder on the
+            # article's date; "deputy president of X" is an official, not the president
+            if holder is None:
+                continue
+            relation_type = "officialOf" if status == "deputy" else None
+        elif holder is None and owner is not None:
             terms = kb.holders(office, owner, state.date)
             people = sorted({t.person for t in terms})
             if len(people) == 1 and people[0] in kb.entries:
@@ -170,7 +177,7 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                 confidence = 0.8
         if holder is None:
             continue
-        if owner is None and state.date:
+        if owner is None and state.date and status is None:
             # "Prime Minister Modi" with no state named beside the title: the one state or
             # organization of the document whose office the KB says the holder held that day
             # (or, for an office of a government body the document does not name, the state

@@ -111,3 +111,13 @@ def test_an_event_named_with_a_city_or_in_it_is_located_there(nlp):
     # a state in an act's name is what it is about, not where it is
     doc = run(nlp, "Russia began a special operation in Ukraine.", date="2024-01-01")
     assert not [r for r in doc._.gb_relations if r.predicate == "locatedIn"]
+
+
+def test_a_deputy_is_an_official_and_a_former_holder_nothing(nlp):
+    from tests.helpers import run
+
+    doc = run(nlp, "The deputy president of Kenya, Rigathi Gachagua, spoke.", date="2023-01-01")
+    rels = {(r.predicate, r.object) for r in doc._.gb_relations}
+    assert ("officialOf", "country/KEN") in rels and ("leaderOf", "country/KEN") not in rels
+    doc = run(nlp, "Former Kenyan President Uhuru Kenyatta spoke.", date="2023-01-01")
+    assert not [r for r in doc._.gb_relations if r.origin == "text"]

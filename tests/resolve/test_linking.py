@@ -58,6 +58,15 @@ def test_a_bodys_office_beside_a_name_gives_the_state_the_document_names(linker_
     assert rels == {("officialOf", "country/RUS")}
 
 
+def test_a_former_title_states_no_office_and_names_no_holder(linker_nlp):
+    doc = run(linker_nlp, "Former Kazakh President Nursultan Nazarbayev spoke.", date="2022-05-17")
+    assert not doc._.gb_relations
+    doc = run(linker_nlp, "The former President of Kazakhstan spoke.", date="2022-05-17")
+    assert "Kassym-Jomart Tokayev" not in entity_labels(doc)  # not the holder on that day
+    doc = run(linker_nlp, "The President of Kazakhstan spoke.", date="2022-05-17")  # control
+    assert "Kassym-Jomart Tokayev" in entity_labels(doc)
+
+
 def test_an_official_of_a_ministry_is_an_official_of_its_state(linker_nlp):
     text = "Kazakhstan's Foreign Ministry spokesman Aibek Smadiyarov said Kazakhstan would wait."
     doc = run(linker_nlp, text, date="2022-05-17")
