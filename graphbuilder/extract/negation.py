@@ -71,10 +71,10 @@ def _governors(head: Token, depth: int = 3) -> list[Token]:
     v = head
     for _ in range(depth):
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if v.head is v or not infinitive or v.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
+        if v.head == v or not infinitive or v.dep_ not in ("xcomp", "advcl", "acl", "relcl"):
             break
         gov = v.head
-        if gov.pos_ in ("NOUN", "PROPN", "ADJ") and gov.head is not gov:
+        if gov.pos_ in ("NOUN", "PROPN", "ADJ") and gov.head != gov:
             gov = gov.head  # the noun or adjective the infinitive hangs on, then its verb
         if gov.pos_ not in ("VERB", "AUX"):
             break

@@ -409,7 +409,7 @@ def _person_orgs(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
         person = entity(tok)
         if not person or entity_class(doc, person) != "Person":
             continue
-        if tok.head is not tok and entity(tok.head) == person:
+        if tok.head != tok and entity(tok.head) == person:
             continue  # not the head word of the name
         orgs = []
         for c in tok.children:
@@ -426,7 +426,7 @@ def _person_orgs(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
 def _head_of_mention(tok: Token) -> bool:
     """Whether ``tok`` is the head word of its entity mention (its head is outside it)."""
     key = entity(tok)
-    return bool(key) and (tok.head is tok or entity(tok.head) != key)
+    return bool(key) and (tok.head == tok or entity(tok.head) != key)
 
 
 def _place_objects(tok: Token, preps: tuple[str, ...] = ("in", "at")) -> list[str]:
@@ -474,13 +474,13 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
             and doc[tok.i - 1].text == "-"
             and entity_class(doc, entity(doc[tok.i - 2])) in PLACE_CLASSES
         ):  # "New Orleans-based Popeyes"
-            org = entity(tok.head) if tok.head is not tok else None
+            org = entity(tok.head) if tok.head != tok else None
             if org and entity_class(doc, org) == "Organization":
                 out.append((org, "locatedIn", entity(doc[tok.i - 2]), tok, CONF_ORG_PLACE))
             continue
         if tok.pos_ in ("VERB", "ADJ") and cues.has("based", tok.lower_):
             things: list[str] = []
-            if tok.dep_ in ("acl", "amod") and tok.head is not tok:
+            if tok.dep_ in ("acl", "amod") and tok.head != tok:
                 things = np_entities(tok.head, follow_conj=False)
             else:
                 things = [k for c in tok.children if c.dep_ == "nsubjpass" for k in np_entities(c)]
@@ -535,7 +535,7 @@ def _apposed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
             kh = entity(head)
             if kh and kh != kb_ and entity_class(doc, kh) == "Location":
                 out.append((kh, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
-            head = head.head if head.dep_ == "conj" and head.head is not head else None
+            head = head.head if head.dep_ == "conj" and head.head != head else None
     return out
 
 

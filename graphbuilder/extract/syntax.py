@@ -247,7 +247,7 @@ def subject(verb: Token) -> Token | None:
             # two subjects are a mis-parsed apposition ("The candidate of X, Bola Tinubu has
             # hailed"): the one next to the verb is the name
             return antecedent(subjects[-1])
-        if v.head is v:
+        if v.head == v:
             return None
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
         if v.dep_ == "xcomp":
@@ -285,7 +285,7 @@ def subject(verb: Token) -> Token | None:
             owner = [c for c in noun.children if c.dep_ == "poss"]
             if owner:
                 return antecedent(owner[0])
-            if noun.dep_ in ("dobj", "pobj") and noun.head is not noun:
+            if noun.dep_ in ("dobj", "pobj") and noun.head != noun:
                 v = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue
             return noun
@@ -296,7 +296,7 @@ def subject(verb: Token) -> Token | None:
             owner = [c for c in noun.children if c.dep_ == "poss"]
             if owner:
                 return antecedent(owner[0])
-            if noun.dep_ in ("attr", "oprd", "dobj", "pobj") and noun.head is not noun:
+            if noun.dep_ in ("attr", "oprd", "dobj", "pobj") and noun.head != noun:
                 v = noun.head if noun.dep_ != "pobj" else noun.head.head
                 continue
             return None
