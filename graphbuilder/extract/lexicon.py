@@ -45,6 +45,7 @@ RELATION_CUE_KINDS = (
     "body",
     "member",
     "join",
+    "lead",
     "leave",
     "organ",
     "held",

@@ -12,6 +12,7 @@
   conditional or an infinitive: "their bid to join Y"), and a sentence naming the members of
   a set named just before ("all member countries of the organization ... This also applies to
   the republics of A, B and C").
+- ``leaderOf`` from verbs of leading ("X, who commands the RSF"; FrameNet's Leadership).
 - ``partOf`` from organ names: an organization mention made of another organization's name and
   an organ noun ("the UN Security Council"), or "the Security Council of the UN".
 - ``locatedIn`` from events placed by a verb ("the summit, held in Moscow", "the summit was held
@@ -40,6 +41,7 @@ from graphbuilder.extract.syntax import (
     entity_class,
     evidence_of,
     inclusion_words,
+    is_passive,
     np_entities,
     subject,
     title_status,
@@ -146,6 +148,16 @@ def _person_of_title(tok: Token) -> str | None:
         subj = subject(tok.head)
         if subj is not None:
             cands.append(subj)
+    if tok.dep_ == "nsubj":
+        # "The candidate of X, Bola Tinubu has hailed": two subjects are a mis-parsed
+        # apposition, the name right after the title's phrase and its comma
+        after = tok.right_edge.i + 1
+        if after < len(doc) and doc[after].text == ",":
+            cands += [
+                c
+                for c in tok.head.children
+                if c.dep_ == "nsubj" and c.i > after and c.left_edge.i == after + 1
+            ]
     for c in cands:
         key = entity(c)
         if key and entity_class(doc, key) == "Person":
@@ -256,6 +268,31 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
                 for o in orgs:
                     if m != o:
                         out.append((m, "memberOf", o, tok, CONF_MEMBER))
+    return out
+
+
+def _leads(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    """``leaderOf`` from a verb of leading (``lead`` cues: "X, who commands the RSF", "X heads
+    the commission") with a person subject and an organization or state object; not when
+    negated, hedged or an infinitive ("hopes to lead")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has("lead", tok.lemma_.lower()):
+            continue
+        mod = modality_of(tok, lex.modality)
+        if mod.negated or mod.refused or mod.factor < 1.0 or is_passive(tok):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            continue
+        subj = subject(tok)
+        if subj is None:
+            continue
+        people = [k for k in np_entities(subj) if entity_class(doc, k) == "Person"]
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        orgs = [k for o in objs for k in np_entities(o) if entity_class(doc, k) in STATE_CLASSES]
+        for person in people:
+            for org in orgs:
+                out.append((person, "leaderOf", org, tok, CONF_TITLE))
     return out
 
 
@@ -568,6 +605,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_titles(doc, lex.relations, index),
         *_members(doc, lex.relations),
         *_joins(doc, lex),
+        *_leads(doc, lex),
         *_organs(doc, lex.relations, index),
         *_places(doc, lex.relations),
         *_person_orgs(doc),

@@ -121,3 +121,21 @@ def test_a_deputy_is_an_official_and_a_former_holder_nothing(nlp):
     assert ("officialOf", "country/KEN") in rels and ("leaderOf", "country/KEN") not in rels
     doc = run(nlp, "Former Kenyan President Uhuru Kenyatta spoke.", date="2023-01-01")
     assert not [r for r in doc._.gb_relations if r.origin == "text"]
+
+
+def test_verbs_of_leading_and_a_candidate_of_a_party(nlp):
+    from tests.helpers import run
+
+    doc = run(
+        nlp, "Rigathi Gachagua, who commands the Rapid Support Forces, spoke.", date="2024-01-01"
+    )
+    ents = doc._.gb_entities
+    rels = {(ents[r.subject].label, r.predicate, ents[r.object].label) for r in doc._.gb_relations}
+    assert ("Rigathi Gachagua", "leaderOf", "Rapid Support Forces") in rels
+    doc = run(nlp, "Rigathi Gachagua hopes to lead the Rapid Support Forces.", date="2024-01-01")
+    assert not [r for r in doc._.gb_relations if r.predicate == "leaderOf"]
+    text = "The presidential candidate of the Orange Democratic Movement, Raila Odinga has spoken."
+    doc = run(nlp, text, date="2024-01-01")
+    ents = doc._.gb_entities
+    rels = {(ents[r.subject].label, r.predicate, ents[r.object].label) for r in doc._.gb_relations}
+    assert ("Raila Odinga", "memberOf", "Orange Democratic Movement") in rels, rels
