@@ -66,6 +66,7 @@ __all__ = [
     "RESULT_FORMATS",
     "sort_rows",
     "with_limit",
+    "reads_named_graphs",
 ]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -661,6 +662,26 @@ def with_limit(query: str, limit: int | None = None, offset: int = 0) -> str:
         [f"OFFSET {offset}"] if offset else []
     )
     return query.rstrip() + "\n" + " ".join(tail)
+
+
+_COMMENT = re.compile(r"(?m)(^|\s)#[^\n]*")
+_NAMED_GRAPH_WORDS = re.compile(r"\b(GRAPH|FROM|USING|WITH)\b", re.IGNORECASE)
+
+
+def reads_named_graphs(query: str) -> bool:
+    """Whether a query may read named graphs (``GRAPH``, ``FROM``, ``USING``, ``WITH``).
+
+    Conservative: the words are looked for outside comments but also inside strings, so a
+    query that merely mentions them is taken as reading named graphs.
+
+    Examples
+    --------
+    >>> reads_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    True
+    >>> reads_named_graphs("# the graph of a document\\nSELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    return bool(_NAMED_GRAPH_WORDS.search(_COMMENT.sub(" ", query)))
 
 
 def _one_line(err: BaseException) -> str:
