@@ -8,8 +8,10 @@ The Python API (:mod:`graphbuilder.api`), for scripts and notebooks:
 
 - :func:`build_graph` ``(paths_or_texts, **settings) -> rdflib.Dataset``: build in memory,
   write nothing;
-- :func:`query` ``(graph, sparql_or_name, **params)``: SPARQL or a named query of
-  ``queries/``;
+- :func:`query` ``(graph, sparql_or_name, *, limit=None, offset=0, **params)``: SPARQL or a
+  named query of ``queries/`` (``limit``/``offset``: one page);
+- :func:`query_pages` ``(graph, sparql_or_name, *, page_size=100, **params)``: a listing
+  page by page;
 - :func:`to_networkx` ``(graph) -> networkx.MultiDiGraph``: entities as nodes, relations
   and stances as edges.
 
@@ -19,9 +21,9 @@ by :func:`graphbuilder.nlp.pipeline.load_pipeline` when a graph is first built.
 
 from graphbuilder.version import __version__
 
-__all__ = ["__version__", "build_graph", "query", "to_networkx"]
+__all__ = ["__version__", "build_graph", "query", "query_pages", "to_networkx"]
 
-_API = ("build_graph", "query", "to_networkx")
+_API = ("build_graph", "query", "query_pages", "to_networkx")
 
 
 def __getattr__(name: str):

@@ -28,7 +28,7 @@ from rdflib import Dataset, Graph
 from graphbuilder.errors import InputError, QueryError
 from graphbuilder.paths import checked_data_dirs, use_data
 
-__all__ = ["build_graph", "query", "to_networkx"]
+__all__ = ["build_graph", "query", "query_pages", "to_networkx"]
 
 #: vis-network fields of the view's nodes and edges that mean nothing outside the page
 _DRAWING = {"color", "shape", "size", "x", "y", "width", "font", "dashes", "smooth", "id"}
@@ -129,8 +129,9 @@ def build_graph(
     Returns
     -------
     rdflib.Dataset
-        One named graph per document (``gbr:graph/<doc_id>``), the graph ``graphbuilder
-        build`` writes to ``graph.trig``; documents in ``doc_id`` order.
+        One named graph per document (``gbr:graph/<doc_id>``) and the derived stance
+        summaries (``gbr:graph/stance-summaries``), the graph ``graphbuilder build`` writes
+        to ``graph.trig``; documents in ``doc_id`` order.
 
     Raises
     ------
@@ -150,7 +151,7 @@ def build_graph(
     from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
     from graphbuilder.nlp.pipeline import DEFAULT_MODEL
     from graphbuilder.nlp.run import extract_records
-    from graphbuilder.rdf.mapping import records_to_dataset
+    from graphbuilder.rdf.mapping import records_to_dataset, with_stance_summaries
     from graphbuilder.resolve.kb import load_kb
     from graphbuilder.resolve.merge import merge_documents
 
@@ -167,7 +168,8 @@ def build_graph(
         records = list(extract_records(nlp, articles, kb=load_kb(kb, lexicons)))
     records.sort(key=lambda r: r.article.doc_id)
     entities, merged = merge_documents(records)
-    ds = records_to_dataset(merged, entities)
+    # and the derived stance summaries, as graph.trig holds them
+    ds = with_stance_summaries(records_to_dataset(merged, entities))
     if validate:
         from graphbuilder.rdf.validate import check_graph
 
@@ -175,7 +177,7 @@ def build_graph(
     return ds
 
 
-def _store_of(graph):
+def _store_of(graph, *, union: bool = False):
     import pyoxigraph as ox
 
     from graphbuilder.store.oxigraph import load_file_into_store, load_into_store
@@ -184,9 +186,9 @@ def _store_of(graph):
         return graph
     store = ox.Store()
     if isinstance(graph, Graph):
-        load_into_store(store, graph)
+        load_into_store(store, graph, union=union)
     elif isinstance(graph, str | os.PathLike):
-        load_file_into_store(store, graph)
+        load_file_into_store(store, graph, union=union)
     else:
         raise QueryError(
             f"{type(graph).__name__}: not a graph; give an rdflib Graph or Dataset, a graph "
@@ -195,7 +197,97 @@ def _store_of(graph):
     return store
 
 
-def query(graph, sparql_or_name: str, **params: str):
+def _prepared(graph, sparql_or_name: str, params: dict[str, str]):
+    """The store, the query and its bound parameters, for :func:`query` and :func:`query_pages`."""
+    from graphbuilder.store.query import (
+        bind_params,
+        load_named_query,
+        parse_named_query,
+        reads_named_graphs,
+    )
+
+    text = sparql_or_name.strip()
+    is_name = text and not any(c.isspace() for c in text) and "{" not in text
+    named = load_named_query(text) if is_name else parse_named_query(sparql_or_name)
+    # the union alone when the query reads no named graph: an in-memory store answers many
+    # times faster without the per-document graphs (graphbuilder.store.oxigraph.union_only)
+    store = _store_of(graph, union=not reads_named_graphs(named.text))
+    bindings = bind_params(store, named, params) if (params or named.params) else None
+    return store, named, bindings
+
+
+def _plain_result(result):
+    from graphbuilder.store.oxigraph import from_ox
+
+    if result.kind == "ask":
+        return bool(result.boolean)
+    if result.kind == "graph":
+        out = Graph()
+        for t in result.triples:
+            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return out
+    names = result.variables
+    return [
+        {v: (None if t is None else from_ox(t)) for v, t in zip(names, row, strict=True)}
+        for row in result.rows
+    ]
+
+
+def query_pages(graph, sparql_or_name: str, *, page_size: int = 100, **params: str):
+    """Run a SELECT query, or a named query, page by page (a listing of a large graph).
+
+    The graph is loaded once; each page is one query with ``LIMIT page_size OFFSET n``, so
+    the first rows come after the cost of one page, not of the whole answer. Rows come in the
+    store's own order, the same for every page (a named query's ``# order:`` sorts only a
+    whole answer, see :func:`graphbuilder.store.query.run_named_query`).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph, rdflib.Dataset, str, path or pyoxigraph.Store
+        As for :func:`query`.
+    sparql_or_name : str
+        A SELECT query or the name of a named query.
+    page_size : int
+        Rows per page (at least 1).
+    **params : str
+        The query's parameters, as for :func:`query`.
+
+    Yields
+    ------
+    list of dict
+        One page: up to ``page_size`` rows, variable -> rdflib term; the last page may be
+        shorter (no empty page is yielded).
+
+    Raises
+    ------
+    QueryError
+        As :func:`query`, or a page size under 1.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(data="<urn:a> <urn:p> <urn:b>, <urn:c>, <urn:d> .", format="turtle")
+    >>> [len(page) for page in query_pages(g, "SELECT ?o WHERE { ?s ?p ?o }", page_size=2)]
+    [2, 1]
+    """
+    from graphbuilder.store.query import run_query
+
+    if page_size < 1:
+        raise QueryError(f"page_size must be at least 1, not {page_size}")
+    store, named, bindings = _prepared(graph, sparql_or_name, params)
+    offset = 0
+    while True:
+        result = run_query(store, named.text, bindings=bindings, limit=page_size, offset=offset)
+        if result.kind != "select":
+            raise QueryError("query_pages pages SELECT queries; use query() for the others")
+        if result.rows:
+            yield _plain_result(result)
+        if len(result.rows) < page_size:
+            return
+        offset += page_size
+
+
+def query(graph, sparql_or_name: str, *, limit: int | None = None, offset: int = 0, **params: str):
     """Run a SPARQL query, or a named query of ``queries/``, on a graph.
 
     Parameters
@@ -208,6 +300,10 @@ def query(graph, sparql_or_name: str, **params: str):
         SPARQL 1.1 text (the vocabulary prefixes ``gb: gbr: wd: prov: skos: schema: rdf:
         rdfs: owl: xsd:`` are predeclared), or the name of a named query (a word without
         spaces, e.g. ``"who-criticizes-whom"``; ``graphbuilder query --list`` lists them).
+    limit, offset : int
+        One page of the rows (``limit`` rows after the first ``offset``), in the store's
+        order; without them the whole answer (a named query's sorted by its ``# order:``
+        line). :func:`query_pages` pages through a listing.
     **params : str
         The query's parameters (its ``# param:`` lines), e.g. ``holder="Putin"``: entity
         values are resolved by label, alias or IRI and bound as RDF terms, never pasted into
@@ -237,32 +333,13 @@ def query(graph, sparql_or_name: str, **params: str):
     >>> query(g, "ASK { ?s ?p <urn:b> }")
     True
     """
-    from graphbuilder.store.oxigraph import from_ox
-    from graphbuilder.store.query import (
-        bind_params,
-        load_named_query,
-        parse_named_query,
-        run_query,
-    )
+    from graphbuilder.store.query import run_query
 
-    text = sparql_or_name.strip()
-    is_name = text and not any(c.isspace() for c in text) and "{" not in text
-    named = load_named_query(text) if is_name else parse_named_query(sparql_or_name)
-    store = _store_of(graph)
-    bindings = bind_params(store, named, params) if (params or named.params) else None
-    result = run_query(store, named.text, bindings=bindings)
-    if result.kind == "ask":
-        return bool(result.boolean)
-    if result.kind == "graph":
-        out = Graph()
-        for t in result.triples:
-            out.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
-        return out
-    names = result.variables
-    return [
-        {v: (None if t is None else from_ox(t)) for v, t in zip(names, row, strict=True)}
-        for row in result.rows
-    ]
+    store, named, bindings = _prepared(graph, sparql_or_name, params)
+    result = run_query(
+        store, named.text, bindings=bindings, limit=limit, offset=offset, order=named.order
+    )
+    return _plain_result(result)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:

@@ -16,7 +16,8 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from graphbuilder.build import build
-from graphbuilder.rdf.iris import document_iri, graph_iri
+from graphbuilder.rdf.iris import document_iri, graph_iri, summary_graph_iri
+from graphbuilder.rdf.mapping import stance_summary_graph
 
 pytestmark = pytest.mark.slow
 
@@ -122,7 +123,9 @@ def test_edited_document_replaces_only_its_own_triples(nlp, folders, tmp_path):
     kept = Graph()
     for doc_id in new_ids.values():
         kept += _doc_graph(out, doc_id)
-    assert isomorphic(union, kept)
+    # graph.ttl: the documents' graphs and the stance summaries computed over them anew
+    summaries = stance_summary_graph(kept)
+    assert len(summaries) and isomorphic(union, kept + summaries)
     own = [t for t in old if t not in kept]  # the old version's own triples: all gone
     assert own and not any(t in union for t in own)
     old_doc = document_iri(ids["pashinyan.txt"])
@@ -155,7 +158,11 @@ def test_oxigraph_store_holds_the_same_graphs(nlp, folders, one_build, tmp_path)
         d["doc_id"]
         for d in json.loads((tmp_path / "out" / "manifest.json").read_text())["documents"]
     }
-    assert {g.value for g in store.named_graphs()} == {str(graph_iri(d)) for d in ids}
+    # the documents' graphs, and the stance summaries the incremental builds kept right
+    # (equal to those of the one folder build of both, above)
+    assert {g.value for g in store.named_graphs()} == {str(graph_iri(d)) for d in ids} | {
+        str(summary_graph_iri())
+    }
 
 
 def _many(folder: Path, n: int) -> Path:

@@ -16,6 +16,10 @@ stance                        ``gbr:stance/<h>``: hash of holder, target, type, 
 reified relation statement    ``gbr:statement/<h>``: hash of subject, predicate, object,
                               source (document or KB entry) and offsets
 knowledge-base entry          ``gbr:kb/<slug>-<h>``
+stance summary (derived)      ``gbr:summary/<h>``: 20 hex digits of SHA-256 of the holder,
+                              target and polarity IRIs joined by spaces (computable in
+                              SPARQL too, :func:`stance_summary_iri`)
+graph of the stance summaries ``gbr:graph/stance-summaries``
 ============================  =============================================================
 
 Slugs: Unicode NFKD, combining marks dropped, ASCII letters and digits kept, every other run
@@ -43,6 +47,9 @@ __all__ = [
     "stance_iri",
     "statement_iri",
     "kb_entry_iri",
+    "stance_summary_iri",
+    "summary_graph_iri",
+    "SUMMARY_IRI_SPARQL",
 ]
 
 _QID = re.compile(r"Q[1-9][0-9]{0,11}")
@@ -242,3 +249,48 @@ def statement_iri(
     """
     h = _digest("statement", subject, predicate, obj, source, char_start, char_end, length=20)
     return URIRef(f"{GBR_IRI}statement/{h}")
+
+
+#: The SPARQL expression of :func:`stance_summary_iri` over ``?h ?t ?pol`` (holder, target,
+#: polarity IRIs): the same IRI, so a store can mint it in an update.
+SUMMARY_IRI_SPARQL = (
+    f'IRI(CONCAT("{GBR_IRI}summary/", '
+    'SUBSTR(SHA256(CONCAT(STR(?h), " ", STR(?t), " ", STR(?pol))), 1, 20)))'
+)
+
+
+def stance_summary_iri(holder: str, target: str, polarity: str) -> URIRef:
+    """Mint the IRI of the derived summary of one holder's stances toward one target.
+
+    Parameters
+    ----------
+    holder, target, polarity : str
+        The IRIs of the holder and target entities and of ``gb:Positive`` / ``gb:Negative``.
+
+    Returns
+    -------
+    rdflib.URIRef
+        ``gbr:summary/<h>``, ``h`` the first 20 hex digits of SHA-256 of the three IRIs
+        joined by single spaces (an IRI holds no space, so the joined text is unambiguous);
+        :data:`SUMMARY_IRI_SPARQL` computes the same IRI in SPARQL.
+
+    Examples
+    --------
+    >>> str(stance_summary_iri("urn:a", "urn:b", "urn:p"))[-28:]
+    'summary/1e14fba22cfa89d44c8a'
+    """
+    text = f"{holder} {target} {polarity}"
+    h = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return URIRef(f"{GBR_IRI}summary/{h}")
+
+
+def summary_graph_iri() -> URIRef:
+    """Return the name of the named graph holding the derived stance summaries.
+
+    Returns
+    -------
+    rdflib.URIRef
+        ``gbr:graph/stance-summaries`` (a document's graph is ``gbr:graph/<16 hex digits>``,
+        so the names never meet).
+    """
+    return URIRef(f"{GBR_IRI}graph/stance-summaries")

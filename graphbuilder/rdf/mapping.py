@@ -22,6 +22,14 @@ more documents into an rdflib :class:`~rdflib.Dataset` with one named graph per 
 * each stance as a ``gb:Stance`` with holder, target, polarity, type, attribution, topic, cue
   and the same provenance.
 
+Derived stance summaries (issue 15): one ``gb:StanceSummary`` per (holder, target, polarity)
+of the whole graph, with ``gb:stanceCount`` (how many distinct stances) and ``gb:derived
+true``, in the named graph ``gbr:graph/stance-summaries``. They are computed from the union
+of the document graphs whenever it is written: :func:`with_stance_summaries` for an rdflib
+Dataset (``graph.trig``, ``graph.ttl``), :func:`stance_summary_update` for a store (all of
+them, or only the pairs a batch of documents touched, so an incremental build keeps them
+right). Both mint the same IRIs (:func:`graphbuilder.rdf.iris.stance_summary_iri`).
+
 Numbers: offsets are ``xsd:integer``; confidences ``xsd:decimal`` rounded to 3 places.
 The stance-type -> polarity rule is read from the ontology (``gb:impliedPolarity``).
 """
@@ -29,6 +37,7 @@ The stance-type -> polarity rule is read from the ontology (``gb:impliedPolarity
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -36,14 +45,16 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from graphbuilder.rdf.io import union_graph
 from graphbuilder.rdf.iris import (
+    SUMMARY_IRI_SPARQL,
     document_iri,
     entity_iri,
     graph_iri,
     kb_entry_iri,
     stance_iri,
+    stance_summary_iri,
     statement_iri,
+    summary_graph_iri,
 )
 from graphbuilder.rdf.namespaces import GB, SCHEMA, WD, bind_prefixes
 from graphbuilder.rdf.ontology import entity_classes, implied_polarity, main_class_of
@@ -56,6 +67,11 @@ __all__ = [
     "confidence_literal",
     "date_literal",
     "entity_node",
+    "stance_pairs",
+    "stance_summary_graph",
+    "with_stance_summaries",
+    "stance_summary_update",
+    "stance_pairs_query",
 ]
 
 log = logging.getLogger(__name__)
@@ -363,5 +379,215 @@ def dataset_to_graph(ds: Dataset) -> Graph:
     -------
     rdflib.Graph
         Every triple of every graph (default and named) once.
+
+    Notes
+    -----
+    The same as :func:`graphbuilder.rdf.io.union_graph`, written here so that this module
+    does not import ``rdf.io`` (which reaches ``store.oxigraph``, which reads the stance
+    summary updates of this module: an import cycle).
     """
-    return union_graph(ds)
+    if not isinstance(ds, Dataset):
+        return ds
+    out = Graph()
+    for s, p, o, _c in ds.quads((None, None, None, None)):
+        out.add((s, p, o))
+    return bind_prefixes(out)
+
+
+# ---------------------------------------------------------------------- stance summaries
+
+Pair = tuple[str, str, str]
+
+
+def stance_pairs(graph: Graph) -> set[Pair]:
+    """Return the (holder, target, polarity) IRIs of the ``gb:Stance`` resources of a graph.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A document's graph, or any graph.
+
+    Returns
+    -------
+    set of tuple of str
+        One ``(holder, target, polarity)`` per distinct combination.
+    """
+    pairs: set[Pair] = set()
+    for st in set(graph.subjects(RDF.type, GB.Stance)):
+        for h in graph.objects(st, GB.holder):
+            for t in graph.objects(st, GB.target):
+                for pol in graph.objects(st, GB.polarity):
+                    pairs.add((str(h), str(t), str(pol)))
+    return pairs
+
+
+def _summary_triples(g: Graph, node: URIRef, pair: Pair, count: int) -> None:
+    h, t, pol = (URIRef(x) for x in pair)
+    g.add((node, RDF.type, GB.StanceSummary))
+    g.add((node, GB.summaryHolder, h))
+    g.add((node, GB.summaryTarget, t))
+    g.add((node, GB.summaryPolarity, pol))
+    g.add((node, GB.stanceCount, Literal(count)))
+    g.add((node, GB.derived, Literal(True)))
+
+
+def stance_summary_graph(graph: Graph) -> Graph:
+    """Compute the derived stance summaries of a graph (the union of the document graphs).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The union: every ``gb:Stance`` once.
+
+    Returns
+    -------
+    rdflib.Graph
+        Per (holder, target, polarity) of the stances: a ``gb:StanceSummary``
+        (:func:`graphbuilder.rdf.iris.stance_summary_iri`) with ``gb:summaryHolder``,
+        ``gb:summaryTarget``, ``gb:summaryPolarity``, ``gb:stanceCount`` (distinct stances,
+        ``xsd:integer``) and ``gb:derived true``; the same triples as
+        :func:`stance_summary_update` writes in a store.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> gb = "@prefix gb: <https://w3id.org/graphbuilder/ontology#> ."
+    >>> g = Graph().parse(format="turtle", data=gb + '''
+    ... <urn:s1> a gb:Stance ; gb:holder <urn:a> ; gb:target <urn:b> ; gb:polarity gb:Negative .
+    ... <urn:s2> a gb:Stance ; gb:holder <urn:a> ; gb:target <urn:b> ; gb:polarity gb:Negative .
+    ... ''')
+    >>> [int(n) for n in stance_summary_graph(g).objects(None, GB.stanceCount)]
+    [2]
+    """
+    from collections import Counter
+
+    counts: Counter[Pair] = Counter()
+    for st in set(graph.subjects(RDF.type, GB.Stance)):
+        for h in graph.objects(st, GB.holder):
+            for t in graph.objects(st, GB.target):
+                for pol in graph.objects(st, GB.polarity):
+                    counts[(str(h), str(t), str(pol))] += 1
+    out = Graph()
+    bind_prefixes(out)
+    for pair, n in counts.items():
+        _summary_triples(out, stance_summary_iri(*pair), pair, n)
+    return out
+
+
+def with_stance_summaries(ds: Dataset) -> Dataset:
+    """Replace the summary graph of a dataset with the summaries of its other graphs.
+
+    Parameters
+    ----------
+    ds : rdflib.Dataset
+        The document graphs (and maybe an older summary graph); changed in place.
+
+    Returns
+    -------
+    rdflib.Dataset
+        The same dataset, its named graph ``gbr:graph/stance-summaries`` holding
+        :func:`stance_summary_graph` of the union of the other graphs (absent when there
+        is no stance).
+    """
+    name = summary_graph_iri()
+    ds.remove_graph(ds.graph(name))
+    union = Graph()
+    for g in ds.graphs():
+        if g.identifier != name:
+            for triple in g.triples((None, RDF.type, GB.Stance)):
+                union.add(triple)
+            for p in (GB.holder, GB.target, GB.polarity):
+                for triple in g.triples((None, p, None)):
+                    union.add(triple)
+    summaries = stance_summary_graph(union)
+    if len(summaries):
+        target = ds.graph(name)
+        for triple in summaries:
+            target.add(triple)
+    return ds
+
+
+def _expand(sparql: str) -> str:
+    """``gb:name`` -> the full IRI (an update may be joined to others: no PREFIX lines)."""
+    return re.sub(r"\bgb:(\w+)", lambda m: f"<{GB[m.group(1)]}>", sparql)
+
+
+def _values(pairs: Iterable[Pair]) -> str:
+    rows = " ".join(f"(<{h}> <{t}> <{pol}>)" for h, t, pol in sorted(pairs))
+    return f"VALUES (?h ?t ?pol) {{ {rows} }}"
+
+
+def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = True) -> str:
+    """SPARQL update that recomputes stance summaries in a store from its default graph.
+
+    The store's default graph must be the union of its document graphs (each stance once,
+    as :mod:`graphbuilder.store.oxigraph` keeps it). Run in the same update (transaction) as
+    the change of the document graphs, the summaries are never stale to a reader.
+
+    Parameters
+    ----------
+    pairs : iterable of (holder, target, polarity) IRIs, or None
+        Only these summaries (the pairs the changed documents held before and after the
+        change, :func:`stance_pairs`; a pair left without stances loses its summary); None
+        for all of them.
+    named : bool
+        Keep them in the named graph ``gbr:graph/stance-summaries`` and in the default graph
+        (its union); False: in the default graph only (a store without named graphs).
+
+    Returns
+    -------
+    str
+        The update (operations joined by ``;``); empty for an empty ``pairs``.
+    """
+    graph = f"<{summary_graph_iri()}>"
+    body = (
+        "?sum a gb:StanceSummary ; gb:summaryHolder ?h ; gb:summaryTarget ?t ; "
+        "gb:summaryPolarity ?pol ; gb:stanceCount ?n ; gb:derived true ."
+    )
+    template = f"GRAPH {graph} {{ {body} }} {body}" if named else body
+    drop = f"GRAPH {graph} {{ ?sum ?p ?o }} ?sum ?p ?o" if named else "?sum ?p ?o"
+    stances = "?st gb:holder ?h ; gb:target ?t ; gb:polarity ?pol ; a gb:Stance ."
+    if pairs is None:
+        parts = [f"DROP SILENT GRAPH {graph}"] if named else []
+        parts.append("DELETE { ?sum ?p ?o } WHERE { ?sum a gb:StanceSummary ; ?p ?o }")
+        values = ""
+    else:
+        pairs = set(pairs)
+        if not pairs:
+            return ""
+        values = _values(pairs)
+        parts = [
+            f"DELETE {{ {drop} }} WHERE {{ {values} BIND ({SUMMARY_IRI_SPARQL} AS ?sum) "
+            "?sum ?p ?o }"
+        ]
+        if named:  # a summary the default graph lacks (a store being repaired)
+            parts.append(
+                f"DELETE {{ GRAPH {graph} {{ ?sum ?p ?o }} }} WHERE {{ {values} "
+                f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) GRAPH {graph} {{ ?sum ?p ?o }} }}"
+            )
+    parts.append(
+        f"INSERT {{ {template} }} WHERE {{ {{ SELECT ?h ?t ?pol (COUNT(DISTINCT ?st) AS ?n) "
+        f"WHERE {{ {values} {stances} }} GROUP BY ?h ?t ?pol }} "
+        f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) }}"
+    )
+    return _expand(" ;\n".join(parts))
+
+
+def stance_pairs_query(graphs: Iterable[str]) -> str:
+    """SPARQL query for the (holder, target, polarity) of the stances in some named graphs.
+
+    Parameters
+    ----------
+    graphs : iterable of str
+        Named-graph IRIs (documents' graphs).
+
+    Returns
+    -------
+    str
+        ``SELECT DISTINCT ?h ?t ?pol``: the pairs to refresh before those graphs change.
+    """
+    names = " ".join(f"<{g}>" for g in sorted(set(graphs)))
+    return _expand(
+        f"SELECT DISTINCT ?h ?t ?pol WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ "
+        "?st gb:holder ?h ; gb:target ?t ; gb:polarity ?pol ; a gb:Stance } }"
+    )

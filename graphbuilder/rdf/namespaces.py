@@ -92,6 +92,7 @@ class GB(DefinedNamespace):
     StanceType: URIRef
     Attribution: URIRef
     KnowledgeBaseEntry: URIRef
+    StanceSummary: URIRef
     # relations
     leaderOf: URIRef
     officialOf: URIRef
@@ -109,6 +110,12 @@ class GB(DefinedNamespace):
     attribution: URIRef
     cue: URIRef
     impliedPolarity: URIRef
+    # derived stance summaries
+    summaryHolder: URIRef
+    summaryTarget: URIRef
+    summaryPolarity: URIRef
+    stanceCount: URIRef
+    derived: URIRef
     Positive: URIRef
     Negative: URIRef
     Support: URIRef

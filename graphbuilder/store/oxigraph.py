@@ -16,6 +16,15 @@ Oxigraph sink, :func:`load_file_into_store`, :func:`load_into_store` and
 entity's type and label, in every document that mentions it) comes N times, so joins on
 entities mentioned in many documents multiply their rows and time out. A store whose default
 graph is empty (written by another tool) is still queried through that union.
+
+Derived stance summaries
+------------------------
+Every change of the document graphs (and every rebuild of the union) also recomputes the
+``gb:StanceSummary`` resources (:func:`graphbuilder.rdf.mapping.stance_summary_update`) in
+the same transaction: all of them in :func:`rebuild_union_graph`, only the (holder, target,
+polarity) pairs a batch touched in the build's sink
+(:class:`graphbuilder.store.protocol.OxigraphSink`). They live in the named graph
+``gbr:graph/stance-summaries`` and, like every graph, in the union.
 """
 
 from __future__ import annotations
@@ -49,6 +58,10 @@ __all__ = [
     "count_default_triples",
     "has_default_graph",
     "reads_union",
+    "refresh_stance_summaries",
+    "has_stance_summaries",
+    "has_stances",
+    "union_only",
 ]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -238,8 +251,88 @@ def reads_union(store: object) -> bool:
     return True
 
 
+def has_stance_summaries(store: ox.Store) -> bool:
+    """Return True when the store's default graph holds a ``gb:StanceSummary``."""
+    from graphbuilder.rdf.namespaces import GB
+
+    kind = ox.NamedNode(str(GB.StanceSummary))
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    found = store.quads_for_pattern(None, rdf_type, kind, ox.DefaultGraph())
+    return next(found, None) is not None
+
+
+def has_stances(store: ox.Store) -> bool:
+    """Return True when the store's default graph holds a ``gb:Stance``."""
+    from graphbuilder.rdf.namespaces import GB
+
+    kind = ox.NamedNode(str(GB.Stance))
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    found = store.quads_for_pattern(None, rdf_type, kind, ox.DefaultGraph())
+    return next(found, None) is not None
+
+
+def refresh_stance_summaries(store: ox.Store, pairs=None) -> None:
+    """Recompute the store's derived stance summaries from its default graph (the union).
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    pairs : iterable of (holder, target, polarity) IRIs, or None
+        Only these (see :func:`graphbuilder.rdf.mapping.stance_summary_update`); None: all.
+        A store without named graphs keeps them in its default graph only.
+
+    Raises
+    ------
+    StoreError
+        The update failed (e.g. disk full).
+    """
+    from graphbuilder.rdf.mapping import stance_summary_update
+
+    named = next(store.named_graphs(), None) is not None
+    update = stance_summary_update(pairs, named=named)
+    if update:
+        try:
+            store.update(update)
+        except OSError as err:
+            raise StoreError(f"cannot update the stance summaries: {err}") from None
+
+
+def union_only(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """The quads of a dataset as triples of the default graph (their union, for reading).
+
+    An in-memory pyoxigraph store indexes each quad by its subject, its predicate, its object
+    and its graph separately, with no combined index: a pattern with two terms bound walks
+    the shorter of their lists and filters it, and every list holds the quads of every
+    graph. With one named graph per document beside their union, an entity mentioned in
+    N documents has ~2N quads as subject, walked for each ``?entity rdfs:label ?label``
+    (``benchmarks/results/2026-12-03-vm-queries-1m-summaries.md``: stances-of for the hub
+    entity 9.6 s with the named graphs, 0.87 s on the union alone, 0.67 s on disk). A store
+    only read by queries that use no ``GRAPH`` is loaded with the union alone.
+
+    Parameters
+    ----------
+    quads : iterable of pyoxigraph.Quad
+
+    Yields
+    ------
+    pyoxigraph.Quad
+        In the default graph (a triple held by several graphs comes more than once; the
+        store keeps it once).
+    """
+    default = ox.DefaultGraph()
+    for q in quads:
+        yield (
+            q
+            if isinstance(q.graph_name, ox.DefaultGraph)
+            else ox.Quad(q.subject, q.predicate, q.object, default)
+        )
+
+
 def rebuild_union_graph(store: ox.Store) -> int:
     """Make the default graph the deduplicated union of the named graphs, in one update.
+
+    The derived stance summaries are recomputed in the same update
+    (:func:`graphbuilder.rdf.mapping.stance_summary_update`).
 
     Nothing is done when the store has no named graph (its default graph, e.g. a loaded
     ``graph.ttl``, is left as it is).
@@ -258,9 +351,11 @@ def rebuild_union_graph(store: ox.Store) -> int:
     StoreError
         The update failed (e.g. disk full).
     """
+    from graphbuilder.rdf.mapping import stance_summary_update
+
     if next(store.named_graphs(), None) is not None:
         try:
-            store.update(_UNION_UPDATE)
+            store.update(_UNION_UPDATE + " ;\n" + stance_summary_update())
         except OSError as err:
             raise StoreError(f"cannot rebuild the store's default graph: {err}") from None
     return count_default_triples(store)
@@ -331,12 +426,20 @@ def _replace(store: ox.Store, quads: Iterable[ox.Quad]) -> int:
 
 
 def _keep_union(store: ox.Store, names: set) -> None:
-    """After named graphs were loaded without default-graph triples: rebuild the union."""
+    """After named graphs were loaded without default-graph triples: rebuild the union.
+
+    A default graph loaded with stances but no stance summaries (a graph file of an older
+    graphbuilder) gets them.
+    """
     if names and not any(isinstance(n, ox.DefaultGraph) for n in names):
         rebuild_union_graph(store)
+    elif has_stances(store) and not has_stance_summaries(store):
+        refresh_stance_summaries(store)
 
 
-def load_into_store(store: ox.Store, data: Graph, replace: bool = True) -> int:
+def load_into_store(
+    store: ox.Store, data: Graph, replace: bool = True, *, union: bool = False
+) -> int:
     """Load an rdflib Graph or Dataset into a store, keeping named graphs.
 
     Parameters
@@ -346,22 +449,28 @@ def load_into_store(store: ox.Store, data: Graph, replace: bool = True) -> int:
         A plain Graph goes to the default graph.
     replace : bool
         Replace each graph the data holds (default) instead of adding to it.
+    union : bool
+        Load the union of the graphs into the default graph only, no named graph: for an
+        in-memory store read by queries without ``GRAPH`` (see :func:`union_only`).
 
     Returns
     -------
     int
         Number of quads loaded.
     """
+    quads = dataset_quads(data)
+    if union:
+        quads = union_only(quads)
     if replace:
-        return _replace(store, dataset_quads(data))
-    quads = list(dataset_quads(data))
+        return _replace(store, quads)
+    quads = list(quads)
     store.extend(quads)
     _keep_union(store, {q.graph_name for q in quads})
     return len(quads)
 
 
 def load_file_into_store(
-    store: ox.Store, path: str | os.PathLike[str], replace: bool = True
+    store: ox.Store, path: str | os.PathLike[str], replace: bool = True, *, union: bool = False
 ) -> int:
     """Parse a graph file with Oxigraph's own parsers and load it (named graphs kept).
 
@@ -372,6 +481,9 @@ def load_file_into_store(
         ``.ttl .nt .nq .trig .jsonld .rdf`` (format from the extension).
     replace : bool
         Replace each graph the file holds (the default graph for triple formats).
+    union : bool
+        Load the union of the file's graphs into the default graph only (see
+        :func:`load_into_store`).
 
     Returns
     -------
@@ -390,7 +502,8 @@ def load_file_into_store(
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file")
     try:
-        quads = list(ox.parse(path=str(path), format=_OX_FORMATS[fmt]))
+        quads = ox.parse(path=str(path), format=_OX_FORMATS[fmt])
+        quads = list(union_only(quads) if union else quads)
     except (SyntaxError, ValueError, OSError) as err:
         msg = " ".join(str(err).split())[:300]
         raise GraphFileError(f"{path}: not valid {fmt}: {msg}") from None

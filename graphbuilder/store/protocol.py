@@ -32,7 +32,7 @@ Sinks
 -----
 * :class:`FolderSink` (default): ``graphs/<doc_id>.nt`` (one N-Triples file per document,
   written atomically), rebuilt into ``graph.trig`` (named graphs), ``graph.ttl`` (their union)
-  and ``graph.html`` at :meth:`~FolderSink.flush`.
+  and ``graph.html`` at :meth:`~FolderSink.flush`, with the derived stance summaries.
 * :class:`OxigraphSink` (``--store oxigraph:PATH``): a persistent pyoxigraph store; each
   batch of document replacements is one SPARQL update, i.e. one transaction, which also
   keeps the default graph the deduplicated union of the document graphs, which queries
@@ -114,7 +114,10 @@ class FolderSink:
 
     ``graphs/<doc_id>.nt`` holds each document's graph (first line a comment with its sha256
     and source); :meth:`flush` rebuilds ``graph.trig``, ``graph.ttl`` and, with ``view``,
-    ``graph.html`` from them, each written to a temporary file and renamed into place.
+    ``graph.html`` from them, each written to a temporary file and renamed into place. The
+    derived stance summaries of all the documents
+    (:func:`graphbuilder.rdf.mapping.with_stance_summaries`) are computed there too, as the
+    named graph ``gbr:graph/stance-summaries`` of ``graph.trig`` and in ``graph.ttl``.
 
     Parameters
     ----------
@@ -186,9 +189,9 @@ class FolderSink:
     def flush(self) -> int:
         """Rebuild ``graph.trig``, ``graph.ttl`` (and ``graph.html``); return the triple count."""
         from graphbuilder.rdf.io import write_dataset, write_turtle
-        from graphbuilder.rdf.mapping import dataset_to_graph
+        from graphbuilder.rdf.mapping import dataset_to_graph, with_stance_summaries
 
-        ds = self.dataset()
+        ds = with_stance_summaries(self.dataset())
         graph = dataset_to_graph(ds)
         names = [self.out_dir / "graph.trig", self.out_dir / "graph.ttl"]
         write_dataset(ds, names[0])
@@ -218,8 +221,12 @@ class OxigraphSink:
     (:func:`graphbuilder.store.oxigraph.replace_graph_update`), so after every transaction the
     default graph is the deduplicated union of the document graphs, which queries read: a
     reader opening the store between two transactions, or after a killed build, sees a
-    whole graph (each document old or new, and their union). Each commit holds the store's
-    commit lock (:func:`graphbuilder.store.lock.commit_lock`); the build holds its write lock.
+    whole graph (each document old or new, and their union). The same transaction recomputes
+    the derived stance summaries of the (holder, target, polarity) pairs the batch's
+    documents held before or hold after it (:func:`graphbuilder.rdf.mapping.stance_pairs`,
+    :func:`~graphbuilder.rdf.mapping.stance_summary_update`), so they always count the
+    stances of the union. Each commit holds the store's commit lock
+    (:func:`graphbuilder.store.lock.commit_lock`); the build holds its write lock.
 
     Parameters
     ----------
@@ -242,6 +249,10 @@ class OxigraphSink:
         self.store = open_store(self.path)
         self.batch = batch
         self.pending: list[str] = []
+        # the batch's document graphs (their stances before the batch are asked at commit)
+        # and the (holder, target, polarity) pairs of their new stances
+        self.touched: set[str] = set()
+        self.pairs: set[tuple[str, str, str]] = set()
         self.files: list[Path] = []
 
     def documents(self) -> dict[str, DocumentInfo]:
@@ -265,9 +276,13 @@ class OxigraphSink:
     def replace_document(self, doc_id: str, graph: Graph, info: DocumentInfo) -> None:
         """Queue the replacement of ``gbr:graph/<doc_id>`` (written by the next batch)."""
         from graphbuilder.rdf.iris import graph_iri
+        from graphbuilder.rdf.mapping import stance_pairs
         from graphbuilder.store.oxigraph import replace_graph_update
 
-        self.pending.append(replace_graph_update(str(graph_iri(doc_id)), graph_ntriples(graph)))
+        name = str(graph_iri(doc_id))
+        self.pending.append(replace_graph_update(name, graph_ntriples(graph)))
+        self.touched.add(name)
+        self.pairs |= stance_pairs(graph)
         if len(self.pending) >= self.batch:
             self._commit()
 
@@ -276,27 +291,42 @@ class OxigraphSink:
         from graphbuilder.rdf.iris import graph_iri
         from graphbuilder.store.oxigraph import replace_graph_update
 
-        self.pending.append(replace_graph_update(str(graph_iri(doc_id)), None))
+        name = str(graph_iri(doc_id))
+        self.pending.append(replace_graph_update(name, None))
+        self.touched.add(name)
         if len(self.pending) >= self.batch:
             self._commit()
 
     def _commit(self) -> None:
+        from graphbuilder.rdf.mapping import stance_pairs_query, stance_summary_update
         from graphbuilder.store.lock import commit_lock
 
         if self.pending:
             try:
                 with commit_lock(self.path):
-                    self.store.update(" ;\n".join(self.pending))
+                    pairs = set(self.pairs)
+                    if self.touched:  # the pairs the old graphs held (the build holds the lock)
+                        for row in self.store.query(stance_pairs_query(self.touched)):
+                            pairs.add((row["h"].value, row["t"].value, row["pol"].value))
+                    update = " ;\n".join(self.pending)
+                    summaries = stance_summary_update(pairs)
+                    if summaries:
+                        update += " ;\n" + summaries
+                    self.store.update(update)
                     self.store.flush()
             except (OSError, SyntaxError) as err:
                 raise StoreError(f"{self.path}: update failed: {err}") from None
             self.pending = []
+            self.touched = set()
+            self.pairs = set()
 
     def flush(self) -> int:
         """Write the pending batch and flush to disk; count the union's triples.
 
         A store whose default graph is empty while it holds document graphs (written by an
-        older graphbuilder or another tool) gets its default graph rebuilt as their union.
+        older graphbuilder or another tool) gets its default graph rebuilt as their union;
+        one whose union has stances but no stance summaries (an older graphbuilder) gets
+        them all.
 
         Returns
         -------
@@ -307,7 +337,10 @@ class OxigraphSink:
         from graphbuilder.store.oxigraph import (
             count_default_triples,
             has_default_graph,
+            has_stance_summaries,
+            has_stances,
             rebuild_union_graph,
+            refresh_stance_summaries,
         )
 
         self._commit()
@@ -315,11 +348,16 @@ class OxigraphSink:
             with commit_lock(self.path):
                 rebuild_union_graph(self.store)
                 self.store.flush()
+        elif has_stances(self.store) and not has_stance_summaries(self.store):
+            with commit_lock(self.path):
+                refresh_stance_summaries(self.store)
+                self.store.flush()
         return count_default_triples(self.store)
 
     def close(self) -> None:
         """Drop pending writes not flushed and release the store (its lock)."""
         self.pending = []
+        self.touched, self.pairs = set(), set()
         del self.store
 
 

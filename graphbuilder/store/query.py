@@ -6,6 +6,12 @@ Named queries are data files. Each starts with a header of comment lines::
     # description: Who leads a country or organization, with the evidence.
     # param: country entity optional - the country or organization led
 
+An ``# order: ?a DESC(?b)`` line gives the order of the rows of a whole answer, sorted here
+after the query ran (:func:`sort_rows`) rather than by a SPARQL ``ORDER BY``, which would
+sort every row before the first one is returned: a page of a listing (``limit``, ``offset``)
+then costs only its own rows, in the store's own order (the same order for every page of
+one store).
+
 ``param`` lines give the parameter (a variable of the query's SELECT projection), its kind
 (``entity``: resolved by label or alias to an entity IRI; ``document``: by id, title, source
 path or URL to a ``gb:Document``; ``string``; ``integer``) and ``optional`` when the query runs
@@ -58,6 +64,9 @@ __all__ = [
     "is_update",
     "syntax_message",
     "RESULT_FORMATS",
+    "sort_rows",
+    "with_limit",
+    "reads_named_graphs",
 ]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -70,7 +79,8 @@ _PROLOGUE = re.compile(
     r"""(?:\s+|\#[^\n]*(?:\n|\Z)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)""",
     re.IGNORECASE,
 )
-_HEADER = re.compile(r"#\s*(name|description|param)\s*:\s*(.*)", re.IGNORECASE)
+_HEADER = re.compile(r"#\s*(name|description|param|order)\s*:\s*(.*)", re.IGNORECASE)
+_ORDER_ITEM = re.compile(r"(?:(ASC|DESC)\(\s*)?\?([A-Za-z_][A-Za-z0-9_]*)\s*\)?", re.IGNORECASE)
 _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -93,6 +103,8 @@ class NamedQuery:
     params: tuple[QueryParam, ...]
     text: str
     path: Path | None = None
+    #: ``(variable, descending)`` pairs of the ``# order:`` line (see :func:`sort_rows`)
+    order: tuple[tuple[str, bool], ...] = ()
 
     def param(self, name: str) -> QueryParam | None:
         """Return the parameter called ``name``, or None."""
@@ -154,6 +166,7 @@ def parse_named_query(text: str, path: Path | None = None) -> NamedQuery:
     name = path.stem if path else ""
     description = ""
     params: list[QueryParam] = []
+    order: list[tuple[str, bool]] = []
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("#"):
@@ -166,6 +179,15 @@ def parse_named_query(text: str, path: Path | None = None) -> NamedQuery:
         key, value = m.group(1).lower(), m.group(2).strip()
         if key == "name":
             name = value
+        elif key == "order":
+            for item in value.split():
+                m = _ORDER_ITEM.fullmatch(item)
+                if not m:
+                    raise QueryError(
+                        f"{path or 'query'}: bad order item {item!r}; expected ?var, "
+                        "ASC(?var) or DESC(?var)"
+                    )
+                order.append((m.group(2), (m.group(1) or "").upper() == "DESC"))
         elif key == "description":
             description = f"{description} {value}".strip()
         else:
@@ -181,7 +203,7 @@ def parse_named_query(text: str, path: Path | None = None) -> NamedQuery:
                     words[0].lstrip("?$"), words[1], "optional" in words[2:], help_text.strip()
                 )
             )
-    return NamedQuery(name, description, tuple(params), text, path)
+    return NamedQuery(name, description, tuple(params), text, path, tuple(order))
 
 
 def list_named_queries(folder: Path | None = None) -> list[NamedQuery]:
@@ -393,7 +415,7 @@ def bind_params(
     if not query.params:
         query = NamedQuery(
             query.name, query.description,
-            tuple(QueryParam(k) for k in params), query.text, query.path,
+            tuple(QueryParam(k) for k in params), query.text, query.path, query.order,
         )  # fmt: skip
     for key in params:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
@@ -474,7 +496,7 @@ def _where_brace(text: str) -> int:
     raise QueryError("the query has no WHERE group to bind parameters in")
 
 
-_IF_BOUND = re.compile(r"#\+([A-Za-z_][A-Za-z0-9_]*)\s(.*)")
+_IF_BOUND = re.compile(r"#\+([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\s(.*)")
 
 
 def inject_values(query: str, bindings: dict[str, object]) -> str:
@@ -490,6 +512,8 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
     ``#+NAME pattern``
         Becomes ``pattern`` when parameter ``NAME`` is bound, and stays a comment when it
         is not (a pattern that only an optional parameter's value makes sense of).
+        ``#+A|B text`` becomes ``text`` when ``A`` or ``B`` is bound (e.g. an ``ORDER BY``
+        that is cheap only over one entity's rows).
 
     Parameters
     ----------
@@ -535,10 +559,129 @@ def inject_values(query: str, bindings: dict[str, object]) -> str:
             line = indent + values
         else:
             m = _IF_BOUND.match(stripped)
-            if m and m.group(1) in bindings:
+            if m and any(name in bindings for name in m.group(1).split("|")):
                 line = indent + m.group(2)
         lines.append(line)
     return "\n".join(lines)
+
+
+_NUMERIC = {PREFIXES["xsd"] + t for t in ("integer", "decimal", "double", "float", "int", "long")}
+_TAIL_LIMIT = re.compile(r"\b(LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def _order_key(term: object) -> tuple:
+    """SPARQL's order of terms (unbound, blank nodes, IRIs, literals; numbers by value)."""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC:
+        try:
+            return (3, 0, float(term.value), "")
+        except ValueError:
+            pass
+    return (3, 1, 0.0, getattr(term, "value", str(term)))
+
+
+def sort_rows(
+    variables: list[str], rows: list[tuple], order: tuple[tuple[str, bool], ...]
+) -> list[tuple]:
+    """Sort SELECT rows as ``ORDER BY`` would, by ``(variable, descending)`` keys.
+
+    Terms compare as in SPARQL 1.1 section 15.1: unbound first, then blank nodes, IRIs and
+    literals; numeric literals by value, other literals by their lexical form. Rows equal in
+    every key keep the order of all their columns (so two stores give the same order).
+
+    Parameters
+    ----------
+    variables : list of str
+    rows : list of tuple
+    order : tuple of (str, bool)
+        e.g. ``(("documents", True), ("label", False))`` for ``DESC(?documents) ?label``;
+        a variable the rows lack is skipped.
+
+    Returns
+    -------
+    list of tuple
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> rows = [(ox.Literal("b"), ox.Literal("2", datatype=ox.NamedNode(
+    ...     "http://www.w3.org/2001/XMLSchema#integer"))), (ox.Literal("a"), None)]
+    >>> [r[0].value for r in sort_rows(["x", "n"], rows, (("n", True), ("x", False)))]
+    ['b', 'a']
+    """
+    # every column first, so that rows equal in the keys still come in one order
+    out = sorted(rows, key=lambda row: tuple(_order_key(t) for t in row))
+    for name, descending in reversed(order):
+        if name in variables:
+            i = variables.index(name)
+            out.sort(key=lambda row, i=i: _order_key(row[i]), reverse=descending)
+    return out
+
+
+def with_limit(query: str, limit: int | None = None, offset: int = 0) -> str:
+    """Return a query with ``LIMIT`` / ``OFFSET`` appended (one page of its rows).
+
+    Parameters
+    ----------
+    query : str
+    limit : int or None
+        Rows at most; None for no limit.
+    offset : int
+        Rows skipped first.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    QueryError
+        A negative limit or offset, or a query that ends with its own ``LIMIT``/``OFFSET``.
+
+    Examples
+    --------
+    >>> with_limit("SELECT * WHERE { ?s ?p ?o }", 100, 200).splitlines()[-1]
+    'LIMIT 100 OFFSET 200'
+    """
+    if limit is None and not offset:
+        return query
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("--limit and --offset must be 0 or more")
+    code = "\n".join(
+        line.split("#", 1)[0] if "#" in line and "<" not in line else line
+        for line in query.splitlines()
+    )
+    if _TAIL_LIMIT.search(code.rstrip()):
+        raise QueryError("the query has its own LIMIT or OFFSET; give --limit/--offset or that")
+    tail = ([f"LIMIT {limit}"] if limit is not None else []) + (
+        [f"OFFSET {offset}"] if offset else []
+    )
+    return query.rstrip() + "\n" + " ".join(tail)
+
+
+_COMMENT = re.compile(r"(?m)(^|\s)#[^\n]*")
+_NAMED_GRAPH_WORDS = re.compile(r"\b(GRAPH|FROM|USING|WITH)\b", re.IGNORECASE)
+
+
+def reads_named_graphs(query: str) -> bool:
+    """Whether a query may read named graphs (``GRAPH``, ``FROM``, ``USING``, ``WITH``).
+
+    Conservative: the words are looked for outside comments but also inside strings, so a
+    query that merely mentions them is taken as reading named graphs.
+
+    Examples
+    --------
+    >>> reads_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    True
+    >>> reads_named_graphs("# the graph of a document\\nSELECT * WHERE { ?s ?p ?o }")
+    False
+    """
+    return bool(_NAMED_GRAPH_WORDS.search(_COMMENT.sub(" ", query)))
 
 
 def _one_line(err: BaseException) -> str:
@@ -576,6 +719,9 @@ def run_query(
     bindings: dict[str, object] | None = None,
     allow_update: bool = False,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    order: tuple[tuple[str, bool], ...] = (),
 ) -> QueryResult:
     """Run a SPARQL query (or, if allowed, an update) on a store and materialise the result.
 
@@ -599,6 +745,12 @@ def run_query(
         timeout, and an update that timed out leaves the store as it was. An on-disk store
         with a timeout is given by its folder (an open on-disk ``pyoxigraph.Store`` is
         refused: a worker cannot share it). A SPARQL server applies its own HTTP timeout.
+    limit, offset : int
+        One page of the rows: ``LIMIT`` / ``OFFSET`` appended to the query (see
+        :func:`with_limit`); rows in the store's order unless the query has ``ORDER BY``.
+    order : tuple of (str, bool)
+        ``(variable, descending)`` keys the rows of a whole answer (no limit, no offset)
+        are sorted by after the query (:func:`sort_rows`; a named query's ``# order:``).
 
     Returns
     -------
@@ -627,6 +779,15 @@ def run_query(
     update = form in _UPDATE_WORDS
     if update and not allow_update:
         raise QueryError(f"{form} is a SPARQL update; refused without --allow-update")
+    if limit is not None or offset:
+        if form not in ("SELECT", "CONSTRUCT", "DESCRIBE"):
+            raise QueryError("--limit and --offset apply to SELECT, CONSTRUCT and DESCRIBE")
+        query = with_limit(query, limit, offset)
+    elif order:
+        result = run_query(store, query, allow_update=allow_update, timeout=timeout)
+        if result.kind == "select":
+            result.rows = sort_rows(result.variables, result.rows, order)
+        return result
     if isinstance(store, (str, os.PathLike)):
         path = str(Path(store))
         if timeout is None:
@@ -690,6 +851,8 @@ def run_named_query(
     *,
     timeout: float | None = None,
     folder: Path | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a named query of ``queries/`` with its parameters bound as RDF terms.
 
@@ -705,6 +868,9 @@ def run_named_query(
         Seconds; the query is stopped at the deadline (see :func:`run_query`).
     folder : pathlib.Path or None
         Another folder of ``.rq`` files.
+    limit, offset : int
+        One page of the rows (``limit`` rows after the first ``offset``), in the store's
+        order; without them the whole answer, sorted by the query's ``# order:`` line.
 
     Returns
     -------
@@ -722,7 +888,15 @@ def run_named_query(
         values = bind_params(open_snapshot(store), query, params or {})
     else:
         values = bind_params(store, query, params or {})
-    return run_query(store, query.text, bindings=values, timeout=timeout)
+    return run_query(
+        store,
+        query.text,
+        bindings=values,
+        timeout=timeout,
+        limit=limit,
+        offset=offset,
+        order=query.order,
+    )
 
 
 # ---------------------------------------------------------------------- output

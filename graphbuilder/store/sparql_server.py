@@ -684,10 +684,19 @@ class SparqlServerSink:
     def flush(self) -> int:
         """Return the number of distinct triples over all named graphs (writes are immediate).
 
+        On a server whose default graph holds the sink's union (Oxigraph, Fuseki), the
+        derived stance summaries are recomputed first, all of them, in one update
+        (:func:`graphbuilder.rdf.mapping.stance_summary_update`): between a build's writes
+        and its flush they count the stances of before.
+
         Raises
         ------
         StoreError
         """
+        if self.flavour in ("oxigraph", "fuseki") and self.keeps_union():
+            from graphbuilder.rdf.mapping import stance_summary_update
+
+            self.update(stance_summary_update())
         result = self.query(
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
             "{ GRAPH ?g { ?s ?p ?o } } }"

@@ -119,3 +119,42 @@ def test_document_parameter_by_id_is_one_lookup(stores):
     doc = resolve_document(both["memory"], docs[0])
     assert doc.value.endswith(f"/document/{docs[0]}")
     assert resolve_document(both["memory"], docs[0] + "0000") == doc  # a longer sha256 prefix
+
+
+def test_summaries_count_the_stances_at_100k(stores):
+    both, _ = stores
+    counts = (
+        "SELECT ?h ?t ?pol (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a gb:Stance ; gb:holder ?h ; "
+        "gb:target ?t ; gb:polarity ?pol } GROUP BY ?h ?t ?pol"
+    )
+    want = sorted(tuple(t.value for t in row) for row in run_query(both["disk"], counts).rows)
+    assert len(want) > 2000
+    for store in both.values():
+        summary = run_named_query(store, "stance-summary")
+        # holder, target, polarity, count
+        got = sorted((r[0].value, r[2].value, r[4].value, r[5].value) for r in summary.rows)
+        assert got == want
+
+
+@pytest.mark.parametrize(
+    "name,params",
+    [
+        ("stances-of", {"entity": "Person 0"}),
+        ("stances-toward", {"target": "Country 0"}),
+        ("stance-summary", {"holder": "Person 0"}),
+        ("entities-by-documents", {}),
+    ],
+)
+def test_first_page_and_the_pages_of_a_hub(stores, name, params):
+    both, _ = stores
+    for store in both.values():
+        whole = run_named_query(store, name, params)
+        assert len(whole.rows) > 200, name
+        pages, offset = [], 0
+        while True:
+            page = run_named_query(store, name, params, limit=100, offset=offset)
+            pages += page.rows
+            if len(page.rows) < 100:
+                break
+            offset += 100
+        assert sorted(map(str, pages)) == sorted(map(str, whole.rows))

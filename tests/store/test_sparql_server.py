@@ -25,7 +25,13 @@ from rdflib import Graph, Literal, URIRef
 from graphbuilder.errors import QueryError, StoreError
 from graphbuilder.rdf.example import example_records
 from graphbuilder.rdf.iris import graph_iri
-from graphbuilder.rdf.mapping import document_graph, records_to_dataset
+from graphbuilder.rdf.mapping import (
+    dataset_to_graph,
+    document_graph,
+    records_to_dataset,
+    stance_summary_graph,
+)
+from graphbuilder.rdf.namespaces import GB
 from graphbuilder.store.protocol import DocumentInfo, GraphSink
 from graphbuilder.store.sparql_server import (
     SparqlServerSink,
@@ -171,7 +177,13 @@ def test_documents_lists_sha256_and_source(sink, example):
     union = set()
     for r in docs:
         union |= _canonical(document_graph(ds, r.article.doc_id))
-    assert sink.flush() == len(union)
+    # and the derived stance summaries, computed at the flush over the documents' union
+    summaries = stance_summary_graph(dataset_to_graph(ds))
+    assert len(summaries) == 6 * len(set(summaries.subjects()))
+    assert sink.flush() == len(union) + len(summaries)
+    counts = sink.query("SELECT ?n WHERE { ?s gb:stanceCount ?n }")
+    want = sorted(int(n) for n in summaries.objects(None, GB.stanceCount))
+    assert sorted(int(r.n) for r in counts) == want
 
 
 def test_queries_see_the_union_of_the_documents(sink, server):

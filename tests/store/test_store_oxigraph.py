@@ -80,6 +80,7 @@ def _cases(docs) -> dict[str, dict[str, str]]:
         "entities-by-documents": {},
         "contradictions": {},
         "document-diff": {"old": d1, "new": d2},
+        "stance-summary": {"holder": "Tokayev"},
     }
 
 
@@ -131,4 +132,6 @@ def test_trig_file_loads_with_its_union(tmp_path, example_dataset, graph_files):
     load_file_into_store(flat, graph_files["ttl"])
     default = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     assert default == {q.triple for q in flat}
-    assert len(list(store.named_graphs())) == 2
+    # the two documents' graphs, and the derived stance summaries computed over their union
+    names = sorted(g.value.rsplit("/", 1)[-1] for g in store.named_graphs())
+    assert len(names) == 3 and names[-1] == "stance-summaries"

@@ -44,6 +44,7 @@ def _cases(example):
         "entities-by-documents": {"document": d2},
         "contradictions": {},
         "document-diff": {"old": d1, "new": d2},
+        "stance-summary": {"target": "the U.N."},
     }
 
 
