@@ -121,6 +121,7 @@ class FolderSink:
         self.changed = False
         self.files: list[Path] = []
         self.union: Graph | None = None
+        self._written: dict[str, Graph] = {}  # the graphs written by this sink, not re-read
 
     def _path(self, doc_id: str) -> Path:
         return self.folder / f"{doc_id}.nt"
@@ -145,10 +146,12 @@ class FolderSink:
         self.folder.mkdir(parents=True, exist_ok=True)
         header = _HEADER + json.dumps({"sha256": info.sha256, "source": info.source}) + "\n"
         atomic_write_text(self._path(doc_id), header + graph_ntriples(graph))
+        self._written[doc_id] = graph
         self.changed = True
 
     def remove_document(self, doc_id: str) -> None:
         """Delete ``graphs/<doc_id>.nt`` (no error when absent)."""
+        self._written.pop(doc_id, None)
         try:
             os.unlink(self._path(doc_id))
             self.changed = True
@@ -156,7 +159,11 @@ class FolderSink:
             pass
 
     def dataset(self):
-        """Return an rdflib Dataset of every document graph in the folder."""
+        """Return an rdflib Dataset of every document graph in the folder.
+
+        A graph this sink wrote is taken from memory, the same triples as its file (N-Triples
+        keeps every term as it is), without parsing it again.
+        """
         from rdflib import Dataset
 
         from graphbuilder.rdf.iris import graph_iri
@@ -166,7 +173,12 @@ class FolderSink:
         bind_prefixes(ds)
         if self.folder.is_dir():
             for path in sorted(self.folder.glob("*.nt")):
-                ds.graph(graph_iri(path.stem)).parse(path, format="nt")
+                target = ds.graph(graph_iri(path.stem))
+                written = self._written.get(path.stem)
+                if written is None:
+                    target.parse(path, format="nt")
+                else:
+                    target += written
         return ds
 
     def flush(self) -> int:
