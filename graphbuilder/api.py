@@ -16,7 +16,6 @@ triple or stance.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,19 +25,12 @@ import networkx as nx
 from rdflib import Dataset, Graph
 
 from graphbuilder.errors import InputError, QueryError
-from graphbuilder.paths import checked_data_dirs, use_data
+from graphbuilder.paths import use_data
 
 __all__ = ["build_graph", "query", "query_pages", "to_networkx"]
 
 #: vis-network fields of the view's nodes and edges that mean nothing outside the page
 _DRAWING = {"color", "shape", "size", "x", "y", "width", "font", "dashes", "smooth", "id"}
-
-
-@functools.lru_cache(maxsize=2)
-def _pipeline(model: str, kb_dir: str, lexicon_dir: str):
-    from graphbuilder.nlp.pipeline import load_pipeline
-
-    return load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
 
 
 def _is_path(item: object) -> bool:
@@ -148,24 +140,23 @@ def build_graph(
     >>> ds = build_graph("Vladimir Putin criticized NATO on Monday.")  # doctest: +SKIP
     >>> len(ds)  # doctest: +SKIP
     """
-    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
-    from graphbuilder.nlp.pipeline import DEFAULT_MODEL
-    from graphbuilder.nlp.run import extract_records
+    from graphbuilder.build.settings import RunSettings
+    from graphbuilder.build.worker import run_documents, worker_pipeline
+    from graphbuilder.ingest.limits import DEFAULT_MAX_DOCUMENTS
     from graphbuilder.rdf.mapping import records_to_dataset, with_stance_summaries
-    from graphbuilder.resolve.kb import load_kb
     from graphbuilder.resolve.merge import merge_documents
 
     items = (
         [paths_or_texts] if isinstance(paths_or_texts, str | os.PathLike) else list(paths_or_texts)
     )
-    kb, lexicons = checked_data_dirs(kb_dir, lexicon_dir)
-    with use_data(kb, lexicons):
-        articles = _articles(
-            items, max_bytes or DEFAULT_MAX_BYTES, max_documents or DEFAULT_MAX_DOCUMENTS
-        )
-        if nlp is None:
-            nlp = _pipeline(model or DEFAULT_MODEL, str(kb), str(lexicons))
-        records = list(extract_records(nlp, articles, kb=load_kb(kb, lexicons)))
+    settings = RunSettings.resolve(
+        model=model, kb_dir=kb_dir, lexicon_dir=lexicon_dir, max_bytes=max_bytes
+    )
+    with use_data(settings.kb_dir, settings.lexicon_dir):
+        articles = _articles(items, settings.max_bytes, max_documents or DEFAULT_MAX_DOCUMENTS)
+    if nlp is None:
+        nlp, _ = worker_pipeline(settings)
+    records = [r.record for r in run_documents(articles, settings, nlp=nlp)]
     records.sort(key=lambda r: r.article.doc_id)
     entities, merged = merge_documents(records)
     # and the derived stance summaries, as graph.trig holds them
@@ -217,7 +208,7 @@ def _prepared(graph, sparql_or_name: str, params: dict[str, str]):
 
 
 def _plain_result(result):
-    from graphbuilder.store.oxigraph import from_ox
+    from graphbuilder.rdf.convert import from_ox
 
     if result.kind == "ask":
         return bool(result.boolean)

@@ -42,6 +42,17 @@ def test_two_workers_give_the_records_of_one_process(nlp, corpus):
     assert sum(1 for e in events if e.problem) == 1
 
 
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_pool_workers_forked_or_spawned_give_the_same_records(nlp, corpus, start_method):
+    from graphbuilder.build import ProcessPool
+
+    one, _ = extract_documents(corpus, nlp=nlp)
+    pool = ProcessPool(2, start_method=start_method, chunk=2)
+    two, problems = extract_documents(corpus, executor=pool)
+    assert [records_to_dict(r) for r in one] == [records_to_dict(r) for r in two]
+    assert len(problems) == 1 and "empty" in problems[0]
+
+
 def test_record_files_round_trip_and_progress_lines(nlp, corpus, tmp_path, capsys):
     reporter = _PlainProgress()
     summary = build(corpus, tmp_path, nlp=nlp, view=False, progress=reporter)

@@ -155,24 +155,24 @@ def wheel(tmp_path_factory) -> Path:
     """A wheel built from a copy of the sources (the checkout is left untouched)."""
     base = tmp_path_factory.mktemp("wheel")
     src = base / "src"
-    shutil.copytree(
-        PROJECT,
-        src,
-        ignore=shutil.ignore_patterns(
-            ".venv",
-            ".git",
-            "outputs",
-            "build",
-            "dist",
-            "*.egg-info",
-            "__pycache__",
-            ".*cache",
-            ".hypothesis",
-            "tests",
-            "benchmarks",
-            "docs",
-        ),
+    anywhere = shutil.ignore_patterns(
+        ".venv",
+        ".git",
+        "*.egg-info",
+        "__pycache__",
+        ".*cache",
+        ".hypothesis",
+        "tests",
+        "benchmarks",
+        "docs",
     )
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        # setuptools' own build/ and dist/ at the top only: graphbuilder/build is the code
+        top = {"outputs", "build", "dist"} if Path(folder) == PROJECT else set()
+        return set(anywhere(folder, names)) | (top & set(names))
+
+    shutil.copytree(PROJECT, src, ignore=ignore)
     _run([sys.executable, "-m", "pip", "wheel", src, "--no-deps", "-q", "-w", base], cwd=base)
     [found] = base.glob("graphbuilder-*.whl")
     return found

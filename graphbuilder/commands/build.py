@@ -86,6 +86,9 @@ class _RichProgress:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             transient=False,
+            # no refresh thread: a build with --jobs forks its workers from a process of one
+            # thread (graphbuilder.build.executors.default_start_method)
+            auto_refresh=False,
         )
         self.task = None
         self.words = 0
@@ -114,7 +117,7 @@ class _RichProgress:
             self.words += event.words
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         rate = f"{self.parsed / elapsed:.1f} docs/s, {self.words / elapsed:,.0f} words/s"
-        self.progress.update(self.task, completed=event.index, rate=rate)
+        self.progress.update(self.task, completed=event.index, rate=rate, refresh=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,15 +7,17 @@ both faster and lighter on these machines (``../shared/spec/performance-notes.md
 about 4,000 words/s and 0.4 GB against 3,100 and 2 GB at the default batch size).
 
 For many documents, :func:`extract_records` runs the whole chain (spaCy, gb components, KB
-background facts) over a stream of articles, and :func:`extract_paths_in_workers` runs it in
-worker processes, each loading the pipeline once and sending back plain
-:class:`~graphbuilder.records.DocumentRecords`: with two workers the gb components run in
-parallel too, instead of bottlenecking the parent as with spaCy's own ``n_process``.
+background facts) over a stream of articles; the build's worker
+(:func:`graphbuilder.build.worker.run_documents`) calls it, in this process or in worker
+processes (:mod:`graphbuilder.build.executors`) that each send back plain
+:class:`~graphbuilder.records.DocumentRecords`: a worker reads, parses and extracts whole
+files, and only records cross between processes (spaCy's own ``n_process`` sends every Doc
+both ways as bytes: slower on small batches, h-native's measure in the closing note).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,88 +177,3 @@ def read_articles(
             yield read_article(Path(path), max_bytes=max_bytes)
         except InputError as err:
             on_problem(PathResult(str(path), problem=str(err)))
-
-
-_WORKER: dict = {}
-
-
-def _init_worker(
-    model: str, numpy_ops: bool, kb_dir: str | None = None, lexicon_dir: str | None = None
-) -> None:
-    from graphbuilder.nlp.pipeline import load_pipeline
-    from graphbuilder.paths import select_data
-    from graphbuilder.resolve.kb import load_kb
-
-    select_data(kb_dir, lexicon_dir)  # for the loaders that take no folder, in this worker
-    if numpy_ops:
-        use_numpy_ops()
-    _WORKER["nlp"] = load_pipeline(model, kb_dir=kb_dir, lexicon_dir=lexicon_dir)
-    _WORKER["kb"] = load_kb(kb_dir, lexicon_dir)
-
-
-def _work(task: tuple[list[str], int]) -> list[PathResult]:
-    paths, max_bytes = task
-    problems: list[PathResult] = []
-    articles = list(read_articles(paths, max_bytes, problems.append))
-    results = list(problems)
-    for article, record in zip(
-        articles, extract_records(_WORKER["nlp"], articles, kb=_WORKER["kb"]), strict=True
-    ):
-        results.append(PathResult(article.source, record, words=len(article.text.split())))
-    return results
-
-
-def extract_paths_in_workers(
-    paths: Sequence[Path],
-    *,
-    model: str,
-    jobs: int,
-    max_bytes: int,
-    chunk: int = 8,
-    numpy_ops: bool = False,
-    kb_dir: str | Path | None = None,
-    lexicon_dir: str | Path | None = None,
-) -> Iterator[PathResult]:
-    """Read and extract documents in ``jobs`` worker processes, yielding results as they come.
-
-    Each worker (a fresh ``spawn`` process: no state inherited from the parent) loads the
-    pipeline and the KB once, then reads, parses and extracts chunks of ``chunk`` files; the
-    parent only receives the records. Results arrive in completion order, not input order.
-
-    Parameters
-    ----------
-    paths : sequence of Path
-    model : str
-        spaCy pipeline name.
-    jobs : int
-        Worker processes (>= 1).
-    max_bytes : int
-        Largest document accepted.
-    chunk : int
-        Files per task (also the spaCy batch of a task).
-    numpy_ops : bool
-        Call :func:`use_numpy_ops` in each worker before loading.
-    kb_dir, lexicon_dir : str or Path, optional
-        The KB and lexicon folders every worker reads (default: the folders in effect here,
-        :func:`graphbuilder.paths.kb_dir` and :func:`graphbuilder.paths.lexicon_dir`).
-
-    Yields
-    ------
-    PathResult
-    """
-    import multiprocessing
-
-    from graphbuilder.paths import kb_dir as effective_kb
-    from graphbuilder.paths import lexicon_dir as effective_lexicons
-
-    data = (str(effective_kb(kb_dir).resolve()), str(effective_lexicons(lexicon_dir).resolve()))
-    names = [str(p) for p in paths]
-    tasks = [(names[i : i + chunk], max_bytes) for i in range(0, len(names), chunk)]
-    if not tasks:
-        return
-    context = multiprocessing.get_context("spawn")
-    jobs = max(1, min(jobs, len(tasks)))
-    initargs = (model, numpy_ops, *data)
-    with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
-        for results in pool.imap_unordered(_work, tasks):
-            yield from results

@@ -140,7 +140,7 @@ def _oxigraph_trig(data: Dataset) -> bytes:
     """
     import pyoxigraph as ox
 
-    from graphbuilder.store.oxigraph import to_ox
+    from graphbuilder.rdf.convert import to_ox
 
     default = data.default_graph.identifier
     rows = []

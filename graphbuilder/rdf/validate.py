@@ -127,8 +127,9 @@ def _run_sparql_constraints(
     """Each constraint's SELECT once over the whole graph, on Oxigraph; a row is a result."""
     if not constraints:
         return set()
+    from graphbuilder.rdf.convert import from_ox
     from graphbuilder.rdf.namespaces import PREFIXES
-    from graphbuilder.store.oxigraph import from_ox, load_into_store, open_store
+    from graphbuilder.store.oxigraph import load_into_store, open_store
 
     store = open_store(None)
     load_into_store(store, data)

@@ -31,8 +31,9 @@ document's graph and nothing else.
 Sinks
 -----
 * :class:`FolderSink` (default): ``graphs/<doc_id>.nt`` (one N-Triples file per document,
-  written atomically), rebuilt into ``graph.trig`` (named graphs), ``graph.ttl`` (their union)
-  and ``graph.html`` at :meth:`~FolderSink.flush`, with the derived stance summaries.
+  written atomically), rebuilt into ``graph.trig`` (named graphs) and ``graph.ttl`` (their
+  union) at :meth:`~FolderSink.flush`, with the derived stance summaries; the build renders
+  ``graph.html`` afterwards.
 * :class:`OxigraphSink` (``--store oxigraph:PATH``): a persistent pyoxigraph store; each
   batch of document replacements is one SPARQL update, i.e. one transaction, which also
   keeps the default graph the deduplicated union of the document graphs, which queries
@@ -41,23 +42,21 @@ Sinks
   (``open_sparql_sink(url, query_url=None, update_url=None)``), written by the issue 9 work;
   :func:`open_sink` imports it lazily.
 
-Engines (for the same issue 9 work): ``build(..., engine="dask", scheduler=ADDRESS)`` calls
-``graphbuilder.engines.dask_engine.extract_documents_dask(paths, model=..., max_bytes=...,
-scheduler=..., progress=...)``, imported lazily, which returns ``(records, problems)`` like
-:func:`graphbuilder.build.extract_documents`.
+Where the records come from (one process, worker processes, Dask) is the build's business
+(:mod:`graphbuilder.build.executors`); a sink only receives graphs.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from rdflib import Graph
 
 from graphbuilder.errors import StoreError
+from graphbuilder.store.documents import DocumentInfo
 
 __all__ = [
     "DocumentInfo",
@@ -70,15 +69,6 @@ __all__ = [
 
 GRAPHS_DIR = "graphs"
 _HEADER = "# graphbuilder document "
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A document whose graph a sink holds: ``doc_id``, ``sha256`` of the raw input, source."""
-
-    doc_id: str
-    sha256: str
-    source: str | None = None
 
 
 @runtime_checkable
@@ -113,9 +103,10 @@ class FolderSink:
     """The graph as files in an output folder.
 
     ``graphs/<doc_id>.nt`` holds each document's graph (first line a comment with its sha256
-    and source); :meth:`flush` rebuilds ``graph.trig``, ``graph.ttl`` and, with ``view``,
-    ``graph.html`` from them, each written to a temporary file and renamed into place. The
-    derived stance summaries of all the documents
+    and source); :meth:`flush` rebuilds ``graph.trig`` and ``graph.ttl`` from them, each
+    written to a temporary file and renamed into place, and keeps their union in
+    :attr:`union` for the caller (the build renders the view from it, after the flush: the
+    store does not know the view). The derived stance summaries of all the documents
     (:func:`graphbuilder.rdf.mapping.with_stance_summaries`) are computed there too, as the
     named graph ``gbr:graph/stance-summaries`` of ``graph.trig`` and in ``graph.ttl``.
 
@@ -123,21 +114,17 @@ class FolderSink:
     ----------
     out_dir : Path
         The output folder (already checked by :func:`graphbuilder.outputs.prepare_output_dir`).
-    view : bool
-        Also write ``graph.html``.
-    title : str, optional
-        Title of the view (default ``"<n> documents"``).
     """
 
     name = "folder"
 
-    def __init__(self, out_dir: Path, *, view: bool = True, title: str | None = None):
+    def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.folder = self.out_dir / GRAPHS_DIR
-        self.view = view
-        self.title = title
         self.changed = False
         self.files: list[Path] = []
+        self.union: Graph | None = None
+        self._written: dict[str, Graph] = {}  # the graphs written by this sink, not re-read
 
     def _path(self, doc_id: str) -> Path:
         return self.folder / f"{doc_id}.nt"
@@ -162,10 +149,12 @@ class FolderSink:
         self.folder.mkdir(parents=True, exist_ok=True)
         header = _HEADER + json.dumps({"sha256": info.sha256, "source": info.source}) + "\n"
         atomic_write_text(self._path(doc_id), header + graph_ntriples(graph))
+        self._written[doc_id] = graph
         self.changed = True
 
     def remove_document(self, doc_id: str) -> None:
         """Delete ``graphs/<doc_id>.nt`` (no error when absent)."""
+        self._written.pop(doc_id, None)
         try:
             os.unlink(self._path(doc_id))
             self.changed = True
@@ -173,7 +162,11 @@ class FolderSink:
             pass
 
     def dataset(self):
-        """Return an rdflib Dataset of every document graph in the folder."""
+        """Return an rdflib Dataset of every document graph in the folder.
+
+        A graph this sink wrote is taken from memory, the same triples as its file (N-Triples
+        keeps every term as it is), without parsing it again.
+        """
         from rdflib import Dataset
 
         from graphbuilder.rdf.iris import graph_iri
@@ -183,11 +176,16 @@ class FolderSink:
         bind_prefixes(ds)
         if self.folder.is_dir():
             for path in sorted(self.folder.glob("*.nt")):
-                ds.graph(graph_iri(path.stem)).parse(path, format="nt")
+                target = ds.graph(graph_iri(path.stem))
+                written = self._written.get(path.stem)
+                if written is None:
+                    target.parse(path, format="nt")
+                else:
+                    target += written
         return ds
 
     def flush(self) -> int:
-        """Rebuild ``graph.trig``, ``graph.ttl`` (and ``graph.html``); return the triple count."""
+        """Rebuild ``graph.trig`` and ``graph.ttl``; keep their union graph; count its triples."""
         from graphbuilder.rdf.io import write_dataset, write_turtle
         from graphbuilder.rdf.mapping import dataset_to_graph, with_stance_summaries
 
@@ -196,15 +194,8 @@ class FolderSink:
         names = [self.out_dir / "graph.trig", self.out_dir / "graph.ttl"]
         write_dataset(ds, names[0])
         write_turtle(graph, names[1])
-        if self.view:
-            from graphbuilder.view.html import render_graph
-
-            html = self.out_dir / "graph.html"
-            title = self.title or f"{len(list(self.folder.glob('*.nt')))} documents"
-            # prepare_output_dir has vetted the folder (or --force was given)
-            render_graph(graph, html, title=title, force=True)
-            names.append(html)
         self.files = names
+        self.union = graph
         return len(graph)
 
     def close(self) -> None:
@@ -365,8 +356,6 @@ def open_sink(
     spec: str | None,
     out_dir: Path,
     *,
-    view: bool = True,
-    title: str | None = None,
     query_url: str | None = None,
     update_url: str | None = None,
 ) -> GraphSink:
@@ -379,8 +368,6 @@ def open_sink(
         (:class:`OxigraphSink`) or ``sparql:URL`` (``graphbuilder.store.sparql_server``).
     out_dir : Path
         The output folder.
-    view, title
-        For :class:`FolderSink`.
     query_url, update_url : str, optional
         A SPARQL server's endpoints, when not found by convention (``sparql:URL`` only).
 
@@ -394,7 +381,7 @@ def open_sink(
         Unknown kind of store, or a store that cannot be opened.
     """
     if spec is None:
-        return FolderSink(out_dir, view=view, title=title)
+        return FolderSink(out_dir)
     kind, _, rest = spec.partition(":")
     if kind == "oxigraph" and rest:
         return OxigraphSink(Path(rest))

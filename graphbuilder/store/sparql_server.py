@@ -514,7 +514,7 @@ class SparqlServerSink:
 
         Returns
         -------
-        dict of str to graphbuilder.store.protocol.DocumentInfo
+        dict of str to graphbuilder.store.documents.DocumentInfo
             ``doc_id``, ``sha256`` and ``source`` (``schema:url``, else ``gb:sourcePath``) of
             the ``gb:Document`` node of each named graph.
 
@@ -522,7 +522,7 @@ class SparqlServerSink:
         ------
         StoreError
         """
-        from graphbuilder.store.protocol import DocumentInfo
+        from graphbuilder.store.documents import DocumentInfo
 
         result = self.query(
             f"""SELECT ?doc ?sha ?url ?path WHERE {{
@@ -567,7 +567,7 @@ class SparqlServerSink:
             ``Article.doc_id``.
         graph : rdflib.Graph
             The document's triples (blank nodes are skolemized so that batches agree on them).
-        info : graphbuilder.store.protocol.DocumentInfo, optional
+        info : graphbuilder.store.documents.DocumentInfo, optional
             Not needed: the graph holds the document's ``gb:Document`` node.
 
         Returns

@@ -102,3 +102,25 @@ def test_graph_does_not_depend_on_the_partitions(corpus, scheduler, local_result
     assert sum(p.problem is not None for p in seen) == 1
     read = {str(p) for p in corpus if p.stat().st_size}
     assert {p.source for p in seen if p.problem is None} == read
+
+
+def test_serial_two_workers_and_dask_builds_give_one_graph(corpus, scheduler, nlp, tmp_path):
+    from rdflib import Graph
+
+    from graphbuilder.build import build
+
+    runs = {
+        "serial": {"nlp": nlp},
+        "jobs2": {"n_process": 2},
+        "dask": {"engine": "dask", "scheduler": scheduler},
+    }
+    graphs, summaries = {}, {}
+    for name, options in runs.items():
+        summaries[name] = build(corpus, tmp_path / name, view=False, **options)
+        graphs[name] = Graph().parse(tmp_path / name / "graph.ttl")
+    assert len(graphs["serial"]) == summaries["serial"].triples > 100
+    for name in ("jobs2", "dask"):
+        assert isomorphic(graphs[name], graphs["serial"]), name
+        assert summaries[name].skipped == summaries["serial"].skipped
+        assert (summaries[name].documents, summaries[name].added) == (4, 4)
+        assert summaries[name].words == summaries["serial"].words > 50

@@ -42,16 +42,13 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from graphbuilder.errors import GraphbuilderError, InputError, ValidationError
-from graphbuilder.nlp.documents import (
-    DocumentProgress,
-    extract_documents,
-    extract_paths,
-    progress_event,
-)
+from graphbuilder.build.executors import Executor, executor_for
+from graphbuilder.build.results import DocumentProgress, with_progress
+from graphbuilder.build.settings import RunSettings
+from graphbuilder.errors import InputError, ValidationError
 from graphbuilder.nlp.pipeline import DEFAULT_MODEL
 from graphbuilder.outputs import (
     list_record_files,
@@ -62,7 +59,6 @@ from graphbuilder.outputs import (
     write_manifest,
     write_record,
 )
-from graphbuilder.paths import checked_data_dirs, use_data
 from graphbuilder.records import DocumentRecords
 from graphbuilder.store.lock import write_lock
 from graphbuilder.version import __version__
@@ -118,7 +114,8 @@ class BuildSummary:
 
 
 # --------------------------------------------------------------------------------- fingerprints
-_PIPELINE_PARTS = ("ingest", "nlp", "resolve", "extract", "records.py")
+_PACKAGE = Path(__file__).resolve().parent.parent
+_PIPELINE_PARTS = ("ingest", "nlp", "resolve", "extract", "records.py", "build/worker.py")
 _MAPPING_PARTS = ("rdf",)
 
 
@@ -157,7 +154,7 @@ def pipeline_fingerprint(
     from graphbuilder import paths
 
     digest = hashlib.sha256(f"{model}|{_model_version(model)}|{__version__}".encode())
-    _hash_tree(digest, Path(__file__).resolve().parent, _PIPELINE_PARTS)
+    _hash_tree(digest, _PACKAGE, _PIPELINE_PARTS)
     ontology = paths.ontology_dir()
     _hash_tree(digest, ontology, [p.name for p in ontology.iterdir() if p.is_file()])
     for label, folder in (
@@ -173,7 +170,7 @@ def _mapping_fingerprint() -> str:
     from graphbuilder.paths import ontology_dir
 
     digest = hashlib.sha256(__version__.encode())
-    _hash_tree(digest, Path(__file__).resolve().parent, _MAPPING_PARTS)
+    _hash_tree(digest, _PACKAGE, _MAPPING_PARTS)
     for name in sorted(os.listdir(ontology_dir())):
         path = ontology_dir() / name
         if path.is_file():
@@ -286,10 +283,11 @@ def build(
     view : bool
         Also write ``graph.html`` (folder sink only).
     n_process : int
-        Worker processes (``--jobs``); each runs the whole pipeline on its share of files.
+        Worker processes (``--jobs``); each runs the whole pipeline on its share of files
+        (:class:`graphbuilder.build.executors.ProcessPool`).
     engine : str
         ``"local"`` (this machine) or ``"dask"``
-        (``graphbuilder.engines.dask_engine.extract_documents_dask``, with ``scheduler``).
+        (:class:`graphbuilder.engines.dask_engine.DaskExecutor`, with ``scheduler``).
     scheduler : str, optional
         Address of a dask scheduler (engine ``"dask"``).
     numpy_ops : bool
@@ -342,15 +340,21 @@ def build(
     after the other, and the second reads the first one's documents and adds its own.
     """
     from graphbuilder.ingest import discover
-    from graphbuilder.ingest.limits import DEFAULT_MAX_BYTES, DEFAULT_MAX_DOCUMENTS
+    from graphbuilder.ingest.limits import DEFAULT_MAX_DOCUMENTS
 
     started = time.perf_counter()
-    max_bytes = max_bytes or DEFAULT_MAX_BYTES
     # inputs first: a missing path or too many documents leaves no output folder behind
     paths, found_problems = discover(
         [Path(p) for p in inputs], max_documents=max_documents or DEFAULT_MAX_DOCUMENTS
     )
-    kb_dir, lexicon_dir = checked_data_dirs(kb_dir, lexicon_dir)
+    settings = RunSettings.resolve(
+        model=model,
+        kb_dir=kb_dir,
+        lexicon_dir=lexicon_dir,
+        max_bytes=max_bytes,
+        numpy_ops=numpy_ops,
+    )
+    executor = executor_for(nlp=nlp, jobs=n_process, engine=engine, scheduler=scheduler)
     out_dir = prepare_output_dir(Path(out_dir), force=force)
     with contextlib.ExitStack() as locks:
         locks.enter_context(write_lock(out_dir, wait=wait, on_wait=on_wait))
@@ -360,26 +364,18 @@ def build(
         summary = _build_locked(
             inputs,
             paths,
-            found_problems,
+            [str(p) for p in found_problems],
             out_dir,
+            settings=settings,
+            executor=executor,
             into=into,
             store=store,
-            model=model,
-            max_bytes=max_bytes,
             validate=validate,
             view=view,
-            n_process=n_process,
-            engine=engine,
-            scheduler=scheduler,
-            numpy_ops=numpy_ops,
-            query_url=query_url,
-            update_url=update_url,
-            nlp=nlp,
+            endpoints=(query_url, update_url),
             progress=progress,
-            data=(kb_dir, lexicon_dir),
         )
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return replace(summary, seconds=time.perf_counter() - started)
 
 
 def _oxigraph_folder(store: str | None) -> Path | None:
@@ -391,44 +387,34 @@ def _oxigraph_folder(store: str | None) -> Path | None:
 def _build_locked(
     inputs: Sequence[Path],
     paths: list[Path],
-    found_problems: list,
+    skipped: list[str],
     out_dir: Path,
     *,
+    settings: RunSettings,
+    executor: Executor,
     into: bool,
     store: str | None,
-    model: str,
-    max_bytes: int,
     validate: bool,
     view: bool,
-    n_process: int,
-    engine: str,
-    scheduler: str | None,
-    numpy_ops: bool,
-    query_url: str | None,
-    update_url: str | None,
-    nlp,
+    endpoints: tuple[str | None, str | None],
     progress: Callable[[DocumentProgress], None] | None,
-    data: tuple[Path, Path],
 ) -> BuildSummary:
     """The build proper, under the write lock: read the folder's state, parse, merge, write.
 
-    ``data`` holds the KB and lexicon folders, checked, absolute.
+    ``skipped`` holds the problem lines of discovery; returns the summary (``seconds`` 0).
     """
     from graphbuilder.resolve.merge import merge_documents
 
-    skipped = [str(p) for p in found_problems]
-    pipeline = pipeline_fingerprint(model, *data)
+    pipeline = pipeline_fingerprint(settings.model, settings.kb_dir, settings.lexicon_dir)
     payloads, stale_files = _load_state(out_dir)
-    summary = BuildSummary(out_dir=out_dir, store=store)
 
     # which inputs need parsing
     todo: list[Path] = []
     kept: dict[str, DocumentRecords] = {}
     input_ids: set[str] = set()
     total = len(paths)
-    index = 0
     for path in paths:
-        sha = _file_sha256(path, max_bytes)
+        sha = _file_sha256(path, settings.max_bytes)
         doc_id = sha[:16] if sha else None
         payload = payloads.get(doc_id) if doc_id else None
         if doc_id in input_ids:
@@ -436,38 +422,27 @@ def _build_locked(
         if payload is not None and (into or payload["pipeline"] == pipeline):
             input_ids.add(doc_id)
             kept[doc_id] = payload["records"]
-            summary.unchanged += 1
-            index += 1
             if progress:
-                progress(DocumentProgress(index, total, str(path), cached=True))
+                progress(DocumentProgress(len(kept), total, str(path), cached=True))
         else:
             todo.append(path)
+    unchanged = len(kept)
     if into:
         for doc_id, payload in payloads.items():
             kept.setdefault(doc_id, payload["records"])
 
-    # parse the rest, each record file written the moment its document is done; every
-    # loader that takes no folder reads the build's KB and lexicons meanwhile
-    with use_data(*data):
-        new = _parse(
-            todo,
-            out_dir,
-            pipeline=pipeline,
-            nlp=nlp,
-            model=model,
-            max_bytes=max_bytes,
-            jobs=n_process,
-            engine=engine,
-            scheduler=scheduler,
-            numpy_ops=numpy_ops,
-            progress=progress,
-            start=index,
-            total=total,
-            summary=summary,
-            data=data,
-        )
-    skipped.extend(summary.skipped)
-    summary.skipped = skipped
+    # parse the rest, each record file written the moment its document is done
+    new: dict[str, DocumentRecords] = {}
+    words = 0
+    results = executor.map(settings, [str(p) for p in todo]) if todo else iter(())
+    for result in with_progress(results, progress, start=unchanged, total=total):
+        if result.record is None:
+            skipped.append(result.problem)
+            continue
+        rec = result.record
+        write_record(out_dir, rec, pipeline=pipeline, added=time.time_ns())
+        new[rec.article.doc_id] = rec
+        words += result.words
 
     # the documents of the graph: kept + new; a new version of a source replaces the old
     new_sources = {rec.article.source for rec in new.values()}
@@ -483,27 +458,32 @@ def _build_locked(
         detail = "; ".join(skipped[:3]) if skipped else "no .txt, .md or .html file found"
         raise InputError(f"{', '.join(str(p) for p in inputs)}: no document to build ({detail})")
 
-    records = [final[d] for d in sorted(final)]
-    entities, merged = merge_documents(records)
-    summary.documents = len(merged)
-    summary.entities = len(entities)
-    summary.relations = len(
-        {(r.subject, r.predicate, r.object) for rec in merged for r in rec.relations}
-    )
-    summary.stances = sum(len(rec.stances) for rec in merged)
+    entities, merged = merge_documents([final[d] for d in sorted(final)])
     dropped = [p["records"].article.source for d, p in payloads.items() if d not in final]
-    summary.replaced = sum(1 for source in dropped if source in new_sources)
-    summary.removed = len(dropped) - summary.replaced
-    _write_graph(
-        merged,
-        entities,
-        out_dir,
-        store=store,
-        endpoints=(query_url, update_url),
-        validate=validate,
-        view=view,
-        summary=summary,
+    replaced = sum(1 for source in dropped if source in new_sources)
+    written = _write_graph(
+        merged, entities, out_dir, store=store, endpoints=endpoints, validate=validate, view=view
     )
+    summary = BuildSummary(
+        out_dir=out_dir,
+        documents=len(merged),
+        entities=len(entities),
+        relations=len(
+            {(r.subject, r.predicate, r.object) for rec in merged for r in rec.relations}
+        ),
+        stances=sum(len(rec.stances) for rec in merged),
+        triples=written.triples,
+        skipped=skipped,
+        files=[*written.files, out_dir / "manifest.json"],
+        added=len(new),
+        replaced=replaced,
+        removed=len(dropped) - replaced,
+        unchanged=unchanged,
+        rewritten=written.rewritten,
+        words=words,
+        store=store,
+    )
+    write_manifest(out_dir, _manifest(merged, summary, written.sinks))
     for path in stale_files + [
         out_dir / "records" / f"{d}.json" for d in payloads if d not in final
     ]:
@@ -514,74 +494,14 @@ def _build_locked(
     return summary
 
 
-def _parse(
-    todo: list[Path],
-    out_dir: Path,
-    *,
-    pipeline: str,
-    nlp,
-    model: str,
-    max_bytes: int,
-    jobs: int,
-    engine: str,
-    scheduler: str | None,
-    numpy_ops: bool,
-    progress,
-    start: int,
-    total: int,
-    summary: BuildSummary,
-    data: tuple[Path, Path],
-) -> dict[str, DocumentRecords]:
-    new: dict[str, DocumentRecords] = {}
+@dataclass(frozen=True)
+class _Written:
+    """What :func:`_write_graph` did: graphs rewritten, triples, files, the manifest's sinks."""
 
-    def keep(rec: DocumentRecords) -> None:
-        write_record(out_dir, rec, pipeline=pipeline, added=time.time_ns())
-        new[rec.article.doc_id] = rec
-        summary.added += 1
-
-    if not todo:
-        return new
-    if engine == "dask":
-        from graphbuilder.engines.dask_engine import extract_documents_dask
-
-        records, problems = extract_documents_dask(
-            todo,
-            model=model,
-            max_bytes=max_bytes,
-            scheduler=scheduler,
-            progress=progress,
-            kb_dir=data[0],
-            lexicon_dir=data[1],
-        )
-        for rec in records:
-            keep(rec)
-            summary.words += len(rec.article.text.split())
-        summary.skipped.extend(problems)
-        return new
-    if engine != "local":
-        raise GraphbuilderError(f"unknown engine {engine!r}; expected 'local' or 'dask'")
-    last = time.perf_counter()
-    stream = extract_paths(
-        todo,
-        nlp=nlp,
-        model=model,
-        max_bytes=max_bytes,
-        jobs=jobs,
-        numpy_ops=numpy_ops,
-        kb_dir=data[0],
-        lexicon_dir=data[1],
-    )
-    for i, result in enumerate(stream, start + 1):
-        if result.record is not None:
-            keep(result.record)
-            summary.words += result.words
-        else:
-            summary.skipped.append(result.problem)
-        if progress:
-            now = time.perf_counter()
-            progress(progress_event(result, i, total, now - last))
-            last = now
-    return new
+    rewritten: int
+    triples: int | None
+    files: list[Path]
+    sinks: dict
 
 
 def _write_graph(
@@ -593,23 +513,19 @@ def _write_graph(
     endpoints: tuple[str | None, str | None] = (None, None),
     validate: bool,
     view: bool,
-    summary: BuildSummary,
-) -> None:
-    """Map the documents whose graph changed, validate, write them through the sink."""
+) -> _Written:
+    """Map the documents whose graph changed, validate, write them through the sink.
+
+    With ``view`` and the folder sink, ``graph.html`` is rendered from the union graph once
+    the sink is flushed.
+    """
     from graphbuilder.rdf.iris import graph_iri
     from graphbuilder.rdf.mapping import dataset_to_graph, records_to_dataset
     from graphbuilder.store.protocol import DocumentInfo, open_sink
 
     manifest = read_manifest(out_dir) or {}
     mapping = _mapping_fingerprint()
-    sink = open_sink(
-        store,
-        out_dir,
-        view=view,
-        title=_title(merged),
-        query_url=endpoints[0],
-        update_url=endpoints[1],
-    )
+    sink = open_sink(store, out_dir, query_url=endpoints[0], update_url=endpoints[1])
     try:
         prior = (manifest.get("sinks") or {}).get(sink.name) or {}
         present = sink.documents()
@@ -631,20 +547,23 @@ def _write_graph(
                 art = rec.article
                 info = DocumentInfo(art.doc_id, art.sha256, art.source)
                 sink.replace_document(art.doc_id, ds.graph(graph_iri(art.doc_id)), info)
-        final_ids = set(prints)
-        gone = sorted(set(present) - final_ids)
-        for doc_id in gone:
+        for doc_id in sorted(set(present) - set(prints)):
             sink.remove_document(doc_id)
-        summary.rewritten = len(changed)
         triples = sink.flush()
-        summary.triples = triples
-        summary.files = list(getattr(sink, "files", []))
+        files = list(getattr(sink, "files", []))
+        union = getattr(sink, "union", None)
     finally:
         sink.close()
+    if view and union is not None:
+        from graphbuilder.view.html import render_graph
+
+        html = out_dir / "graph.html"
+        # prepare_output_dir has vetted the folder (or --force was given)
+        render_graph(union, html, title=_title(merged), force=True)
+        files.append(html)
     sinks = dict(manifest.get("sinks") or {})
     sinks[sink.name] = prints
-    write_manifest(out_dir, _manifest(merged, summary, sinks))
-    summary.files.append(out_dir / "manifest.json")
+    return _Written(len(changed), triples, files, sinks)
 
 
 def _validate(graph) -> None:
@@ -691,12 +610,4 @@ def _manifest(records: list[DocumentRecords], summary: BuildSummary, sinks: dict
     }
 
 
-__all__ = [
-    "BuildSummary",
-    "DocumentProgress",
-    "GraphbuilderError",
-    "build",
-    "extract_documents",
-    "graph_fingerprint",
-    "pipeline_fingerprint",
-]
+__all__ = ["BuildSummary", "build", "graph_fingerprint", "pipeline_fingerprint"]
