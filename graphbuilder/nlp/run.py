@@ -12,7 +12,7 @@ background facts) over a stream of articles; the build's worker
 processes (:mod:`graphbuilder.build.executors`) that each send back plain
 :class:`~graphbuilder.records.DocumentRecords`: a worker reads, parses and extracts whole
 files, and only records cross between processes (spaCy's own ``n_process`` sends every Doc
-both ways as bytes: slower on small batches, h-native's measure in the closing note).
+both ways as bytes: 4.0-4.2k against 5.5k words/s on shared/corpus/dev here).
 """
 
 from __future__ import annotations
