@@ -13,7 +13,9 @@ The Python API (:mod:`graphbuilder.api`), for scripts and notebooks:
 - :func:`query_pages` ``(graph, sparql_or_name, *, page_size=100, **params)``: a listing
   page by page;
 - :func:`to_networkx` ``(graph) -> networkx.MultiDiGraph``: entities as nodes, relations
-  and stances as edges.
+  and stances as edges;
+- :func:`show` ``(graph, *, height=640)``: the interactive view in a notebook cell (an
+  isolated ``<iframe srcdoc>``, for Jupyter, VS Code and Colab).
 
 Nothing is loaded at import time: the API is imported on first use, and the pipeline is built
 by :func:`graphbuilder.nlp.pipeline.load_pipeline` when a graph is first built.
@@ -21,9 +23,9 @@ by :func:`graphbuilder.nlp.pipeline.load_pipeline` when a graph is first built.
 
 from graphbuilder.version import __version__
 
-__all__ = ["__version__", "build_graph", "query", "query_pages", "to_networkx"]
+__all__ = ["__version__", "build_graph", "query", "query_pages", "show", "to_networkx"]
 
-_API = ("build_graph", "query", "query_pages", "to_networkx")
+_API = ("build_graph", "query", "query_pages", "show", "to_networkx")
 
 
 def __getattr__(name: str):

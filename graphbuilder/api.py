@@ -27,7 +27,7 @@ from rdflib import Dataset, Graph
 from graphbuilder.errors import InputError, QueryError
 from graphbuilder.paths import use_data
 
-__all__ = ["build_graph", "query", "query_pages", "to_networkx"]
+__all__ = ["NotebookView", "build_graph", "query", "query_pages", "show", "to_networkx"]
 
 #: vis-network fields of the view's nodes and edges that mean nothing outside the page
 _DRAWING = {"color", "shape", "size", "x", "y", "width", "font", "dashes", "smooth", "id"}
@@ -331,6 +331,68 @@ def query(graph, sparql_or_name: str, *, limit: int | None = None, offset: int =
         store, named.text, bindings=bindings, limit=limit, offset=offset, order=named.order
     )
     return _plain_result(result)
+
+
+class NotebookView:
+    """The interactive view of a graph for a notebook (Jupyter, VS Code, Colab).
+
+    Displayed as an ``<iframe>`` whose ``srcdoc`` is the whole page of
+    :func:`graphbuilder.view.html.render_html`: no local file or server, and the page's styles
+    and scripts stay inside the frame (``sandbox="allow-scripts"``: its own origin, so it
+    cannot reach the notebook's page, nor the notebook its CSS).
+
+    Attributes
+    ----------
+    html : str
+        The page itself (write it to a file to open it outside the notebook).
+    height : int
+        Height of the frame in CSS pixels.
+    """
+
+    def __init__(self, html: str, height: int = 640) -> None:
+        self.html = html
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return (
+            f'<iframe srcdoc="{escape(self.html, quote=True)}" sandbox="allow-scripts" '
+            f'style="width:100%;height:{int(self.height)}px;border:0" '
+            'title="graphbuilder view"></iframe>'
+        )
+
+
+def show(graph: Graph, *, height: int = 640, title: str = "graphbuilder") -> NotebookView:
+    """Show the interactive view of a graph in a notebook (the last expression of a cell).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or rdflib.Dataset
+        From :func:`build_graph` or a graph file; a Dataset is drawn as the union of its
+        graphs.
+    height : int
+        Height of the view in CSS pixels (default 640).
+    title : str
+        The page title.
+
+    Returns
+    -------
+    NotebookView
+        Displayed by Jupyter, VS Code and Colab through its ``_repr_html_``.
+
+    Examples
+    --------
+    >>> view = show(Graph())
+    >>> view._repr_html_().startswith("<iframe srcdoc=")
+    True
+    """
+    from graphbuilder.rdf.mapping import dataset_to_graph
+    from graphbuilder.view.html import render_html
+
+    if isinstance(graph, Dataset):
+        graph = dataset_to_graph(graph)
+    return NotebookView(render_html(graph, title=title), height=height)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:

@@ -48,6 +48,8 @@ def test_readme_example_runs(monkeypatch):
     assert namespace["stances"] >= 8
     assert isinstance(namespace["g"], nx.MultiDiGraph)
     assert "takes part in" in printed
+    frame = namespace["view"]._repr_html_()
+    assert frame.startswith('<iframe srcdoc="') and "Vladimir Putin" in frame
 
 
 @pytest.mark.slow

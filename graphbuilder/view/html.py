@@ -207,6 +207,26 @@ def render_graph(
     return ViewStats(nodes=len(data.nodes), edges=len(data.edges), path=out)
 
 
+def render_html(graph: rdflib.Graph, *, title: str = "graphbuilder") -> str:
+    """The self-contained interactive page of ``graph`` as a string (nothing is written).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        As for :func:`render_graph`.
+    title : str
+        The page title.
+
+    Returns
+    -------
+    str
+        The HTML document :func:`render_graph` would write (scripts and styles inline, no
+        request leaves it).
+    """
+    style = load_style()
+    return _render_html(view_data(graph, style), style, _clean_text(title))
+
+
 def _render_html(data: ViewData, style: dict[str, Any], title: str) -> str:
     from pyvis.network import Network
 

@@ -170,3 +170,53 @@ def test_node_link_selects_and_focuses_the_node(open_page, seed_page_file):
     loaded.wait_for(f"gbNetwork.getSelectedNodes()[0] === {tokayev!r}", timeout=10.0)
     assert loaded.js("gbFocusFromHash()") == tokayev
     assert loaded.errors == []
+
+
+def test_notebook_view_renders_in_an_isolated_frame(browser, tmp_path):
+    """gb.show(graph) in a notebook: an iframe srcdoc that draws the graph offline, whose
+    styles stay inside it and whose page cannot reach the notebook's."""
+    import graphbuilder as gb
+    from tests.view.conftest import synthetic_graph
+
+    view = gb.show(synthetic_graph(30, 40), height=500)
+    host = tmp_path / "notebook.html"
+    host.write_text(
+        "<!doctype html><html><head><style>body { color: rgb(1, 2, 3); }</style></head>"
+        f"<body><p id='cell'>In [1]:</p>{view._repr_html_()}</body></html>",
+        encoding="utf-8",
+    )
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    blocked: list[str] = []
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "data:", "about:"))
+            else (blocked.append(r.request.url), r.abort())
+        ),
+    )
+    try:
+        page.goto(host.as_uri())
+        frame = page.frames[1]
+        for _ in range(400):
+            if frame.evaluate("window.gbSettled === true"):
+                break
+            page.wait_for_timeout(25)
+        counts = frame.evaluate(
+            "[gbNetwork.body.data.nodes.length, gbNetwork.body.data.edges.length]"
+        )
+        assert counts[0] == 30 and counts[1] > 0
+        assert blocked == []
+        # the notebook's own style is untouched, and the frame cannot reach the notebook
+        assert page.evaluate("getComputedStyle(document.body).color") == "rgb(1, 2, 3)"
+        assert (
+            frame.evaluate(
+                "(() => { try { return !!parent.document; } catch (e) { return false; } })()"
+            )
+            is False
+        )
+        height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+        assert height == 500
+    finally:
+        ctx.close()
