@@ -36,6 +36,12 @@ Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constr
 - verbs of protection (modality kind ``protection``): "defended X from Y" supports X and
   opposes Y; a noun cue given "with" a light verb goes to its object ("provided X with
   support");
+- a stance noun received (modality kind ``receiving``: "X received support from Y", "won the
+  backing of Y") is the giver's toward the receiver; otherwise a noun cue's from-phrase holds
+  it when nothing else does ("a threat of sanctions from X against Y");
+- an object shifted behind an "as" phrase is the verb's object ("dismissed as absurd X's
+  comments"); a necessary act that is itself a negative cue opposes its object ("it is
+  necessary to punish X");
 - conjoined sides of a fight or cooperation, and nouns with "between", stand toward each
   other; support "against" a third side is Opposition to it;
 - conjoined speakers of reported speech each hold the stance; a quote with no target takes the
@@ -138,13 +144,10 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or 
 # prepositions of place: a capital in their object is where something happens, not an actor
 LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "within", "throughout", "around")
 PROTECTION_PREPS = ("from", "against")  # the danger of a verb of protection (modality.csv)
-APPEAL_FACTOR = 0.85
+APPEAL_FACTOR = 0.85  # an appeal read for the appealer or as criticism: one inference more
 # noun cues whose "from" phrase is what they are about ("withdrawal from", "fear from"), not
 # who holds them
-FROM_IS_TARGET_TYPES = (
-    "Refusal",
-    "Concern",
-)  # an appeal to stop read as criticism: one inference more than the cue
+FROM_IS_TARGET_TYPES = ("Refusal", "Concern")
 
 
 @dataclass(frozen=True, slots=True)
