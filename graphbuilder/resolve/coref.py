@@ -204,15 +204,15 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                     evidence=evidence_of(doc[start].sent),
                 )
             )
-            state_ = _state_of_body(state, owner) if relation_type == "officialOf" else None
-            if state_ is not None:
+            of_state = _state_of_body(state, owner) if relation_type == "officialOf" else None
+            if of_state is not None:
                 # "Foreign Ministry spokesman Zhao Lijian": an official of a state's ministry
                 # is an official of that state
                 relations.append(
                     Relation(
                         subject=holder,
                         predicate="officialOf",
-                        object=state_,
+                        object=of_state,
                         confidence=round(confidence * BODY_STATE_FACTOR, 3),
                         evidence=evidence_of(doc[start].sent),
                     )
