@@ -157,4 +157,11 @@ def test_import_graphbuilder_loads_nothing():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT
     )
     assert out.stdout.strip() == "[]"
-    assert set(gb.__all__) == {"__version__", "build_graph", "query", "query_pages", "to_networkx"}
+    assert set(gb.__all__) == {
+        "__version__",
+        "build_graph",
+        "query",
+        "query_pages",
+        "show",
+        "to_networkx",
+    }
