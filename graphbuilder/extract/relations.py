@@ -41,6 +41,7 @@ from graphbuilder.extract.syntax import (
     entity_class,
     evidence_of,
     inclusion_words,
+    is_city,
     is_passive,
     np_entities,
     subject,
@@ -271,6 +272,15 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
     return out
 
 
+def _asserted(verb: Token, lex: ExtractionLexicons) -> bool:
+    """Whether a verb of joining or leading states a fact: not negated, refused, hedged or
+    conditional, and no infinitive ("hopes to lead", "their bid to join NATO": not yet)."""
+    mod = modality_of(verb, lex.modality)
+    if mod.negated or mod.refused or mod.factor < 1.0:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _leads(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
     """``leaderOf`` from a verb of leading (``lead`` cues: "X, who commands the RSF", "X heads
     the commission") with a person subject and an organization or state object; not when
@@ -279,10 +289,7 @@ def _leads(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
     for tok in doc:
         if tok.pos_ != "VERB" or not lex.relations.has("lead", tok.lemma_.lower()):
             continue
-        mod = modality_of(tok, lex.modality)
-        if mod.negated or mod.refused or mod.factor < 1.0 or is_passive(tok):
-            continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        if is_passive(tok) or not _asserted(tok, lex):
             continue
         subj = subject(tok)
         if subj is None:
@@ -301,11 +308,8 @@ def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
     for tok in doc:
         if tok.pos_ != "VERB" or not lex.relations.has("join", tok.lemma_.lower()):
             continue
-        mod = modality_of(tok, lex.modality)
-        if mod.negated or mod.refused or mod.factor < 1.0:
-            continue
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            continue  # "their bid to join NATO", "applied to join": not a member yet
+        if not _asserted(tok, lex):
+            continue  # "did not join", "their bid to join NATO": not a member
         subj = subject(tok)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         objs += [
@@ -410,12 +414,6 @@ def _events_in_cities(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
     ("talks in Jeddah" once linked as an event): a summit or talks take place in their city,
     where a state or a sea in an act's name is what it is about. Cities only (KB subclass
     ``City``)."""
-    ents = doc._.gb_entities or {}
-
-    def city(k: str | None) -> bool:
-        e = ents.get(k) if k else None
-        return e is not None and e.cls == "Location" and e.subclass == "City"
-
     out = []
     for m in doc._.gb_mentions or []:
         if entity_class(doc, m.entity) != "Event" or m.end <= m.start:
@@ -425,13 +423,13 @@ def _events_in_cities(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
             continue
         key, head = m.entity, ent.root
         named = [*ent, *(c for c in head.children if c.dep_ in ("compound", "nmod"))]
-        inside = [t for t in named if entity(t) != key and city(entity(t))]
+        inside = [t for t in named if entity(t) not in (key, None) and is_city(doc, entity(t))]
         placed = [
             g
             for c in head.children
             if c.dep_ == "prep" and c.lower_ in ("in", "at")
             for g in c.children
-            if g.dep_ == "pobj" and city(entity(g))
+            if g.dep_ == "pobj" and entity(g) and is_city(doc, entity(g))
         ]
         for t in (inside + placed)[:1]:
             out.append((key, "locatedIn", entity(t), head, CONF_LOCATED * 0.9))

@@ -59,6 +59,14 @@ PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "o
 DEPUTY_TITLE_WORDS = frozenset({"deputy", "vice", "assistant"})
 
 
+def is_city(doc: Doc, key: str) -> bool:
+    """Whether entity ``key`` of ``doc`` is a city (a Location of KB subclass ``City``): an
+    event named with it or held in it takes place there ("the G7 Hiroshima summit", "talks in
+    Jeddah"), where a state or a sea in an act's name is what the act is about."""
+    ent = (doc._.gb_entities or {}).get(key)
+    return ent is not None and ent.cls == "Location" and ent.subclass == "City"
+
+
 def title_status(doc: Doc, start: int) -> str | None:
     """``"former"`` or ``"deputy"`` when a word of :data:`PAST_TITLE_WORDS` or
     :data:`DEPUTY_TITLE_WORDS` stands before the office title starting at token ``start``,

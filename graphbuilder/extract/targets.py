@@ -30,6 +30,7 @@ from graphbuilder.extract.syntax import (
     entity,
     entity_class,
     evidence_of,
+    is_city,
     np_entities,
     owner_entities,
     uniq,
@@ -151,7 +152,7 @@ class EventMint:
                 self.relations.append(
                     Relation(
                         subject=key,
-                        predicate=LOCATED if _a_city(doc, other) else INVOLVES,
+                        predicate=LOCATED if is_city(doc, other) else INVOLVES,
                         object=other,
                         confidence=CONF_INVOLVES,
                         evidence=evidence_of(sent),
@@ -253,14 +254,6 @@ def _definite_description(head: Token, left: int) -> bool:
 
 def _head_group(lemma: str) -> str:
     return "treaty" if lemma in AGREEMENT_NOUNS else lemma
-
-
-def _a_city(doc, key: str) -> bool:
-    """A city (KB subclass ``City``): an event named with it or "in" it takes place there ("the
-    G7 Hiroshima summit", "talks in Jeddah"), where a state or a sea is what the act is about
-    ("sanctions on Iran", "the Black Sea plan")."""
-    ent = (doc._.gb_entities or {}).get(key)
-    return ent is not None and ent.cls == "Location" and ent.subclass == "City"
 
 
 def _involved(head: Token) -> list[str]:

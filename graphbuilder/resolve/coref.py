@@ -93,7 +93,7 @@ def _named_person_beside(state: LinkState, start: int, end: int) -> str | None:
         while k < len(doc) and doc[k].lower_ in _DEFINITE:
             k += 1
         posted = state.token_entity.get(k)
-        if _entity_class(state, k) == "Person":
+        if _is_person(state, k):
             return None
         if posted is None:  # a posting the linker left unnamed: its proper nouns
             stop = k + 4
@@ -103,12 +103,12 @@ def _named_person_beside(state: LinkState, start: int, end: int) -> str | None:
             k += 1
     if k < len(doc) and doc[k].text == ",":
         k += 1
-    if k < len(doc) and _entity_class(state, k) == "Person":
+    if k < len(doc) and _is_person(state, k):
         return state.token_entity[k]
     k = start - 1
     if k >= 0 and doc[k].text == ",":
         k -= 1
-        if k >= 0 and _entity_class(state, k) == "Person":
+        if k >= 0 and _is_person(state, k):
             return state.token_entity[k]
     return None
 
