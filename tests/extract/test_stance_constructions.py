@@ -24,6 +24,11 @@ def _stances(nlp, text):
     ], doc
 
 
+def _found(nlp, text):
+    """(holder, target, type, polarity) of the stances read from ``text``."""
+    return [s[:4] for s in _stances(nlp, text)[0]]
+
+
 CASES = [
     # capitals stand for their states when they hold or receive a stance
     ("Ankara condemned Athens on Monday.", ("Turkey", "Greece", "Condemnation", "Negative")),
@@ -195,8 +200,9 @@ def test_what_an_appeal_asks_is_not_the_addressees_stance(nlp):
 
 
 def test_statement_participle_is_the_issuers_stance(nlp):
-    stances, _ = _stances(nlp, "Norway issued a statement condemning Belarus.")
-    assert ("Norway", "Belarus", "Condemnation", "Negative") in [s[:4] for s in stances]
+    assert ("Norway", "Belarus", "Condemnation", "Negative") in _found(
+        nlp, "Norway issued a statement condemning Belarus."
+    )
 
 
 def test_no_stance_toward_the_holders_own_state(nlp):
@@ -206,8 +212,9 @@ def test_no_stance_toward_the_holders_own_state(nlp):
 
 
 def test_optimism_about_an_act_is_support(nlp):
-    stances, _ = _stances(nlp, "Kenya expressed optimism about the ceasefire plan.")
-    assert ("Kenya", "ceasefire plan", "Support", "Positive") in [s[:4] for s in stances]
+    assert ("Kenya", "ceasefire plan", "Support", "Positive") in _found(
+        nlp, "Kenya expressed optimism about the ceasefire plan."
+    )
 
 
 def test_pronoun_of_a_reported_clause_is_the_reporter(nlp):
@@ -327,27 +334,28 @@ def test_impersonal_necessity_in_reported_speech_is_a_proposal(nlp):
 
 def test_object_pronoun_is_not_its_clauses_subject(nlp):
     text = "Emmanuel Macron told Olaf Scholz that he plans to welcome him in Paris."
-    stances, _ = _stances(nlp, text)
-    assert ("Emmanuel Macron", "Olaf Scholz", "Support", "Positive") in [s[:4] for s in stances]
+    assert ("Emmanuel Macron", "Olaf Scholz", "Support", "Positive") in _found(nlp, text)
 
 
 def test_sending_aid_is_support_sending_troops_is_not(nlp):
-    aid, _ = _stances(nlp, "Japan sent aid to Nepal.")
-    assert ("Japan", "Nepal", "Support", "Positive") in [s[:4] for s in aid]
+    assert ("Japan", "Nepal", "Support", "Positive") in _found(nlp, "Japan sent aid to Nepal.")
     troops, _ = _stances(nlp, "Russia sent troops to Georgia.")
     assert not [s for s in troops if s[2] == "Support"], troops
 
 
 def test_apology_and_welcome(nlp):
-    apology, _ = _stances(nlp, "Argentina apologized to Brazil.")
-    assert ("Argentina", "Brazil", "Cooperation", "Positive") in [s[:4] for s in apology]
-    welcome, _ = _stances(nlp, "France gave a warm welcome to Senegal.")
-    assert ("France", "Senegal", "Support", "Positive") in [s[:4] for s in welcome]
+    assert ("Argentina", "Brazil", "Cooperation", "Positive") in _found(
+        nlp, "Argentina apologized to Brazil."
+    )
+    assert ("France", "Senegal", "Support", "Positive") in _found(
+        nlp, "France gave a warm welcome to Senegal."
+    )
 
 
 def test_seeking_to_join_is_support(nlp):
-    stances, _ = _stances(nlp, "Ukraine applied to join the European Union.")
-    assert ("Ukraine", "European Union", "Support", "Positive") in [s[:4] for s in stances]
+    assert ("Ukraine", "European Union", "Support", "Positive") in _found(
+        nlp, "Ukraine applied to join the European Union."
+    )
     plain, _ = _stances(nlp, "Ukraine joined the talks.")
     assert not [s for s in plain if s[2] == "Support"], plain
 
@@ -405,8 +413,7 @@ def test_reciprocal_nouns_and_predicates_of_feeling(nlp, text, expected):
 
 
 def test_psych_verbs_the_one_who_feels_holds_the_stance(nlp):
-    stances, _ = _stances(nlp, "Chile was outraged by Peru.")
-    assert ("Chile", "Peru", "Criticism", "Negative") in [s[:4] for s in stances]
+    assert ("Chile", "Peru", "Criticism", "Negative") in _found(nlp, "Chile was outraged by Peru.")
     negated, _ = _stances(nlp, "Chile was not outraged by Peru.")
     assert not negated
 
@@ -439,13 +446,15 @@ def test_indictment_is_condemnation(nlp):
 
 
 def test_a_place_in_an_acts_name_is_no_target(nlp):
-    stances, _ = _stances(nlp, "France criticized the Black Sea plan.")
-    assert ("France", "Black Sea plan", "Criticism", "Negative") in [s[:4] for s in stances]
+    assert ("France", "Black Sea plan", "Criticism", "Negative") in _found(
+        nlp, "France criticized the Black Sea plan."
+    )
 
 
 def test_stressing_the_importance_of_an_act_is_support(nlp):
-    stances, _ = _stances(nlp, "Turkey stressed the importance of the grain deal.")
-    assert ("Turkey", "grain deal", "Support", "Positive") in [s[:4] for s in stances]
+    assert ("Turkey", "grain deal", "Support", "Positive") in _found(
+        nlp, "Turkey stressed the importance of the grain deal."
+    )
 
 
 def test_protection_opposes_the_danger_it_protects_from(nlp):
@@ -464,8 +473,9 @@ def test_protection_opposes_the_danger_it_protects_from(nlp):
 def test_provision_with_a_support_noun_supports_the_receiver(nlp):
     stances, _ = _stances(nlp, "Japan provided Taiwan with diplomatic backing.")
     assert ("Japan", "Taiwan", "Support", "Positive") in [s[:4] for s in stances]
-    stances, _ = _stances(nlp, "Norway provided humanitarian support to Chile.")
-    assert ("Norway", "Chile", "Support", "Positive") in [s[:4] for s in stances]
+    assert ("Norway", "Chile", "Support", "Positive") in _found(
+        nlp, "Norway provided humanitarian support to Chile."
+    )
 
 
 def test_what_an_appeal_asks_for_is_the_appealers_stance(nlp):
@@ -506,8 +516,9 @@ def test_saying_that_x_broke_a_norm_criticises_x(nlp):
 def test_object_shifted_behind_an_as_phrase(nlp):
     stances, _ = _stances(nlp, "Kenya dismissed as absurd Uganda's complaints.")
     assert ("Kenya", "Uganda", "Criticism", "Negative") in [s[:4] for s in stances]
-    stances, _ = _stances(nlp, "Norway praised as courageous the decision of Iceland.")
-    assert ("Norway", "Iceland", "Praise", "Positive") in [s[:4] for s in stances]
+    assert ("Norway", "Iceland", "Praise", "Positive") in _found(
+        nlp, "Norway praised as courageous the decision of Iceland."
+    )
 
 
 def test_a_stance_received_is_the_givers(nlp):
@@ -525,15 +536,17 @@ def test_a_from_phrase_holds_a_stance_noun(nlp):
     )
     assert ("Peru", "Chile", "Opposition", "Negative") in [s[:4] for s in stances]
     # a withdrawal from X is about X
-    stances, _ = _stances(nlp, "Hungary announced its withdrawal from the treaty.")
-    assert ("Hungary", "treaty", "Refusal", "Negative") in [s[:4] for s in stances]
+    assert ("Hungary", "treaty", "Refusal", "Negative") in _found(
+        nlp, "Hungary announced its withdrawal from the treaty."
+    )
 
 
 def test_a_necessary_act_against_x_opposes_x(nlp):
     stances, _ = _stances(nlp, '"It is necessary to punish Bolivia for the raid," Peru said.')
     assert ("Peru", "Bolivia", "Opposition", "Negative") in [s[:4] for s in stances]
-    stances, _ = _stances(nlp, '"It is necessary to help Bolivia after the flood," Peru said.')
-    assert ("Peru", "Bolivia", "Proposal", "Positive") in [s[:4] for s in stances]
+    assert ("Peru", "Bolivia", "Proposal", "Positive") in _found(
+        nlp, '"It is necessary to help Bolivia after the flood," Peru said.'
+    )
 
 
 def test_an_event_target_named_in_a_city_is_located_there(nlp):
