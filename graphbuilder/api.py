@@ -387,12 +387,10 @@ def show(graph: Graph, *, height: int = 640, title: str = "graphbuilder") -> Not
     >>> view._repr_html_().startswith("<iframe srcdoc=")
     True
     """
-    from graphbuilder.rdf.mapping import dataset_to_graph
+    from graphbuilder.rdf.io import union_graph
     from graphbuilder.view.html import render_html
 
-    if isinstance(graph, Dataset):
-        graph = dataset_to_graph(graph)
-    return NotebookView(render_html(graph, title=title), height=height)
+    return NotebookView(render_html(union_graph(graph), title=title), height=height)
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -428,9 +426,12 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     [('urn:x:a', 'urn:x:b', 'relation:leaderOf', 'leaderOf')]
     """
     from graphbuilder.rdf.io import union_graph
-    from graphbuilder.view.model import view_data
+    from graphbuilder.view.model import load_style, view_data
 
-    data = view_data(union_graph(graph))
+    style = load_style()
+    # no drawing positions: the networkx graph carries none (see _DRAWING)
+    style = {**style, "layout": {**style["layout"], "python_layout_max_nodes": 0}}
+    data = view_data(union_graph(graph), style)
     documents = [d["key"] for d in data.documents]
     out = nx.MultiDiGraph()
     for node in data.nodes:

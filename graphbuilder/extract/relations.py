@@ -149,16 +149,10 @@ def _person_of_title(tok: Token) -> str | None:
         subj = subject(tok.head)
         if subj is not None:
             cands.append(subj)
-    if tok.dep_ == "nsubj":
+    if tok.dep_ == "nsubj" and (named := subject(tok.head)) is not None and named != tok:
         # "The candidate of X, Bola Tinubu has hailed": two subjects are a mis-parsed
-        # apposition, the name right after the title's phrase and its comma
-        after = tok.right_edge.i + 1
-        if after < len(doc) and doc[after].text == ",":
-            cands += [
-                c
-                for c in tok.head.children
-                if c.dep_ == "nsubj" and c.i > after and c.left_edge.i == after + 1
-            ]
+        # apposition, and syntax.subject reads the name next to the verb
+        cands.append(named)
     for c in cands:
         key = entity(c)
         if key and entity_class(doc, key) == "Person":
@@ -423,16 +417,9 @@ def _events_in_cities(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
             continue
         key, head = m.entity, ent.root
         named = [*ent, *(c for c in head.children if c.dep_ in ("compound", "nmod"))]
-        inside = [t for t in named if entity(t) not in (key, None) and is_city(doc, entity(t))]
-        placed = [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            for g in c.children
-            if g.dep_ == "pobj" and entity(g) and is_city(doc, entity(g))
-        ]
-        for t in (inside + placed)[:1]:
-            out.append((key, "locatedIn", entity(t), head, CONF_LOCATED * 0.9))
+        inside = [entity(t) for t in named if entity(t) not in (key, None)]
+        for place in [k for k in (*inside, *_place_objects(head)) if is_city(doc, k)][:1]:
+            out.append((key, "locatedIn", place, head, CONF_LOCATED * 0.9))
     return out
 
 
@@ -482,9 +469,9 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
     """``locatedIn`` for organizations placed by the text: "the Boise Interagency Fire Center
     in Idaho", "the Brazilian Embassy in London", "Pepperell, based in West Point"."""
     out = []
+    ents = doc._.gb_entities or {}
     for tok in doc:
         key = entity(tok)
-        ents = doc._.gb_entities or {}
         if (
             key
             and entity_class(doc, key) == "Organization"
@@ -504,7 +491,7 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
                         if p != t:
                             out.append((t, "locatedIn", p, tok, CONF_ORG_PLACE))
         if (
-            tok.lower_ in ("based", "headquartered")
+            cues.has("based", tok.lower_)
             and tok.i >= 2
             and doc[tok.i - 1].text == "-"
             and entity_class(doc, entity(doc[tok.i - 2])) in PLACE_CLASSES

@@ -74,6 +74,16 @@ from graphbuilder.resolve.spans import (
 
 #: What the components after the parser read of the parse (``token.pos`` too, see above).
 _PARSE = ["doc.sents", "token.dep", "token.head", "token.lemma", "token.tag"]
+# what the linker writes and the extractor reads
+_LINKED = [
+    "doc._.gb_entities",
+    "doc._.gb_mentions",
+    "doc._.gb_token_entity",
+    "doc._.gb_token_group",
+    "doc._.gb_author",
+    "doc._.gb_relations",
+    "doc._.gb_seats",
+]
 
 
 def article_of_text(text: str) -> Article:
@@ -287,17 +297,7 @@ class EntityLinker(_FolderComponent):
     "gb_linker",
     default_config={"kb_dir": None, "lexicon_dir": None},
     requires=["doc.ents", "doc.spans", *_PARSE, "doc._.gb_article"],
-    assigns=[
-        "doc.ents",
-        "span._.gb_entity",
-        "doc._.gb_entities",
-        "doc._.gb_mentions",
-        "doc._.gb_token_entity",
-        "doc._.gb_token_group",
-        "doc._.gb_author",
-        "doc._.gb_relations",
-        "doc._.gb_seats",
-    ],
+    assigns=["doc.ents", "span._.gb_entity", *_LINKED],
 )
 def make_entity_linker(
     nlp: Language, name: str, kb_dir: str | None, lexicon_dir: str | None
@@ -350,7 +350,6 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
         where = rel.evidence.char_start if rel.evidence else None
         if rel.predicate == "officialOf" and (rel.subject, rel.object, where) in leads:
             continue
-        where = rel.evidence.char_start if rel.evidence else None
         key = (rel.subject, rel.predicate, rel.object, rel.origin, where)
         if key not in best or rel.confidence > best[key].confidence:
             best[key] = rel
@@ -360,19 +359,7 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
 @Language.factory(
     "gb_extractor",
     default_config={"lexicon_dir": None},
-    requires=[
-        "doc.ents",
-        *_PARSE,
-        "token.ent_type",
-        "doc._.gb_article",
-        "doc._.gb_entities",
-        "doc._.gb_mentions",
-        "doc._.gb_token_entity",
-        "doc._.gb_token_group",
-        "doc._.gb_author",
-        "doc._.gb_relations",
-        "doc._.gb_seats",
-    ],
+    requires=["doc.ents", *_PARSE, "token.ent_type", "doc._.gb_article", *_LINKED],
     assigns=["doc._.gb_relations", "doc._.gb_stances", "doc._.gb_entities", "doc._.gb_mentions"],
 )
 def make_extractor(nlp: Language, name: str, lexicon_dir: str | None) -> Extractor:

@@ -45,6 +45,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from graphbuilder.rdf.io import union_graph
 from graphbuilder.rdf.iris import (
     SUMMARY_IRI_SPARQL,
     document_iri,
@@ -378,20 +379,10 @@ def dataset_to_graph(ds: Dataset) -> Graph:
     Returns
     -------
     rdflib.Graph
-        Every triple of every graph (default and named) once.
-
-    Notes
-    -----
-    The same as :func:`graphbuilder.rdf.io.union_graph`, written here so that this module
-    does not import ``rdf.io`` (which reaches ``store.oxigraph``, which reads the stance
-    summary updates of this module: an import cycle).
+        Every triple of every graph (default and named) once
+        (:func:`graphbuilder.rdf.io.union_graph`).
     """
-    if not isinstance(ds, Dataset):
-        return ds
-    out = Graph()
-    for s, p, o, _c in ds.quads((None, None, None, None)):
-        out.add((s, p, o))
-    return bind_prefixes(out)
+    return union_graph(ds)
 
 
 # ---------------------------------------------------------------------- stance summaries
