@@ -223,35 +223,30 @@ _EDGE_PUNCT = "()[]{}\"'’‘“”,.;:!?"
 
 def lowercase_words(name: str, particles: frozenset[str] | set[str]) -> list[str]:
     """Return the lower-case common words of a name: the words with no capital letter that
-        are not function words or name particles.
+    are not function words or name particles.
 
-        A word is a whitespace-separated token stripped of edge punctuation; one that does not
-        start with a letter ("9/11", "6th") is skipped; a hyphenated word is kept when every
-        part is a particle ("al-" compounds are capitalised after the hyphen anyway).
+    A word is a whitespace-separated token stripped of edge punctuation; one that does not
+    start with a letter ("9/11", "6th") is skipped; a hyphenated word is kept when every
+    part is a particle ("al-" compounds are capitalised after the hyphen anyway).
 
-        Parameters
-        ----------
-        name : str
-            A label or alias.
-        particles : set of str
-            Lower-case function words and context cues (``context_cues.csv``)
-        ``word, reading, source``: a word next to an ambiguous place name that asks for one kind
-        of place (``governor`` -> ``Region``, a state or province; ``president`` -> ``Country``;
-        ``mayor`` -> ``City``), read by :mod:`graphbuilder.resolve.context`; in
-        ``kb.context_cues`` (lower-case word -> reading).
-    name particles (``name_particles.csv``).
+    Parameters
+    ----------
+    name : str
+        A label or alias.
+    particles : set of str
+        Lower-case function words and name particles (``name_particles.csv``).
 
-        Returns
-        -------
-        list of str
-            The offending words in order; empty for a proper name.
+    Returns
+    -------
+    list of str
+        The offending words in order; empty for a proper name.
 
-        Examples
-        --------
-        >>> lowercase_words("UN peacekeeping", {"of", "the"})
-        ['peacekeeping']
-        >>> lowercase_words("Islamic State of Iraq and the Levant", {"of", "and", "the"})
-        []
+    Examples
+    --------
+    >>> lowercase_words("UN peacekeeping", {"of", "the"})
+    ['peacekeeping']
+    >>> lowercase_words("Islamic State of Iraq and the Levant", {"of", "and", "the"})
+    []
     """
     out = []
     for token in name.split():

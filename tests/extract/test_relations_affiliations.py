@@ -40,8 +40,8 @@ def test_affiliation_noun_apposition(rels):
 
 
 def test_director_for_an_organization_is_official(rels):
-    got = rels("Mukhbir Singh, a director for the World Sikh Organization, said on Tuesday.")
-    assert ("Mukhbir Singh", "officialOf", "World Sikh Organization") in got
+    got = rels("Anita Desai, a director for the International Crisis Group, said on Tuesday.")
+    assert ("Anita Desai", "officialOf", "International Crisis Group") in got
     assert not any(p == "memberOf" for _, p, _ in got)
 
 
