@@ -141,7 +141,7 @@ def build_graph(
     >>> len(ds)  # doctest: +SKIP
     """
     from graphbuilder.build.settings import RunSettings
-    from graphbuilder.build.worker import run_documents, worker_pipeline
+    from graphbuilder.build.worker import run_documents
     from graphbuilder.ingest.limits import DEFAULT_MAX_DOCUMENTS
     from graphbuilder.rdf.mapping import records_to_dataset, with_stance_summaries
     from graphbuilder.resolve.merge import merge_documents
@@ -154,8 +154,6 @@ def build_graph(
     )
     with use_data(settings.kb_dir, settings.lexicon_dir):
         articles = _articles(items, settings.max_bytes, max_documents or DEFAULT_MAX_DOCUMENTS)
-    if nlp is None:
-        nlp, _ = worker_pipeline(settings)
     records = [r.record for r in run_documents(articles, settings, nlp=nlp)]
     records.sort(key=lambda r: r.article.doc_id)
     entities, merged = merge_documents(records)

@@ -55,9 +55,7 @@ __all__ = [
     "lexicon_dir",
     "ontology_dir",
     "package_dir",
-    "project_home",
     "queries_dir",
-    "select_data",
     "use_data",
 ]
 
@@ -110,21 +108,6 @@ def _bundled(name: str) -> Path:
     if inside.is_dir():
         return inside
     return _CHECKOUT / name
-
-
-def project_home() -> Path:
-    """Return the folder that holds ``ontology/`` and ``queries/``.
-
-    Returns
-    -------
-    pathlib.Path
-        ``$GRAPHBUILDER_HOME`` when set; else the installed package (a wheel) when it carries
-        the data folders; else the checkout (the parent of the ``graphbuilder`` package).
-    """
-    env = os.environ.get(HOME_ENV)
-    if env:
-        return Path(env)
-    return _bundled("ontology").parent
 
 
 def ontology_dir() -> Path:
@@ -225,22 +208,6 @@ def _selection(kb, lexicons) -> tuple[Path | None, Path | None]:
         Path(kb).resolve() if kb is not None else old_kb,
         Path(lexicons).resolve() if lexicons is not None else old_lex,
     )
-
-
-def select_data(
-    kb: str | os.PathLike | None = None, lexicons: str | os.PathLike | None = None
-) -> None:
-    """Make ``kb`` and ``lexicons`` the folders in effect for the rest of this context.
-
-    For worker processes (each selects its build's folders once, in its initializer);
-    elsewhere use :func:`use_data`, which restores the previous folders afterwards.
-
-    Parameters
-    ----------
-    kb, lexicons : str or path, optional
-        Folders to select (made absolute); None leaves that one as it is.
-    """
-    _SELECTED.set(_selection(kb, lexicons))
 
 
 @contextlib.contextmanager

@@ -123,10 +123,10 @@ def group_of_token(doc: Doc, i: int) -> list[str]:
 def sentence_index(doc: Doc, token_i: int) -> int:
     """Index of the sentence holding token ``token_i`` (0 without sentence boundaries); the
     sentence starts are computed once per Doc and kept in ``doc.user_data``."""
-    if not doc.has_annotation("SENT_START"):
-        return 0
     starts = doc.user_data.get("gb_sentence_starts")
     if starts is None:
+        if not doc.has_annotation("SENT_START"):
+            return 0
         starts = [sent.start for sent in doc.sents]
         doc.user_data["gb_sentence_starts"] = starts
     return bisect_right(starts, token_i) - 1
