@@ -403,13 +403,17 @@ def stance_pairs(graph: Graph) -> set[Pair]:
     set of tuple of str
         One ``(holder, target, polarity)`` per distinct combination.
     """
-    pairs: set[Pair] = set()
+    return set(_stance_combinations(graph))
+
+
+def _stance_combinations(graph: Graph) -> Iterable[Pair]:
+    """One ``(holder, target, polarity)`` per stance of ``graph`` (and per combination of a
+    stance with several holders or targets)."""
     for st in set(graph.subjects(RDF.type, GB.Stance)):
         for h in graph.objects(st, GB.holder):
             for t in graph.objects(st, GB.target):
                 for pol in graph.objects(st, GB.polarity):
-                    pairs.add((str(h), str(t), str(pol)))
-    return pairs
+                    yield (str(h), str(t), str(pol))
 
 
 def _summary_triples(g: Graph, node: URIRef, pair: Pair, count: int) -> None:
@@ -452,12 +456,7 @@ def stance_summary_graph(graph: Graph) -> Graph:
     """
     from collections import Counter
 
-    counts: Counter[Pair] = Counter()
-    for st in set(graph.subjects(RDF.type, GB.Stance)):
-        for h in graph.objects(st, GB.holder):
-            for t in graph.objects(st, GB.target):
-                for pol in graph.objects(st, GB.polarity):
-                    counts[(str(h), str(t), str(pol))] += 1
+    counts: Counter[Pair] = Counter(_stance_combinations(graph))
     out = Graph()
     bind_prefixes(out)
     for pair, n in counts.items():

@@ -194,19 +194,18 @@ def reads_union(store: object) -> bool:
 
 def has_stance_summaries(store: ox.Store) -> bool:
     """Return True when the store's default graph holds a ``gb:StanceSummary``."""
-    from graphbuilder.rdf.namespaces import GB
-
-    kind = ox.NamedNode(str(GB.StanceSummary))
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    found = store.quads_for_pattern(None, rdf_type, kind, ox.DefaultGraph())
-    return next(found, None) is not None
+    return _has_instance(store, "StanceSummary")
 
 
 def has_stances(store: ox.Store) -> bool:
     """Return True when the store's default graph holds a ``gb:Stance``."""
+    return _has_instance(store, "Stance")
+
+
+def _has_instance(store: ox.Store, gb_class: str) -> bool:
     from graphbuilder.rdf.namespaces import GB
 
-    kind = ox.NamedNode(str(GB.Stance))
+    kind = ox.NamedNode(str(GB[gb_class]))
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     found = store.quads_for_pattern(None, rdf_type, kind, ox.DefaultGraph())
     return next(found, None) is not None

@@ -31,7 +31,7 @@ from graphbuilder.paths import package_dir
 from graphbuilder.rdf.io import load_graph
 from graphbuilder.view.model import ViewData, load_style, view_data
 
-__all__ = ["ViewStats", "render_graph", "render_file", "GENERATOR"]
+__all__ = ["ViewStats", "render_graph", "render_file", "render_html", "GENERATOR"]
 
 #: marks pages graphbuilder wrote; an existing file without it is never overwritten
 GENERATOR = "graphbuilder-view"
@@ -200,9 +200,7 @@ def render_graph(
     """
     out = Path(out_path)
     _check_output(out, force=force)
-    style = load_style()
-    data = view_data(graph, style)
-    html = _render_html(data, style, _clean_text(title or out.stem))
+    html, data = _page(graph, title or out.stem)
     write_bytes_atomic(html.encode("utf-8"), out)
     return ViewStats(nodes=len(data.nodes), edges=len(data.edges), path=out)
 
@@ -223,8 +221,13 @@ def render_html(graph: rdflib.Graph, *, title: str = "graphbuilder") -> str:
         The HTML document :func:`render_graph` would write (scripts and styles inline, no
         request leaves it).
     """
+    return _page(graph, title)[0]
+
+
+def _page(graph: rdflib.Graph, title: str) -> tuple[str, ViewData]:
     style = load_style()
-    return _render_html(view_data(graph, style), style, _clean_text(title))
+    data = view_data(graph, style)
+    return _render_html(data, style, _clean_text(title)), data
 
 
 def _render_html(data: ViewData, style: dict[str, Any], title: str) -> str:
