@@ -607,7 +607,14 @@ class SparqlServerSink:
         ------
         StoreError
         """
-        self.update(swap_update(str(graph_iri(doc_id)), None, union=self._union_writes()))
+        self._swap(str(graph_iri(doc_id)), None)
+
+    def _swap(self, target: str, temporary: str | None) -> None:
+        """Send the sink's own swap of a document graph; it keeps the default graph the union
+        when the server does, so that is not asked again before the next document."""
+        union = self._union_writes()
+        self._update(self.update_url, swap_update(target, temporary, union=union))
+        self._own_union = union or None
 
     def _union_writes(self) -> bool:
         """Whether writes keep the default graph the union (Oxigraph and Fuseki servers)."""
@@ -666,7 +673,7 @@ class SparqlServerSink:
 
     def _move(self, temporary: URIRef, target: URIRef) -> None:
         try:
-            self.update(swap_update(str(target), str(temporary), union=self._union_writes()))
+            self._swap(str(target), str(temporary))
         except StoreError:
             # An earlier attempt may have been applied with its response lost: then the
             # temporary graph is gone and the target is filled.
