@@ -60,7 +60,7 @@ def _server(location: Path) -> tuple[subprocess.Popen, str]:
 def run(words: int) -> dict:
     """Measure every row; return them with the machine's description."""
     from graphbuilder.build import extract_documents
-    from graphbuilder.engines.dask_engine import extract_documents_dask, local_cluster
+    from graphbuilder.engines.dask_engine import DaskExecutor, local_cluster
     from graphbuilder.rdf.mapping import document_graph, records_to_dataset
     from graphbuilder.resolve.merge import merge_documents
     from graphbuilder.store.sparql_server import open_sparql_sink
@@ -89,9 +89,10 @@ def run(words: int) -> dict:
     for workers in (1, 2):
         started = time.perf_counter()
         with local_cluster(workers) as address:
-            done, _ = extract_documents_dask(paths, scheduler=address)  # workers load spaCy
+            dask = DaskExecutor(scheduler=address)
+            done, _ = extract_documents(paths, executor=dask)  # workers load spaCy
             warm_start = time.perf_counter()
-            done, _ = extract_documents_dask(paths, scheduler=address)
+            done, _ = extract_documents(paths, executor=dask)
             warm = time.perf_counter() - warm_start
         total = time.perf_counter() - started
         row(

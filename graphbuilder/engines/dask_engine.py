@@ -23,19 +23,16 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphbuilder.build.results import collect, with_progress
 from graphbuilder.build.settings import RunSettings
 from graphbuilder.build.worker import PathResult, run_batch
 from graphbuilder.errors import GraphbuilderError
-from graphbuilder.records import DocumentRecords
 
 __all__ = [
     "DaskExecutor",
-    "extract_documents_dask",
     "local_cluster",
     "partition_paths",
 ]
@@ -121,6 +118,13 @@ class DaskExecutor:
     partitions : int, optional
         Number of tasks the documents are cut into (default: 2 per worker, at most one per
         document). The graph does not depend on it.
+
+    Examples
+    --------
+    Any function of :mod:`graphbuilder.build` that takes an ``executor`` runs on Dask with it:
+
+    >>> from graphbuilder.build import extract_documents
+    >>> records, problems = extract_documents(paths, executor=DaskExecutor())  # doctest: +SKIP
     """
 
     scheduler: str | None = None
@@ -192,72 +196,3 @@ class DaskExecutor:
                 yield from results
         finally:
             client.close()
-
-
-def extract_documents_dask(
-    paths: Sequence[Path],
-    *,
-    model: str | None = None,
-    max_bytes: int | None = None,
-    scheduler: str | None = None,
-    n_workers: int = 2,
-    partitions: int | None = None,
-    progress: Callable | None = None,
-    numpy_ops: bool = False,
-    kb_dir: str | Path | None = None,
-    lexicon_dir: str | Path | None = None,
-) -> tuple[list[DocumentRecords], list[str]]:
-    """Read, parse and extract each document on a Dask cluster (no merging, no output).
-
-    Same contract as :func:`graphbuilder.build.extract_documents` (with a
-    :class:`DaskExecutor`).
-
-    Parameters
-    ----------
-    paths : sequence of Path
-        The documents (files, not folders).
-    model : str, optional
-        spaCy pipeline each worker loads once (default
-        :data:`graphbuilder.nlp.pipeline.DEFAULT_MODEL`).
-    max_bytes : int, optional
-        Limit on one document's size (default of :mod:`graphbuilder.ingest.limits`).
-    scheduler, n_workers, partitions
-        See :class:`DaskExecutor`.
-    progress : callable, optional
-        Called with a :class:`graphbuilder.build.results.DocumentProgress` per document, as
-        each partition comes back.
-    numpy_ops : bool
-        Workers build their pipeline with numpy's matrix products instead of blis
-        (:func:`graphbuilder.nlp.run.use_numpy_ops`).
-    kb_dir, lexicon_dir : str or Path, optional
-        The KB and lexicon folders every worker reads, at the same path (default: the folders
-        in effect here, :func:`graphbuilder.paths.kb_dir` and
-        :func:`graphbuilder.paths.lexicon_dir`).
-
-    Returns
-    -------
-    records : list of DocumentRecords
-        One per document read, in input order, KB background facts included.
-    problems : list of str
-        One line per document skipped (``"<file>: <fault>"``), in input order.
-
-    Raises
-    ------
-    GraphbuilderError
-        See :meth:`DaskExecutor.map`.
-
-    Examples
-    --------
-    >>> records, problems = extract_documents_dask(paths, n_workers=2)  # doctest: +SKIP
-    """
-    settings = RunSettings.resolve(
-        model=model,
-        kb_dir=kb_dir,
-        lexicon_dir=lexicon_dir,
-        max_bytes=max_bytes,
-        numpy_ops=numpy_ops,
-    )
-    executor = DaskExecutor(scheduler=scheduler, n_workers=n_workers, partitions=partitions)
-    names = [str(p) for p in paths]
-    results = with_progress(executor.map(settings, names), progress, total=len(names))
-    return collect(results, names)

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from graphbuilder.build import extract_documents
 from graphbuilder.engines.dask_engine import (
-    extract_documents_dask,
+    DaskExecutor,
     local_cluster,
     partition_paths,
 )
@@ -82,7 +82,7 @@ def test_partitions_are_contiguous_and_cover_the_input():
 
 
 def test_dask_build_equals_local_build(corpus, scheduler, local_result):
-    records, problems = extract_documents_dask(corpus, scheduler=scheduler)
+    records, problems = extract_documents(corpus, executor=DaskExecutor(scheduler=scheduler))
     local_records, local_problems = local_result
     assert [r.article.source for r in records] == [r.article.source for r in local_records]
     assert problems == local_problems
@@ -94,9 +94,8 @@ def test_dask_build_equals_local_build(corpus, scheduler, local_result):
 
 def test_graph_does_not_depend_on_the_partitions(corpus, scheduler, local_result):
     seen = []
-    records, problems = extract_documents_dask(
-        corpus, scheduler=scheduler, partitions=len(corpus), progress=seen.append
-    )
+    executor = DaskExecutor(scheduler=scheduler, partitions=len(corpus))
+    records, problems = extract_documents(corpus, executor=executor, progress=seen.append)
     assert isomorphic(_graph(records), _graph(local_result[0]))
     assert sorted(p.index for p in seen) == list(range(1, len(corpus) + 1))
     assert sum(p.problem is not None for p in seen) == 1
