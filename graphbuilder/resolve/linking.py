@@ -19,7 +19,9 @@ each name, which entity it refers to:
    headline's "Obasanjo" before "Olusegun Obasanjo") is that person; an acronym defined in
    parentheses after a name ("All Progressives Congress (APC)") is that name's entity;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
-   ("Russian troops"), never elsewhere ("Russian language"); a plural demonym used as a noun
+   ("Russian troops") or an office title of ``offices.csv`` ("Philippine Foreign Secretary"),
+   never elsewhere ("Russian language"), whether the model tagged it NORP, tagged it another
+   class, or left it out ("Tajik President Emomali Rahmon"); a plural demonym used as a noun
    ("the Palestinians", "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
    ("the anniversary summit of the CSTO" -> "CSTO summit"), with "between A and B" the event
@@ -661,6 +663,9 @@ def link_names(state: LinkState) -> None:
             if not candidates and _plural_demonym(kb, span):
                 _link_demonym(state, span)  # "asked Pakistanis to": the people of the state
                 continue
+            if _only_a_demonym(kb, span, candidates):
+                _link_demonym(state, span)  # "sing Tajik songs", read by the model as a name
+                continue
             if len(span) > 1 and span[-1].lower_ in lex.event_heads and cls != "Person":
                 cls = "Event"  # "the Windsor Framework": an agreement
             entry = None
@@ -699,10 +704,45 @@ def link_names(state: LinkState) -> None:
             acronyms.setdefault(acronym, key)
         if state.entities[key].cls == "Person":
             people.add(key)
+    _link_untagged_demonyms(state)
+
+
+def _only_a_demonym(kb: KnowledgeBase, span: Span, candidates: list[KBEntry]) -> bool:
+    """True when a one-word model name is a state's demonym and no label or alias of the KB
+    ("Tajik", tagged PERSON by the model): then step 4 decides, not the lookup."""
+    if len(span) != 1:
+        return False
+    entry = kb.demonym(span.text)
+    if entry is None or any(c.id != entry.id for c in candidates):
+        return False
+    name = normalize_name(span.text)
+    return all(normalize_name(n) != name for n in (entry.label, *entry.aliases))
+
+
+def _link_untagged_demonyms(state: LinkState) -> None:
+    """Link the one-word demonyms the model left outside every entity ("Tajik President
+    Emomali Rahmon", where ``en_core_web_sm`` tags only the name), by the rule of step 4.
+
+    A capitalised adjective or proper noun that the KB knows as a state's demonym
+    (``countries.csv`` ``demonyms``, from Wikidata and Wikipedia) is read as if the model had
+    tagged it NORP: it stands for its state before a noun of ``demonym_heads.csv`` only.
+    """
+    doc = state.doc
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i in covered or token.i in state.token_entity:
+            continue
+        if token.tag_ not in ("NNP", "JJ") or not token.text[:1].isupper():
+            continue
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head.i <= token.i:
+            continue
+        if state.kb.demonym(token.text) is not None:
+            _link_demonym(state, doc[token.i : token.i + 1])
 
 
 def _link_demonym(state: LinkState, span: Span) -> None:
-    """A demonym names its state only before a 'state' noun ("Russian troops")."""
+    """A demonym names its state only before a 'state' noun ("Russian troops") or an office
+    title ("Philippine Foreign Secretary"); elsewhere ("Russian language") it names nothing."""
     entry = state.kb.demonym(span.text)
     if entry is None and span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
         entry = state.kb.demonym(span.text[:-1])  # "Palestinians", "Iraqis"
@@ -720,6 +760,12 @@ def _link_demonym(state: LinkState, span: Span) -> None:
         standing = bool(words & state.lex.demonym_heads)
     elif span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
         standing = True  # "the Americans" as a plural noun names the state's side
+    if not standing:  # "Philippine Foreign Secretary": an office title of the KB follows
+        after = state.doc[span.end : span.end + 3]
+        standing = any(
+            state.kb.office_for_title(after[:n].text.lower()) is not None
+            for n in range(len(after), 0, -1)
+        )
     if standing:
         key = state.entity_from_kb(entry)
         state.add_mention(key, span.start, span.end, "demonym")

@@ -93,6 +93,22 @@ def test_demonym_names_a_state_only_before_a_state_noun(linker_nlp):
     assert "Russia" not in entity_labels(language)
 
 
+def test_a_demonym_the_model_leaves_untagged_still_names_its_state(linker_nlp):
+    # en_core_web_sm tags only the name here: "Tajik" is in no entity of the model
+    doc = run(linker_nlp, "Tajik President Emomali Rahmon urged donors to help the farmers.")
+    assert [e.label_ for e in doc.ents if e.text == "Tajik"] == []
+    assert entity_labels(doc).get("Tajikistan") == "Country"
+    relations = {(r.predicate, doc._.gb_entities[r.object].label) for r in doc._.gb_relations}
+    assert ("leaderOf", "Tajikistan") in relations
+    control = run(linker_nlp, "Villagers there sing Tajik songs at weddings.")
+    assert "Tajikistan" not in entity_labels(control)
+
+
+def test_a_demonym_before_an_office_title_names_its_state(linker_nlp):
+    doc = run(linker_nlp, "Later, Philippine Foreign Secretary Enrique Manalo met reporters.")
+    assert entity_labels(doc).get("Philippines") == "Country"
+
+
 def test_pronoun_across_sentences_resolves_to_the_person(linker_nlp):
     doc = run(linker_nlp, "Sadyr Japarov spoke first. He praised the peacekeepers.")
     he = [m for m in doc._.gb_mentions if m.text == "He"]
