@@ -131,6 +131,7 @@ CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
 SAID_OF_PREPS = ("of", "about", "regarding", "concerning")  # "said of X", "told reporters about X"
+RECIPROCAL_PRONOUNS = frozenset({"each other", "one another"})
 RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between the two sides
 # objects that name the interaction itself ("fought two wars", "held talks"): CAMEO's &FIGHT
 # and &NEGOTIATION noun synsets (CAMEO.2.0.txt)
@@ -923,8 +924,10 @@ def _read_cue(
                     )
             return
     interaction = phrase is not None and phrase.lemma_.lower() in INTERACTION_NOUNS
-    if len(holders) > 1 and stype in RECIPROCAL_TYPES and (not targets or interaction):
-        # "Armenia and Azerbaijan have fought two wars", "X and Y agreed": each toward the other
+    mutual = stype in RECIPROCAL_TYPES and (not targets or interaction)
+    if len(holders) > 1 and (mutual or _each_other(verb)):
+        # "Armenia and Azerbaijan have fought two wars", "X and Y agreed": each toward the other;
+        # "X and Y accused each other of ...": any stance read with a reciprocal object
         for h in holders:
             for t in holders:
                 if t != h:
@@ -957,6 +960,16 @@ def _read_cue(
                     ctx.attribution,
                     _topic(against[0]),
                 )
+
+
+def _each_other(verb: Token) -> bool:
+    """True when the verb's object is the reciprocal pronoun "each other" / "one another"
+    (directly or in a prepositional phrase: "blamed each other", "are critical of one
+    another"). Source: the reciprocal pronouns of English grammar (Wikipedia: Reciprocal
+    pronoun)."""
+    objects = [c for c in verb.children if c.dep_ in OBJ]
+    objects += [g for p in verb.children if p.dep_ in ("prep", "agent") for g in p.children]
+    return any(" ".join(t.lower_ for t in o.subtree) in RECIPROCAL_PRONOUNS for o in objects)
 
 
 def _sought(tok: Token, lex: ExtractionLexicons) -> bool:

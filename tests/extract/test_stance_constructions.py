@@ -556,3 +556,18 @@ def test_an_event_target_named_in_a_city_is_located_there(nlp):
     assert ("talks", "locatedIn", "Lima") in rels
     doc = run(nlp, "Chile criticized the sanctions on Peru.", date="2024-01-01")
     assert not [r for r in doc._.gb_relations if r.predicate == "locatedIn"]
+
+
+def test_a_reciprocal_object_gives_each_side_the_stance_toward_the_other(nlp):
+    found = set(_found(nlp, "Kyrgyzstan and Tajikistan accused each other of shelling villages."))
+    assert found == {
+        ("Kyrgyzstan", "Tajikistan", "Criticism", "Negative"),
+        ("Tajikistan", "Kyrgyzstan", "Criticism", "Negative"),
+    }
+    praised = set(_found(nlp, "Ilham Aliyev and Nikol Pashinyan praised one another."))
+    assert ("Nikol Pashinyan", "Ilham Aliyev", "Praise", "Positive") in praised
+    assert _found(nlp, "India and Pakistan did not criticize each other.") == []
+    # control: a named object is the target of both holders, not a reciprocal stance
+    third = set(_found(nlp, "Kyrgyzstan and Tajikistan accused Russia of shelling villages."))
+    assert ("Kyrgyzstan", "Tajikistan", "Criticism", "Negative") not in third
+    assert ("Tajikistan", "Russia", "Criticism", "Negative") in third
