@@ -305,6 +305,9 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if keys and found and all(entity_class(roots[0].doc, k) == "Location" for k in found):
         # "the Black Sea plan", "the talks in Lima": the act, not the place in or of it
         return keys
+    if keys and found and not search_entities(roots, infinitives=False):
+        # "rejected any plan to displace Palestinians": the plan, not whom it would act on
+        return keys
     return found or keys
 
 
@@ -746,9 +749,10 @@ def _held_by_appealers(readings: list[tuple], appealers: list[str]) -> list[tupl
 
 
 def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> bool:
-    """Whether ``tok`` is the complement of a cue of the other polarity, which reads the stance
-    itself ("opposed ratifying the deal" is Opposition to the deal, not Support), or of an
-    appeal verb ("urged X to support Y": the appeal is the stance, X's support is only asked)."""
+    """Whether ``tok`` is the complement of a cue of the other polarity or of a negative cue,
+    which reads the stance itself ("opposed ratifying the deal" is Opposition to the deal, not
+    Support; "rejected a plan to deport X" no hostility toward X), or of an appeal verb
+    ("urged X to support Y": the appeal is the stance, X's support is only asked)."""
     if tok.dep_ not in ("xcomp", "ccomp", "acl") or tok.head == tok:
         return False  # "acl": "Putin's refusal to agree to a ceasefire"
     if lex.modality.has("refusal", tok.head.lemma_.lower()):
@@ -756,7 +760,13 @@ def _under_opposite_cue(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> 
     if tok.dep_ in ("xcomp", "ccomp") and lex.modality.has("appeal", tok.head.lemma_.lower()):
         return True  # "urged X to support Y" is the appeal, not X's stance
     governing = match_cue(tok.head, lex)
-    return governing is not None and governing.polarity != cue.polarity
+    if governing is None and tok.dep_ == "acl" and tok.head.dep_ in OBJ:
+        governing = match_cue(tok.head.head, lex)  # "rejected any plan to deport X"
+    if governing is None:
+        return False
+    # under a negative cue, a complement's stance is not its holder's either: "rejected any
+    # plan to deport X", "opposed attacking X" read no hostility of theirs toward X
+    return governing.polarity != cue.polarity or governing.polarity == "Negative"
 
 
 def _topic(phrase: Token | None) -> str | None:

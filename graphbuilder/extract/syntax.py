@@ -324,7 +324,17 @@ def agent_token(verb: Token) -> Token | None:
     return subject(verb)
 
 
-def search_entities(roots: Iterable[Token], max_depth: int = 6, nearest: bool = True) -> list[str]:
+def _infinitive_clause(tok: Token) -> bool:
+    """True for a noun's infinitive clause ("plan *to displace* X": acl with a "to")."""
+    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def search_entities(
+    roots: Iterable[Token],
+    max_depth: int = 6,
+    nearest: bool = True,
+    infinitives: bool = True,
+) -> list[str]:
     """Entities inside the phrases under ``roots``, breadth first, without entering clauses.
 
     Parameters
@@ -335,6 +345,9 @@ def search_entities(roots: Iterable[Token], max_depth: int = 6, nearest: bool = 
         How many dependency arcs down to look.
     nearest : bool
         Return only the entities met at the smallest depth (with their conjuncts); else all.
+    infinitives : bool
+        Whether to enter a noun's infinitive clause ("a plan to displace X"); a participle
+        clause ("an agreement adopted by X") is entered in any case.
 
     Returns
     -------
@@ -357,7 +370,9 @@ def search_entities(roots: Iterable[Token], max_depth: int = 6, nearest: bool = 
         if key:
             found.append((depth, tok.i, key))
         for c in tok.children:
-            if c.dep_ in CLAUSE or c.dep_ in ("punct", "cc", "det", "case", "neg", "aux"):
+            if c.dep_ in CLAUSE or (not infinitives and _infinitive_clause(c)):
+                continue
+            if c.dep_ in ("punct", "cc", "det", "case", "neg", "aux"):
                 continue
             frontier.append((c, depth + 1))
     if not found:

@@ -571,3 +571,12 @@ def test_a_reciprocal_object_gives_each_side_the_stance_toward_the_other(nlp):
     third = set(_found(nlp, "Kyrgyzstan and Tajikistan accused Russia of shelling villages."))
     assert ("Kyrgyzstan", "Tajikistan", "Criticism", "Negative") not in third
     assert ("Tajikistan", "Russia", "Criticism", "Negative") in third
+
+
+def test_a_plan_to_act_on_x_is_the_target_not_x(nlp):
+    found = _found(nlp, "Chile and Peru rejected any plan to deport Bolivians from Arica.")
+    assert ("Chile", "plan", "Opposition", "Negative") in found
+    assert not any(t == "Bolivia" for _, t, _, _ in found)
+    # control: the author of a participle clause is whose act it is
+    adopted = _found(nlp, "Japan rejected a text adopted by the members of ASEAN.")
+    assert ("Japan", "Association of Southeast Asian Nations", "Opposition", "Negative") in adopted
