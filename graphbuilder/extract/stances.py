@@ -812,7 +812,11 @@ def _read_cue(
     if cue.frame == "evaluative":
         if mod.negated:
             return
-        for target in _evaluated(tok, cue):
+        judged = _evaluated(tok, cue)
+        if not judged and ctx.attribution != "AuthorOpinion":
+            # '"This is irresponsible," X said of Y's decision': what the words are said of
+            judged = _said_of(tok, lex, mint)[0]
+        for target in judged:
             yield (
                 ctx.speaker,
                 target,

@@ -264,6 +264,16 @@ def test_quote_target_from_said_of(nlp):
     assert got and got[0][2:5] == ("Opposition", "Negative", "DirectQuote"), stances
 
 
+def test_an_evaluation_in_a_quote_judges_what_it_is_said_of(nlp):
+    text = '"This is irresponsible," Chilean President Gabriel Boric said of Peru\'s decision.'
+    stances, _ = _stances(nlp, text)
+    assert ("Gabriel Boric", "Peru", "Criticism", "Negative", "DirectQuote") in [
+        s[:5] for s in stances
+    ]
+    negated = '"This is not irresponsible," Chilean President Gabriel Boric said of Peru\'s plan.'
+    assert _found(nlp, negated) == []
+
+
 # negated and hedged forms of the constructions above: a negated cue gives no stance of its
 # own type and polarity; a hedged one gives the same stance with a lower confidence
 VARIANTS = [
