@@ -24,7 +24,7 @@ get their declared kind back (sets for ``Entity.aliases`` and ``Entity.documents
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from typing import Any, get_origin, get_type_hints
 
 from graphbuilder.records import Article, Entity, Evidence, Mention, Relation, Stance
 
@@ -48,7 +48,13 @@ _TYPES: dict[str, type] = {
 _FIELDS: dict[str, tuple[str, ...]] = {
     name: tuple(f.name for f in fields(cls)) for name, cls in _TYPES.items()
 }
-_SET_FIELDS: dict[str, tuple[str, ...]] = {"Entity": ("aliases", "documents")}
+#: Fields typed ``set[...]`` (msgpack has no sets: they travel as lists and come back as sets).
+_SET_FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(
+        f.name for f in fields(cls) if get_origin(get_type_hints(cls)[f.name]) in (set, frozenset)
+    )
+    for name, cls in _TYPES.items()
+}
 
 
 def record_data(obj: Any) -> dict[str, Any] | None:
