@@ -7,7 +7,8 @@
   ("said the President of Kazakhstan"), "the head of the military department of the Republic of
   Kazakhstan, Sultan Kamaletdinov" (the head of a body of a state is an official of the state),
   "X is the president of Y".
-- ``memberOf`` from membership nouns ("X is a member of Y", "some CSTO members, meaning X",
+- ``memberOf`` from membership nouns ("X is a member of Y", not "X is not / no longer / may
+  become a member of Y"; "some CSTO members, meaning X",
   "member states of Y, including A and B"), joining verbs ("X joined Y"; not when negated,
   conditional or an infinitive: "their bid to join Y"), and a sentence naming the members of
   a set named just before ("all member countries of the organization ... This also applies to
@@ -230,7 +231,8 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
     return out
 
 
-def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, float]]:
+def _members(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    cues = lex.relations
     out = []
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or not cues.has("member", tok.lemma_.lower()):
@@ -252,6 +254,10 @@ def _members(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token, f
         members: list[str] = []
         if phrase_head.dep_ == "attr":  # "X is a member of Y"
             subj = subject(phrase_head.head)
+            if not _asserted(phrase_head.head, lex) or any(
+                c.dep_ in ("det", "neg") and c.lower_ == "no" for c in phrase_head.children
+            ):
+                subj = None  # "X is not (no longer, may become) a member of Y", "X is no member"
             if subj is not None:
                 members += np_entities(subj)
         if phrase_head.dep_ == "appos":  # "X, a member of Y"
@@ -588,7 +594,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
     doc_id = article.doc_id if article is not None else None
     found = [
         *_titles(doc, lex.relations, index),
-        *_members(doc, lex.relations),
+        *_members(doc, lex),
         *_joins(doc, lex),
         *_leads(doc, lex),
         *_organs(doc, lex.relations, index),

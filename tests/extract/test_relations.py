@@ -63,6 +63,18 @@ def test_join_and_negated_join(build, lexicons):
     assert _triples(build("Kazakhstan did not join the CSTO.", M), lexicons) == set()
 
 
+def test_a_negated_or_hedged_membership_is_no_membership(build, lexicons):
+    member = ("country/TJK", "memberOf", "org/csto")
+    assert member in _triples(build("Tajikistan is a member of the CSTO.", M), lexicons)
+    for text in (
+        "Tajikistan is not a member of the CSTO.",
+        "Tajikistan is no longer a member of the CSTO.",
+        "Tajikistan may become a member of the CSTO.",
+        "Tajikistan is no member of the CSTO.",
+    ):
+        assert member not in _triples(build(text, M), lexicons), text
+
+
 def test_organ_part_of(build, lexicons):
     doc = build("It needs a resolution of the UN Security Council.", M)
     assert _triples(doc, lexicons) == {("org/unsc", "partOf", "org/un")}
