@@ -71,6 +71,17 @@ def _owner_after(state: LinkState, end: int) -> tuple[str | None, int]:
             last = k
             while last + 1 < len(doc) and state.token_entity.get(last + 1) == key:
                 last += 1
+            if last + 1 < len(doc) and doc[last + 1].tag_ == "POS":
+                # "the head of Kyrgyzstan's State Committee": the possessed body is the owner;
+                # "the head of Kyrgyzstan's largest bank", a body not named: no owner
+                k = last + 2
+                if k < len(doc) and _entity_class(state, k) in ("Country", "Organization"):
+                    key = state.token_entity[k]
+                    last = k
+                    while last + 1 < len(doc) and state.token_entity.get(last + 1) == key:
+                        last += 1
+                    return key, last + 1
+                return None, end
             return key, last + 1
     return None, end
 
@@ -204,10 +215,11 @@ def resolve_titles(state: LinkState) -> list[Relation]:
                     evidence=evidence_of(doc[start].sent),
                 )
             )
-            of_state = _state_of_body(state, owner) if relation_type == "officialOf" else None
+            of_state = _state_of_body(state, owner)
             if of_state is not None:
-                # "Foreign Ministry spokesman Zhao Lijian": an official of a state's ministry
-                # is an official of that state
+                # "Foreign Ministry spokesman Zhao Lijian", "the head of Kyrgyzstan's State
+                # Committee for National Security": an official or the head of a state's
+                # government body is an official of that state
                 relations.append(
                     Relation(
                         subject=holder,

@@ -52,6 +52,22 @@ def test_a_title_beside_a_name_gets_its_owner_from_the_kb_when_the_text_names_it
     assert "Kazakhstan" not in entity_labels(alone)
 
 
+def test_the_head_of_a_states_body_is_that_bodys_not_the_states(linker_nlp):
+    text = "The head of Russia's State Duma, Ivan Petrov, left for Minsk."
+    doc = run(linker_nlp, text, date="2024-01-01")
+    rels = {
+        (doc._.gb_entities[r.subject].label, r.predicate, r.object)
+        for r in doc._.gb_relations
+        if r.subject in doc._.gb_entities
+    }
+    assert ("Ivan Petrov", "leaderOf", "org/state-duma") in rels
+    assert ("Ivan Petrov", "officialOf", "country/RUS") in rels
+    assert not any(p == "leaderOf" and o == "country/RUS" for _, p, o in rels)
+    # a possessed body the text does not name: no owner, no holder from the KB
+    bank = run(linker_nlp, "The head of Russia's largest bank resigned.", date="2024-01-01")
+    assert not bank._.gb_relations
+
+
 def test_a_bodys_office_beside_a_name_gives_the_state_the_document_names(linker_nlp):
     doc = run(linker_nlp, "Spokesperson Maria Zakharova said Russia would wait.", date="2022-05-17")
     rels = {(r.predicate, r.object) for r in doc._.gb_relations}
