@@ -50,6 +50,7 @@ RELATION_CUE_KINDS = (
     "organ",
     "held",
     "inclusion",
+    "composition",
 )
 
 

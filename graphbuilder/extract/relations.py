@@ -10,7 +10,9 @@
 - ``memberOf`` from membership nouns ("X is a member of Y", not "X is not / no longer / may
   become a member of Y"; "some CSTO members, meaning X",
   "member states of Y, including A and B"), joining verbs ("X joined Y"; not when negated,
-  conditional or an infinitive: "their bid to join Y"), and a sentence naming the members of
+  conditional or an infinitive: "their bid to join Y"), verbs of composition with an
+  organization subject ("Y, which includes A and B", "Y consists of A and B"), and a sentence
+  naming the members of
   a set named just before ("all member countries of the organization ... This also applies to
   the republics of A, B and C").
 - ``leaderOf`` from verbs of leading ("X, who commands the RSF"; FrameNet's Leadership).
@@ -37,6 +39,7 @@ from spacy.tokens import Doc, Token
 from graphbuilder.extract.lexicon import ExtractionLexicons, RelationCues, default_lexicons
 from graphbuilder.extract.negation import modality_of
 from graphbuilder.extract.syntax import (
+    antecedent,
     conjuncts,
     entity,
     entity_class,
@@ -300,6 +303,35 @@ def _leads(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
         for person in people:
             for org in orgs:
                 out.append((person, "leaderOf", org, tok, CONF_TITLE))
+    return out
+
+
+def _compositions(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    """``memberOf`` from a verb of composition with an organization subject and states as its
+    objects ("the EAEU, which includes Russia and Belarus", "the bloc consists of A and B");
+    not when negated or hedged ("no longer includes X"), not in the passive."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has("composition", tok.lemma_.lower()):
+            continue
+        if is_passive(tok) or not _asserted(tok, lex):
+            continue
+        subj = subject(tok)
+        if subj is None:
+            continue
+        orgs = [k for k in np_entities(antecedent(subj)) if entity_class(doc, k) == "Organization"]
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        objs += [  # "consists of A and B"
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        members = [k for o in objs for k in np_entities(o) if entity_class(doc, k) == "Country"]
+        for org in orgs:
+            for m in uniq(members):
+                out.append((m, "memberOf", org, tok, CONF_MEMBER))
     return out
 
 
@@ -595,6 +627,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
     found = [
         *_titles(doc, lex.relations, index),
         *_members(doc, lex),
+        *_compositions(doc, lex),
         *_joins(doc, lex),
         *_leads(doc, lex),
         *_organs(doc, lex.relations, index),

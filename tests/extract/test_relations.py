@@ -151,3 +151,22 @@ def test_verbs_of_leading_and_a_candidate_of_a_party(nlp):
     ents = doc._.gb_entities
     rels = {(ents[r.subject].label, r.predicate, ents[r.object].label) for r in doc._.gb_relations}
     assert ("Raila Odinga", "memberOf", "Orange Democratic Movement") in rels, rels
+
+
+def test_a_verb_of_composition_names_the_members_of_an_organization(nlp):
+    from tests.helpers import run
+
+    def members(text):
+        doc = run(nlp, text, date="2024-01-01")
+        return {(r.subject, r.object) for r in doc._.gb_relations if r.predicate == "memberOf"}
+
+    found = members("The Andean Community, which includes Peru and Bolivia, met in Lima.")
+    org = [o for _, o in found]
+    assert {s for s, _ in found} == {"country/PER", "country/BOL"} and len(set(org)) == 1
+    assert members("The CSTO consists of Armenia and Belarus.") >= {
+        ("country/ARM", "org/csto"),
+        ("country/BLR", "org/csto"),
+    }
+    # negated, or a subject that is no organization: no membership
+    assert ("country/UZB", "org/csto") not in members("The CSTO no longer includes Uzbekistan.")
+    assert members("The agreement includes Peru and Bolivia.") == set()
