@@ -239,7 +239,8 @@ def subject(verb: Token) -> Token | None:
     """The grammatical subject of ``verb``, climbing infinitives, conjuncts and relative
     clauses ("X refused to condemn", "X met Y and praised Z", "X, who criticized ..."); the
     object of an object-control verb ("urged X to withdraw" -> X); the clause of a purpose
-    infinitive ("X moved a motion to condemn Y"), of a by-gerund ("X responded by imposing")
+    infinitive ("X moved a motion to condemn Y"), of a by-gerund ("X responded by imposing"),
+    of a participial adjunct ("X left the talks, accusing Y of ...")
     and of an infinitive on a noun ("X became the first member to support Y", "X announced its
     decision to withdraw").
 
@@ -278,8 +279,19 @@ def subject(verb: Token) -> Token | None:
         if v.dep_ == "advcl" and infinitive:  # purpose: "moved a motion to condemn X"
             v = v.head
             continue
+        if v.dep_ == "advcl" and v.tag_ == "VBG":
+            # a free participial adjunct is controlled by the main clause's subject: "X froze
+            # its participation, accusing Y of ..." (a past participle, "Backed by Y, X ...",
+            # is passive and left alone)
+            v = v.head
+            continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "by imposing sanctions on X"
-            v = v.head.head
+            governing = v.head.head
+            obj = [c for c in governing.children if c.dep_ == "dobj"]
+            if v.head.lower_ in ("of", "for") and obj and governing.pos_ == "VERB":
+                # object control: "accused X of failing to ...", "blamed X for blocking ..."
+                return antecedent(obj[0])
+            v = governing
             continue
         if v.pos_ == "NOUN" and v.dep_ in ("dobj", "attr", "oprd") and v != verb:
             v = v.head  # "began a process of withdrawing": the clause the noun is object of

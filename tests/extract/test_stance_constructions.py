@@ -590,3 +590,18 @@ def test_a_plan_to_act_on_x_is_the_target_not_x(nlp):
     # control: the author of a participle clause is whose act it is
     adopted = _found(nlp, "Japan rejected a text adopted by the members of ASEAN.")
     assert ("Japan", "Association of Southeast Asian Nations", "Opposition", "Negative") in adopted
+
+
+def test_a_participial_adjunct_is_held_by_the_main_clauses_subject(nlp):
+    found = _found(nlp, "Ecuador left the talks, criticizing Colombia for its silence.")
+    assert ("Ecuador", "Colombia", "Criticism", "Negative") in found
+    assert _found(nlp, "Ecuador left the talks, not criticizing Colombia.") == []
+
+
+def test_accused_of_doing_is_done_by_the_accused(nlp):
+    found = _found(nlp, "Ecuador accused Colombia of attacking Peru.")
+    assert ("Ecuador", "Colombia", "Criticism", "Negative") in found
+    assert ("Ecuador", "Peru", "Opposition", "Negative") not in found
+    # control: a by-gerund is done by the subject
+    by = _found(nlp, "Ecuador responded by imposing sanctions on Colombia.")
+    assert ("Ecuador", "Colombia", "Opposition", "Negative") in by
