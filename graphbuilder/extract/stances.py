@@ -131,6 +131,9 @@ CONF_NOUN = 0.7  # holder of a noun cue
 CONF_FALLBACK = 0.6  # holder taken from the speaker/author (no explicit agent)
 CONF_EVALUATIVE = 0.65
 SAID_OF_PREPS = ("of", "about", "regarding", "concerning")  # "said of X", "told reporters about X"
+# prepositions of an act's patient ("the attack on X", "sanctions against X"): a stance toward
+# the act is no stance toward its patient
+PATIENT_PREPS = ("on", "against", "upon")
 RECIPROCAL_PRONOUNS = frozenset({"each other", "one another"})
 RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between the two sides
 # objects that name the interaction itself ("fought two wars", "held talks"): CAMEO's &FIGHT
@@ -301,12 +304,17 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     named = [k for k in keys if not k.startswith(PENDING)]
     if named:
         return named
-    found = search_entities(roots)
+    # with an act to fall back on, a pronoun deep in the phrase is not its target: "condemns
+    # the attack on its embassy" (its own embassy) is about the attack
+    found = search_entities(roots, pronouns=not keys)
     if keys and found and all(entity_class(roots[0].doc, k) == "Location" for k in found):
         # "the Black Sea plan", "the talks in Lima": the act, not the place in or of it
         return keys
     if keys and found and not search_entities(roots, infinitives=False):
         # "rejected any plan to displace Palestinians": the plan, not whom it would act on
+        return keys
+    if keys and found and not search_entities(roots, skip_preps=PATIENT_PREPS):
+        # "condemned the attack on Sudan": the attack, not the one it was made on
         return keys
     return found or keys
 

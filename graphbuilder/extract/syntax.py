@@ -346,6 +346,8 @@ def search_entities(
     max_depth: int = 6,
     nearest: bool = True,
     infinitives: bool = True,
+    pronouns: bool = True,
+    skip_preps: tuple[str, ...] = (),
 ) -> list[str]:
     """Entities inside the phrases under ``roots``, breadth first, without entering clauses.
 
@@ -360,6 +362,12 @@ def search_entities(
     infinitives : bool
         Whether to enter a noun's infinitive clause ("a plan to displace X"); a participle
         clause ("an agreement adopted by X") is entered in any case.
+    pronouns : bool
+        Whether a pronoun below the roots counts ("the attack on *its* embassy": with False,
+        the pronoun's entity is not taken; the search goes on below it).
+    skip_preps : tuple of str
+        Prepositions of the roots not entered ("the attack *on X*": with ``("on",)``, X is
+        not searched).
 
     Returns
     -------
@@ -375,7 +383,7 @@ def search_entities(
         if tok.i in seen or depth > max_depth:
             continue
         seen.add(tok.i)
-        key = entity(tok)
+        key = entity(tok) if pronouns or depth == 0 or tok.pos_ != "PRON" else None
         if key is None and depth == 0:
             app_keys = np_entities(tok, inclusion_words(), follow_conj=False)
             key = app_keys[0] if app_keys else None
@@ -383,6 +391,8 @@ def search_entities(
             found.append((depth, tok.i, key))
         for c in tok.children:
             if c.dep_ in CLAUSE or (not infinitives and _infinitive_clause(c)):
+                continue
+            if depth == 0 and c.dep_ == "prep" and c.lower_ in skip_preps:
                 continue
             if c.dep_ in ("punct", "cc", "det", "case", "neg", "aux"):
                 continue

@@ -605,3 +605,15 @@ def test_accused_of_doing_is_done_by_the_accused(nlp):
     # control: a by-gerund is done by the subject
     by = _found(nlp, "Ecuador responded by imposing sanctions on Colombia.")
     assert ("Ecuador", "Colombia", "Opposition", "Negative") in by
+
+
+def test_a_stance_toward_an_act_is_not_toward_its_patient(nlp):
+    found = _found(nlp, "Ghana condemned the attack on Togo.")
+    assert ("Ghana", "attack", "Condemnation", "Negative") in found
+    assert not any(t == "Togo" for _, t, _, _ in found)
+    # the holder's own thing inside the act ("its embassy") does not cancel the stance
+    own = _found(nlp, "Ghana strongly condemns the attack on its embassy in Lome.")
+    assert ("Ghana", "attack", "Condemnation", "Negative") in own
+    # control: the act's owner is the target
+    owner = _found(nlp, "Ghana condemned Togo's attack on Benin.")
+    assert ("Ghana", "Togo", "Condemnation", "Negative") in owner
