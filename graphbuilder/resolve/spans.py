@@ -430,6 +430,7 @@ def _place_words(doc: Doc, i: int, capitals: bool) -> int:
             and len(tok.text) >= 2
             and tok.text[0].isupper()
             and tok.lower_ not in _DETERMINERS
+            and tok.lower_.rstrip(".") not in _MONTHS  # "Moscow March 5 (ITAR-TASS)"
         )
         if ok and capitals:
             ok = tok.text.isupper()
