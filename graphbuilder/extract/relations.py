@@ -20,8 +20,9 @@
 - ``leaderOf`` with a place: a governor or mayor (``local_leader`` cues) heads the province or
   city ("Georgia Gov. Brian Kemp", "Mayor Eric Adams of New York"), or an organization.
 - ``memberOf`` for a person and an organization: an affiliation noun ("X, the GE attorney",
-  "Tokyo University professor X"), "X of <org>", "<org>'s X" (not where a title already makes
-  the person its leader or official).
+  "Tokyo University professor X", "a professor of biology at Y": the organization may hang
+  under the title's of-phrase), "X of <org>", "<org>'s X" (not where a title already makes
+  the person its leader or official), a verb of employment ("X taught at Y", "X works for Y").
 - ``locatedIn`` for organizations the KB does not place ("the Boise Interagency Fire Center in
   Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes"), "X is in Y", and
   "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
@@ -172,6 +173,28 @@ def _name_mention_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def _nested_org(tok: Token, classes: tuple[str, ...], index, depth: int = 2) -> str | None:
+    """The organization of an "at"/"for"/"with" phrase under the object of a title's
+    of-phrase, at most ``depth`` phrases down: "a professor of political science at Queens
+    College", "vice president of daytime programs for ABC Entertainment"."""
+    if depth == 0:
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("at", "for", "with", "of"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ != "of":
+                org = _state_of(g, classes, index)
+                if org is not None:
+                    return org
+            org = _nested_org(g, classes, index, depth - 1)
+            if org is not None:
+                return org
+    return None
+
+
 def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
     out = []
     in_names = _name_mention_tokens(doc)
@@ -194,7 +217,8 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
             if c.dep_ == "prep" and (
                 c.lower_ == "of"
                 or (c.lower_ == "for" and kind != "leader")
-                or (c.lower_ in ("at", "with") and kind == "affiliation")
+                or (c.lower_ == "at" and kind == "affiliation")
+                or (c.lower_ == "with" and kind in ("affiliation", "official"))
             ):
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -212,6 +236,8 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
                                 org = org or _state_of(p, classes, index)
                     else:
                         org = org or _state_of(g, classes, index)
+                        if org is None:
+                            org = _nested_org(g, classes, index)
         if org is None and tok.dep_ == "compound" and entity(tok.head) == person:
             # "Mayor Eric Adams of New York": the of-phrase hangs on the name
             for c in tok.head.children:
@@ -321,6 +347,38 @@ def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
                 for o in orgs:
                     if m != o:
                         out.append((m, "memberOf", o, tok, CONF_MEMBER))
+    return out
+
+
+_EMPLOY_PREPOSITIONS = ("at", "for", "in", "with", "on")
+
+
+def _works(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    """``memberOf`` from a verb of employment (``employ`` cues): "X taught at Harvard
+    University and the National War College", "X works for the agency", "X served in
+    Congress"; not when negated or conditional ("X never worked for Y")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has("employ", tok.lemma_.lower()):
+            continue
+        if not _asserted(tok, lex):
+            continue
+        subj = subject(tok)
+        if subj is None:
+            continue
+        people = [k for k in np_entities(subj) if entity_class(doc, k) == "Person"]
+        orgs = [
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _EMPLOY_PREPOSITIONS
+            for g in c.children
+            if g.dep_ == "pobj"
+            for k in np_entities(g)
+            if entity_class(doc, k) == "Organization"
+        ]
+        for person in people:
+            for org in uniq(orgs):
+                out.append((person, "memberOf", org, tok, CONF_AFFILIATION))
     return out
 
 
@@ -590,6 +648,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_titles(doc, lex.relations, index),
         *_members(doc, lex.relations),
         *_joins(doc, lex),
+        *_works(doc, lex),
         *_leads(doc, lex),
         *_organs(doc, lex.relations, index),
         *_places(doc, lex.relations),

@@ -99,3 +99,26 @@ def test_place_in_a_named_province(rels):
 def test_places_joined_before_the_container(rels):
     got = rels("Storms hit Port Arthur and Galveston, Texas, on Monday.")
     assert got == {("Port Arthur", "locatedIn", "Texas"), ("Galveston", "locatedIn", "Texas")}
+
+
+def test_title_with_an_organization_under_its_of_phrase(rels):
+    got = rels("Mara Lindqvist, a professor of marine biology at Uppsala University, said so.")
+    assert ("Mara Lindqvist", "memberOf", "Uppsala University") in got
+    got = rels("Tomas Reyes, vice president of retail sales for Halcyon Foods, said it.")
+    assert ("Tomas Reyes", "officialOf", "Halcyon Foods") in got
+
+
+def test_executive_with_an_organization(rels):
+    got = rels("Dana Okafor, an executive with Brightwater Energy, declined to comment.")
+    assert ("Dana Okafor", "officialOf", "Brightwater Energy") in got
+
+
+def test_verb_of_employment(rels):
+    got = rels("Peter Brandt taught at Heidelberg University and the Goethe Institute.")
+    assert ("Peter Brandt", "memberOf", "Heidelberg University") in got
+    assert ("Peter Brandt", "memberOf", "Goethe Institute") in got
+
+
+def test_negated_employment_gives_nothing(rels):
+    got = rels("Peter Brandt never worked for Brightwater Energy.")
+    assert not any(p == "memberOf" for _, p, _ in got)
