@@ -53,3 +53,16 @@ def test_city_state_span_matched_by_its_two_places(ps):
     c = Counter()
     ps._score_conll_entities(preds[:1], gold, c, text)
     assert (c["tp_typed"], c["pred"]) == (0, 1)
+
+
+def test_re3d_prediction_on_a_low_confidence_span_is_not_scored(ps):
+    gold = [{"type": "Person", "begin": 0, "end": 10}]
+    unsure = [{"type": "Location", "begin": 20, "end": 25}]
+    preds = [(0, 10, {"Person"}), (20, 25, {"Location"}), (30, 35, {"Location"})]
+    c = Counter()
+    ps._score_re3d_entities(preds, gold, c, unsure)
+    # the prediction on the uncertain span is left out; the one on nothing is a false positive
+    assert (c["pred"], c["tp_typed"], c["unscored"]) == (2, 1, 1)
+    strict = Counter()
+    ps._score_re3d_entities(preds, gold, strict)
+    assert (strict["pred"], strict["tp_typed"]) == (3, 1)
