@@ -340,10 +340,11 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     return trimmed, implied
 
 
-#: Prepositions after which a model "person" names a place ("in Heuchelheim", "near Karabilah")
-#: and, for the narrower set, a model "organization" too ("near Husaybah"); "at", "from", "to"
-#: and "with" are left out: "fired at Smith", "a letter from Smith", "talks with Hamas".
-_PERSON_PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "outside", "around", "across"})
+#: Prepositions after which a model "person" names a place ("in Heuchelheim", "across Tal
+#: Hamid") and, for the second set, a model "organization" too ("near Husaybah"); "at", "near",
+#: "from", "to" and "with" are left out for a person: "fired at Smith", "stood near Smith", "a
+#: letter from Smith", and "with" for both ("talks with Hamas").
+_PERSON_PLACE_PREPOSITIONS = frozenset({"in", "into", "outside", "across"})
 _ORG_PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "across"})
 
 
@@ -377,8 +378,9 @@ def _class_from_context(
     - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
       Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
       follows "the town/city/village ... of" (``settlement_noun``); when it follows a
-      locative preposition (a PERSON after "in", "into", "near" ...: "in Heuchelheim", not "in
-      Smith's view"; an ORG only after "near", "outside", "around", "across"); when it stands
+      locative preposition that ends the noun phrase (a PERSON after "in", "into", "outside",
+      "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
+      "around", "across": not "near Hamas positions"); when it stands
       before ", <KB place>" that ends the phrase ("Beaumont, Texas,", "Karabilah, Iraq.").
     - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is").
 
@@ -402,10 +404,11 @@ def _class_from_context(
         k = before - 1
         if doc[k].lower_ in lex.settlement_nouns:
             return "Location"  # "the town of Lowman"
-    if before >= 0 and before == start - 1 and not possessive:
+    noun_after = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")  # "near Hamas positions"
+    if before >= 0 and before == start - 1 and not possessive and not noun_after:
         prep = doc[before].lower_
         if (label == "PERSON" and prep in _PERSON_PLACE_PREPOSITIONS) or (
-            prep in _ORG_PLACE_PREPOSITIONS
+            label == "ORG" and prep in _ORG_PLACE_PREPOSITIONS
         ):
             return "Location"
     if nxt is not None and nxt.text == ",":

@@ -16,7 +16,10 @@ until :func:`merge_name_spans` combines both:
    titles, determiners or punctuation ("Spokesperson Wang Wenbin", "the Kremlin's") loses to
    the KB matches inside it;
 3. otherwise the longest span wins, a KB match on a tie (it carries the KB id);
-4. the model's other entities (dates, numbers) stay where nothing above overlaps them.
+4. a proper-noun run no span above touches, right after "near" or "outside", is a place
+   (``GPE``): the model misses unfamiliar place names there ("Near Al Huwayjah, one strike
+   ...", "outside Tal Hamid");
+5. the model's other entities (dates, numbers) stay where nothing above overlaps them.
 
 Before that, the place of a wire dateline at the start of a line ("DAYTON, Ohio (AP) _",
 "BANGKOK, Thailand (AP)") is added as a KB match or a model ``GPE``
@@ -49,6 +52,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _TITLE_CASE_SHARE = 0.75  # see title_case_sentences
+_NEAR = frozenset({"near", "outside"})  # see merge_name_spans, step 4
 
 
 @dataclass(frozen=True)
@@ -380,6 +384,15 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
                 ):
                     continue  # adds only titles or punctuation: the KB matches win
             candidates.append((end - start, 0, span))
+    held = {i for _, _, c in candidates for i in range(c.start, c.end)}
+    for start, end in runs:
+        if (
+            start > 0
+            and doc[start - 1].lower_ in _NEAR
+            and not in_headline(doc[start:end])
+            and not any(i in held for i in range(start, end))
+        ):
+            candidates.append((end - start, 0, Span(doc, start, end, label="GPE")))
     chosen: list[Span] = []
     taken: set[int] = set()
     for _, _, span in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].start)):

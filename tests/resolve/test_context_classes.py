@@ -48,6 +48,7 @@ def test_context_gives_the_class(nlp, text, surface, cls):
         # controls: a person after "at" (fired at) and before a possessive, an organization
         # after "with", a place followed by a possessive ("Poland's largest refiner")
         ("The guard fired at John Brandt twice.", "John Brandt", "Person"),
+        ("He stood near Mark Wilson at the rally.", "Mark Wilson", "Person"),
         ("In Ronald Ashby's view, the plan was sound.", "Ronald Ashby", "Person"),
         ("Talks with Hamas resumed in Cairo on Monday.", "Hamas", "Organization"),
         (
@@ -59,3 +60,10 @@ def test_context_gives_the_class(nlp, text, surface, cls):
 )
 def test_context_controls_keep_the_class(nlp, text, surface, cls):
     assert _cls(nlp, text, surface) == cls
+
+
+def test_unfound_name_after_near_is_a_place(nlp):
+    # the model finds nothing in "Near Al Huwayjah": the proper-noun run after "near" is a place
+    assert _cls(nlp, "Near Al Huwayjah, one strike destroyed a depot.", "Al Huwayjah") == "Location"
+    # control: a run after "near" that the model reads as a person stays a person
+    assert _cls(nlp, "He stood near Mark Wilson at the rally.", "Mark Wilson") == "Person"
