@@ -28,6 +28,8 @@
   "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
   Bishkek").
 - ``locatedIn`` for an event named with a city or in one ("the G7 Hiroshima summit").
+- ``locatedIn`` for a place named with its container: "California's Sierra Nevada",
+  "Yerevan, the capital of Armenia".
 """
 
 from __future__ import annotations
@@ -571,6 +573,39 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
     return out
 
 
+_CAPITAL_NOUNS = ("capital", "city", "town", "village", "province", "region", "district")
+
+
+def _possessed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` from a place named with its container: "California's Sierra Nevada",
+    "Beijing's Tiananmen Square" (a possessive), and "Yerevan, the capital of Armenia",
+    "Bosnia's capital, Sarajevo" (an apposition of a settlement noun with the container). The
+    place is no country; the container is a country or a place."""
+    out = []
+    for ent in doc.ents:
+        key = ent._.gb_entity or entity(ent.root)
+        if not key or entity_class(doc, key) != "Location":
+            continue
+        root = ent.root
+        containers = [entity(c) for c in root.children if c.dep_ == "poss"]
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.lower_ in _CAPITAL_NOUNS]
+        if root.dep_ == "appos" and root.head.lower_ in _CAPITAL_NOUNS:
+            nouns.append(root.head)  # "Bosnia's capital, Sarajevo"
+        for noun in nouns:
+            containers += [entity(c) for c in noun.children if c.dep_ == "poss"]
+            containers += [
+                entity(g)
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        for other in uniq(k for k in containers if k):
+            if other != key and entity_class(doc, other) in PLACE_CLASSES:
+                out.append((key, "locatedIn", other, root, CONF_APPOSED_PLACE))
+    return out
+
+
 def _apposed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
     """``locatedIn`` from "<place>, <container>": "Ocala, Fla.", "Astana, Kazakhstan",
     "Pearl Harbor, Hawaii". The container is a country or a province (a KB ``Region``; a
@@ -655,6 +690,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_person_orgs(doc),
         *_org_places(doc, lex.relations),
         *_apposed_places(doc),
+        *_possessed_places(doc),
         *_events_in_cities(doc),
     ]
     titled = {(s, o) for s, p, o, _, _ in found if p in ("leaderOf", "officialOf")}

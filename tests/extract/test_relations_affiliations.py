@@ -122,3 +122,15 @@ def test_verb_of_employment(rels):
 def test_negated_employment_gives_nothing(rels):
     got = rels("Peter Brandt never worked for Brightwater Energy.")
     assert not any(p == "memberOf" for _, p, _ in got)
+
+
+def test_place_named_with_its_container(rels):
+    got = rels("Hikers crowded Colorado's Maroon Valley on Sunday.")
+    assert ("Maroon Valley", "locatedIn", "Colorado") in got
+    got = rels("The envoy flew to Kigali, the capital of Rwanda, on Monday.")
+    assert ("Kigali", "locatedIn", "Rwanda") in got
+
+
+def test_possessive_organization_or_title_is_no_place(rels):
+    got = rels("Kenya's Electoral Commission and Kenya's president met in Mombasa.")
+    assert not any(p == "locatedIn" and s != "Mombasa" for s, p, _ in got)
