@@ -29,7 +29,7 @@
   Bishkek").
 - ``locatedIn`` for an event named with a city or in one ("the G7 Hiroshima summit").
 - ``locatedIn`` for a place named with its container: "California's Sierra Nevada",
-  "Yerevan, the capital of Armenia".
+  "Yerevan, the capital of Armenia", "from Kassala in eastern Sudan".
 """
 
 from __future__ import annotations
@@ -573,6 +573,36 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
     return out
 
 
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern north-east "
+    "north-west south-east south-west north-eastern north-western south-eastern "
+    "south-western".split()
+)
+
+
+def _places_in_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` from a place written right before "in [compass adjective] <container>",
+    where the parse hangs the "in" on the verb: "from Kassala in eastern Sudan", "Lowman in
+    central Idaho". The first is no country; the container is a country or a KB region."""
+    out = []
+    ents = doc._.gb_entities or {}
+    spans = [e for e in doc.ents if (e._.gb_entity or entity(e.root))]
+    for a, b in zip(spans, spans[1:], strict=False):
+        if a.end >= len(doc) or doc[a.end].lower_ != "in":
+            continue
+        between = doc[a.end + 1 : b.start]
+        if any(t.lower_ not in _COMPASS for t in between):
+            continue
+        ka, kb_ = a._.gb_entity or entity(a.root), b._.gb_entity or entity(b.root)
+        ea, eb = ents.get(ka), ents.get(kb_)
+        if ea is None or eb is None or ka == kb_ or ea.cls != "Location":
+            continue
+        if eb.cls == "Country" or (eb.cls == "Location" and eb.subclass in CONTAINER_SUBCLASSES):
+            out.append((ka, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+    return out
+
+
 _CAPITAL_NOUNS = ("capital", "city", "town", "village", "province", "region", "district")
 
 
@@ -691,6 +721,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_org_places(doc, lex.relations),
         *_apposed_places(doc),
         *_possessed_places(doc),
+        *_places_in_places(doc),
         *_events_in_cities(doc),
     ]
     titled = {(s, o) for s, p, o, _, _ in found if p in ("leaderOf", "officialOf")}

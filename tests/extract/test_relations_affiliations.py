@@ -134,3 +134,12 @@ def test_place_named_with_its_container(rels):
 def test_possessive_organization_or_title_is_no_place(rels):
     got = rels("Kenya's Electoral Commission and Kenya's president met in Mombasa.")
     assert not any(p == "locatedIn" and s != "Mombasa" for s, p, _ in got)
+
+
+def test_place_in_a_compass_part_of_its_country(rels):
+    got = rels("The convoy left for Juba from Torit in southern South Sudan at dawn.")
+    assert ("Torit", "locatedIn", "South Sudan") in got
+    # control: "in" before a date or a country after a country gives nothing
+    got = rels("Ruto met Museveni in Nairobi in March, and Kenya in Africa was praised.")
+    assert ("Nairobi", "locatedIn", "March") not in got
+    assert not any(s == "Kenya" and p == "locatedIn" for s, p, _ in got)
