@@ -137,8 +137,9 @@ def test_possessive_organization_or_title_is_no_place(rels):
 
 
 def test_place_in_a_compass_part_of_its_country(rels):
-    got = rels("The convoy left for Juba from Torit in southern South Sudan at dawn.")
-    assert ("Torit", "locatedIn", "South Sudan") in got
+    # the parse hangs "in northern Tanzania" on the verb
+    got = rels("The team travelled from Mwanza in northern Tanzania to the coast.")
+    assert ("Mwanza", "locatedIn", "Tanzania") in got
     # control: "in" before a date or a country after a country gives nothing
     got = rels("Ruto met Museveni in Nairobi in March, and Kenya in Africa was praised.")
     assert ("Nairobi", "locatedIn", "March") not in got
