@@ -47,6 +47,8 @@ class LinkingLexicons:
         is a place.
     settlement_nouns : frozenset[str]
         Nouns of "the town of X" ("town", "village"): the name after them is a place.
+    kinship_nouns : frozenset[str]
+        Kin after a possessive ("X's wife"): X is a person.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -62,6 +64,7 @@ class LinkingLexicons:
     event_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str] = frozenset()
+    kinship_nouns: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -128,4 +131,5 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("event_head", ())),
         frozenset(context.get("place_head", ())),
         frozenset(context.get("settlement_noun", ())),
+        frozenset(context.get("kinship_noun", ())),
     )

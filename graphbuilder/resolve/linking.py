@@ -372,8 +372,8 @@ def _kb_place_at(doc: Doc, i: int, kb: KnowledgeBase) -> Span | None:
 def _class_from_context(
     span: Span, label: str, lex: LinkingLexicons, kb: KnowledgeBase
 ) -> str | None:
-    """The class the words around a model PERSON or ORG name imply, where the model's label is
-    a common error of the statistical model for names it has not seen.
+    """The class the words around a model PERSON, ORG (or, for kin, GPE) name imply, where the
+    model's label is a common error of the statistical model for names it has not seen.
 
     - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
       Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
@@ -382,21 +382,30 @@ def _class_from_context(
       "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
       "around", "across": not "near Hamas positions"); when it stands
       before ", <KB place>" that ends the phrase ("Beaumont, Texas,", "Karabilah, Iraq.").
-    - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is").
+    - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
+      ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
+      ``kinship_noun``).
 
     Returns
     -------
     str or None
         The class, or None when the context says nothing.
     """
-    if label not in ("PERSON", "ORG"):
-        return None
     doc = span.doc
     start, end = span.start, span.end
-    if len(span) > 1 and span[-1].lower_ in lex.place_heads:
-        return "Location"
     nxt = doc[end] if end < len(doc) else None
     possessive = nxt is not None and nxt.tag_ == "POS"
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and possessive
+        and end + 1 < len(doc)
+        and doc[end + 1].lower_ in lex.kinship_nouns
+    ):
+        return "Person"  # "Walesa's wife": an organization or a place has no kin
+    if label not in ("PERSON", "ORG"):
+        return None
+    if len(span) > 1 and span[-1].lower_ in lex.place_heads:
+        return "Location"
     before = start - 1
     while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
         before -= 1

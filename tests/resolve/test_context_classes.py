@@ -36,6 +36,9 @@ def _cls(nlp, text: str, surface: str) -> str | None:
         ("He grew up in Marlowe Falls, Texas, and studied law.", "Marlowe Falls", "Location"),
         # an age between commas: a person (the model reads an organization)
         ("Harwick, 61, has run the Dunmore Mining Company since 1990.", "Harwick", "Person"),
+        # a kinship noun after the possessive: a person (the model reads an organization, a place)
+        ("Marchetti's brother runs the bakery.", "Marchetti", "Person"),
+        ("Brandvold's widow sued the insurer.", "Brandvold", "Person"),
     ],
 )
 def test_context_gives_the_class(nlp, text, surface, cls):
@@ -51,6 +54,7 @@ def test_context_gives_the_class(nlp, text, surface, cls):
         ("He stood near Mark Wilson at the rally.", "Mark Wilson", "Person"),
         ("In Ronald Ashby's view, the plan was sound.", "Ronald Ashby", "Person"),
         ("Talks with Hamas resumed in Cairo on Monday.", "Hamas", "Organization"),
+        ("Solidarity's leaders met on Monday.", "Solidarity", "Organization"),
         (
             "Orlen Holdings, Poland's largest refiner, bought the stake.",
             "Orlen Holdings",
