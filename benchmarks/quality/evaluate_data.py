@@ -202,10 +202,13 @@ def load_re3d(limit: int | None) -> list[dict]:
         if not (source / "documents.json").is_file():
             continue
         ents = defaultdict(list)
+        uncertain = defaultdict(list)  # spans the experts marked, of confidence < MIN_CONF
         rels = defaultdict(list)
         for e in _read_jsonl(source / "entities.json"):
             if e.get("confidence", 1) >= MIN_CONF:
                 ents[e["documentId"]].append(e)
+            else:
+                uncertain[e["documentId"]].append(e)
         for r in _read_jsonl(source / "relations.json"):
             if r.get("confidence", 1) >= MIN_CONF:
                 rels[r["documentId"]].append(r)
@@ -217,6 +220,7 @@ def load_re3d(limit: int | None) -> list[dict]:
                     "text": d["text"],
                     "title": d.get("title"),
                     "entities": ents[d["_id"]],
+                    "uncertain": uncertain[d["_id"]],
                     "relations": rels[d["_id"]],
                 }
             )

@@ -17,6 +17,17 @@ CoNLL04 dev split (``conll04/spert_format/conll04_dev.json``, Roth & Yih 2004; 2
     events are not scored); spaCy PERSON -> Peop, ORG -> Org, GPE, LOC, FAC -> Loc. A
     prediction on a gold ``Other`` span (dates, nationalities, titles of works) is not
     counted. "untyped" drops the class.
+    By default spans are scored exactly as annotated (the figures the issue's targets are
+    measured on). With ``--neutralise``, two annotation habits of CoNLL04 that are not
+    consistent within the set are neutralised, the same way on both sides (a diagnostic, to
+    see which misses are the data set's inconsistency):
+    a person's leading title or honorific is annotated with the name about half the time
+    (113 of 219 in train + dev: "President Lincoln", "Ms. Carpenter", but "Composer Thomas",
+    "Gov. James Thompson"), so leading title words (:data:`CONLL_TITLES`) are trimmed from
+    gold and predicted ``Peop`` spans alike; and "City, State" is one ``Loc`` span in a third
+    of the cases ("Salisbury, N.C", but "Miami" and "Fla" apart in "Miami, Fla."): a gold span
+    "A, B" that a side predicts as the two places A and B (joined in our graph by
+    ``locatedIn``) counts as one correct prediction, not as two false ones.
     Relations: ``Work_For`` (person -> organization) ~ our ``leaderOf``/``officialOf``/
     ``memberOf``; ``Located_In`` (place -> place) and ``OrgBased_In`` (organization -> place) ~
     our ``locatedIn``. A gold relation is found when one of our text relations of a matching
@@ -31,7 +42,11 @@ re3d (``re3d/<source>/``, Dstl 2017; gold with ``confidence >= 0.5``)
     Location | Organisation | Nationality; spaCy PERSON -> Person, ORG -> Organisation, GPE ->
     Location | Organisation | Nationality, LOC and FAC -> Location, NORP -> Nationality. A
     prediction overlapping only a gold span of another type (Temporal, Weapon ...) or nothing
-    is a false positive.
+    is a false positive. A prediction that overlaps no gold span of confidence >= 0.5 but a
+    span the experts marked as a Person, Organisation, Location or Nationality whose IBCC
+    confidence is below 0.5 (the crowd disagreed on its type: 295 Locations, 273
+    Organisations in the shared sources, "Iraq" among them) is a false positive by default;
+    with ``--neutralise`` it is not scored, on both sides.
     Relations: ``InChargeOf`` ~ our ``leaderOf``/``officialOf``; ``BelongsTo`` ~ our
     ``memberOf``/``partOf`` (directions as the gold's source -> target).
 """
@@ -80,6 +95,14 @@ from evaluate_data import (  # noqa: E402  (the shared scoring helpers of the qu
     _prf,
 )
 
+CONLL_TITLES = frozenset(
+    # honorifics, ranks, offices and occupations written before a name (English usage)
+    "mr mrs ms miss dr rev sir dame lord lady prince princess king queen emperor empress "
+    "archduke duke duchess sultan sheik sheikh pope gen lt col maj capt sgt cpl pvt adm cmdr "
+    "president vice sen senator rep gov governor mayor judge justice premier prime minister "
+    "chancellor secretary ambassador chairman commander composer actor actress singer poet "
+    "playwright author naturalist photographer".split()
+)
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "'t", "'re", "'d", "'ll", "n't"}
 _EDGE = " \t\n,.;:!?\"'`()[]"
 
@@ -131,8 +154,43 @@ def load_conll04(limit: int | None) -> list[dict]:
     return out
 
 
-def _score_conll_entities(preds: list[tuple[tuple[int, int], str]], gold: list[dict], c: Counter):
-    """Strict span + class matching of one sentence; counts into ``c``."""
+def _untitled(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A person's span without its leading title words ("President Lincoln" -> "Lincoln")."""
+    start, end = span
+    while True:
+        word = text[start:end].split(" ", 1)
+        if len(word) < 2 or word[0].lower().rstrip(".") not in CONLL_TITLES:
+            return start, end
+        start += len(word[0]) + 1
+
+
+def _conventions(text: str, preds: list, gold: list[dict]) -> tuple[list, list[dict]]:
+    """Predictions and gold with the two habits of the module docstring neutralised."""
+    gold = [{**g, "span": _untitled(text, g["span"])} if g["type"] == "Peop" else g for g in gold]
+    preds = [(_untitled(text, sp), cls) if cls == "Peop" else (sp, cls) for sp, cls in preds]
+    for g in gold:
+        if g["type"] != "Loc" or ", " not in text[slice(*g["span"])]:
+            continue
+        parts, pos = [], g["span"][0]
+        for piece in text[slice(*g["span"])].split(", "):
+            parts.append(_trim(text, pos, pos + len(piece)))
+            pos += len(piece) + 2
+        if all((p, "Loc") in preds for p in parts):
+            preds = [x for x in preds if not (x[1] == "Loc" and x[0] in parts)]
+            preds.append((g["span"], "Loc"))
+    return preds, gold
+
+
+def _score_conll_entities(
+    preds: list[tuple[tuple[int, int], str]],
+    gold: list[dict],
+    c: Counter,
+    text: str | None = None,
+):
+    """Span + class matching of one sentence (with ``text``: the habits of the module
+    docstring neutralised); counts into ``c``."""
+    if text is not None:
+        preds, gold = _conventions(text, preds, gold)
     gold_typed = {(g["span"], g["type"]) for g in gold if g["type"] != "Other"}
     gold_spans = {s for s, _ in gold_typed}
     other = {g["span"] for g in gold if g["type"] == "Other"}
@@ -149,7 +207,7 @@ def _score_conll_entities(preds: list[tuple[tuple[int, int], str]], gold: list[d
     c["found_untyped"] += len(gold_spans & found)
 
 
-def eval_conll04(nlp, base, limit: int | None) -> dict:
+def eval_conll04(nlp, base, limit: int | None, strict: bool = True) -> dict:
     from graphbuilder.nlp.run import process_articles, records_from_doc
 
     rows = load_conll04(limit)
@@ -166,13 +224,13 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
             for m in rec.mentions
             if m.kind == "name" and m.end > m.start and rec.entities[m.entity].cls in OURS_CONLL
         ]
-        _score_conll_entities(preds, row["entities"], ours)
+        _score_conll_entities(preds, row["entities"], ours, None if strict else text)
         base_preds = [
             (_trim(text, e.start_char, e.end_char), SPACY_CONLL[e.label_])
             for e in bdoc.ents
             if e.label_ in SPACY_CONLL
         ]
-        _score_conll_entities(base_preds, row["entities"], plain)
+        _score_conll_entities(base_preds, row["entities"], plain, None if strict else text)
 
         gold_pairs: dict[str, set] = {t: set() for t in CONLL_RELATIONS}
         for g in row["relations"]:
@@ -197,7 +255,7 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
                 (x[0], x[2]) in gold_pairs[t] and x[1] in preds_
                 for t, preds_ in CONLL_RELATIONS.items()
             )
-    out = {"sentences": len(rows)}
+    out = {"sentences": len(rows), "strict": strict}
     for name, c in (("ours", ours), ("spacy", plain)):
         out[name] = {
             "entities_typed": _prf(c["tp_typed"], c["pred"], c["gold"]),
@@ -215,11 +273,22 @@ def eval_conll04(nlp, base, limit: int | None) -> dict:
 
 
 # --------------------------------------------------------------------------------------- re3d
-def _score_re3d_entities(preds: list[tuple[int, int, set[str]]], gold: list[dict], c: Counter):
+def _score_re3d_entities(
+    preds: list[tuple[int, int, set[str]]],
+    gold: list[dict],
+    c: Counter,
+    uncertain: list[dict] = (),
+):
+    """Overlap matching of one document's entities (predictions on ``uncertain`` spans only
+    are not scored); counts into ``c``."""
     scored = [g for g in gold if g["type"] in RE3D_SCORED]
+    unsure = [g for g in uncertain if g["type"] in RE3D_SCORED]
     for start, end, types in preds:
         hits = [g for g in gold if _overlap(start, end, g["begin"], g["end"])]
         hit_scored = [g for g in hits if g["type"] in RE3D_SCORED]
+        if not hit_scored and any(_overlap(start, end, g["begin"], g["end"]) for g in unsure):
+            c["unscored"] += 1
+            continue
         c["pred"] += 1
         c["tp_untyped"] += bool(hit_scored)
         c["tp_typed"] += any(g["type"] in types for g in hit_scored)
@@ -230,7 +299,7 @@ def _score_re3d_entities(preds: list[tuple[int, int, set[str]]], gold: list[dict
         c["found_typed"] += any(g["type"] in p[2] for p in over)
 
 
-def eval_re3d(nlp, base, limit: int | None) -> dict:
+def eval_re3d(nlp, base, limit: int | None, strict: bool = True) -> dict:
     from graphbuilder.nlp.run import process_articles, records_from_doc
 
     sys.path.insert(0, str(HERE))
@@ -252,13 +321,14 @@ def eval_re3d(nlp, base, limit: int | None) -> dict:
             and m.end > m.start
             and rec.entities[m.entity].cls in OUR_TO_RE3D
         ]
-        _score_re3d_entities(preds, d["entities"], ours)
+        unsure = [] if strict else d.get("uncertain", [])
+        _score_re3d_entities(preds, d["entities"], ours, unsure)
         base_preds = [
             (e.start_char, e.end_char, SPACY_RE3D[e.label_])
             for e in bdoc.ents
             if e.label_ in SPACY_RE3D
         ]
-        _score_re3d_entities(base_preds, d["entities"], plain)
+        _score_re3d_entities(base_preds, d["entities"], plain, unsure)
 
         gold_pairs: dict[str, set] = {t: set() for t in RE3D_RELATIONS}
         for r in d["relations"]:
@@ -280,7 +350,7 @@ def eval_re3d(nlp, base, limit: int | None) -> dict:
                 if x[1] in preds_:
                     rel[f"pred_{t}"] += 1
                     rel[f"tp_{t}"] += (x[0], x[2]) in gold_pairs[t]
-    out = {"documents": len(docs)}
+    out = {"documents": len(docs), "strict": strict}
     for name, c in (("ours", ours), ("spacy", plain)):
         out[name] = {
             "entities_typed": _prf(c["tp_typed"], c["pred"], c["gold"], c["found_typed"]),
@@ -305,7 +375,8 @@ def render(results: dict) -> str:
     lines = [f"{'set / measure':44} {'graphbuilder':32} {'plain spaCy NER':32}", "-" * 108]
     c = results.get("conll04")
     if isinstance(c, dict):
-        lines.append(f"CoNLL04 dev ({c['sentences']} sentences)")
+        how = "spans as annotated" if c.get("strict") else "titles, 'City, State' neutralised"
+        lines.append(f"CoNLL04 dev ({c['sentences']} sentences; {how})")
         for m in ("entities_typed", "entities_untyped"):
             lines.append(f"  {m:42} {_cell(c['ours'][m]):32} {_cell(c['spacy'][m]):32}")
         for m in ("Work_For_R", "Located_In_R", "OrgBased_In_R", "Work_For+Located_In_R"):
@@ -319,7 +390,8 @@ def render(results: dict) -> str:
         lines.append(f"CoNLL04 dev: {c}")
     r = results.get("re3d")
     if isinstance(r, dict):
-        lines.append(f"re3d ({r['documents']} documents)")
+        how = "all predictions scored" if r.get("strict") else "low-confidence spans unscored"
+        lines.append(f"re3d ({r['documents']} documents; {how})")
         for m in ("entities_typed", "entities_untyped"):
             lines.append(f"  {m:42} {_cell(r['ours'][m]):32} {_cell(r['spacy'][m]):32}")
         for t in RE3D_RELATIONS:
@@ -332,6 +404,13 @@ def render(results: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="sentences/documents per set")
+    ap.add_argument(
+        "--neutralise",
+        action="store_true",
+        help="diagnostic: CoNLL04 leading titles and 'City, State' spans neutralised on both "
+        "sides; re3d predictions on low-confidence spans not scored (default: spans exactly "
+        "as annotated, as the targets are measured)",
+    )
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(PROJECT))
@@ -346,11 +425,11 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline(MODEL)
     base = spacy.load(MODEL)
     if CONLL04_DEV.is_file():
-        results["conll04"] = eval_conll04(nlp, base, args.limit)
+        results["conll04"] = eval_conll04(nlp, base, args.limit, not args.neutralise)
     else:
         results["conll04"] = f"skipped: {CONLL04_DEV} not found"
     if RE3D.is_dir():
-        results["re3d"] = eval_re3d(nlp, base, args.limit)
+        results["re3d"] = eval_re3d(nlp, base, args.limit, not args.neutralise)
     else:
         results["re3d"] = f"skipped: {RE3D} not found"
     print(render(results))

@@ -45,6 +45,7 @@ RELATION_CUE_KINDS = (
     "body",
     "member",
     "join",
+    "employ",
     "lead",
     "leave",
     "organ",

@@ -23,13 +23,16 @@
 - ``leaderOf`` with a place: a governor or mayor (``local_leader`` cues) heads the province or
   city ("Georgia Gov. Brian Kemp", "Mayor Eric Adams of New York"), or an organization.
 - ``memberOf`` for a person and an organization: an affiliation noun ("X, the GE attorney",
-  "Tokyo University professor X"), "X of <org>", "<org>'s X" (not where a title already makes
-  the person its leader or official).
+  "Tokyo University professor X", "a professor of biology at Y": the organization may hang
+  under the title's of-phrase), "X of <org>", "<org>'s X" (not where a title already makes
+  the person its leader or official), a verb of employment ("X taught at Y", "X works for Y").
 - ``locatedIn`` for organizations the KB does not place ("the Boise Interagency Fire Center in
   Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes"), "X is in Y", and
   "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
   Bishkek").
 - ``locatedIn`` for an event named with a city or in one ("the G7 Hiroshima summit").
+- ``locatedIn`` for a place named with its container: "California's Sierra Nevada",
+  "Yerevan, the capital of Armenia", "from Kassala in eastern Sudan".
 """
 
 from __future__ import annotations
@@ -176,6 +179,28 @@ def _name_mention_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def _nested_org(tok: Token, classes: tuple[str, ...], index, depth: int = 2) -> str | None:
+    """The organization of an "at"/"for"/"with" phrase under the object of a title's
+    of-phrase, at most ``depth`` phrases down: "a professor of political science at Queens
+    College", "vice president of daytime programs for ABC Entertainment"."""
+    if depth == 0:
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("at", "for", "with", "of"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ != "of":
+                org = _state_of(g, classes, index)
+                if org is not None:
+                    return org
+            org = _nested_org(g, classes, index, depth - 1)
+            if org is not None:
+                return org
+    return None
+
+
 def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, Token, float]]:
     out = []
     in_names = _name_mention_tokens(doc)
@@ -198,7 +223,8 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
             if c.dep_ == "prep" and (
                 c.lower_ == "of"
                 or (c.lower_ == "for" and kind != "leader")
-                or (c.lower_ in ("at", "with") and kind == "affiliation")
+                or (c.lower_ == "at" and kind == "affiliation")
+                or (c.lower_ == "with" and kind in ("affiliation", "official"))
             ):
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -216,6 +242,8 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
                                 org = org or _state_of(p, classes, index)
                     else:
                         org = org or _state_of(g, classes, index)
+                        if org is None:
+                            org = _nested_org(g, classes, index)
         if org is None and tok.dep_ == "compound" and entity(tok.head) == person:
             # "Mayor Eric Adams of New York": the of-phrase hangs on the name
             for c in tok.head.children:
@@ -359,6 +387,38 @@ def _joins(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token
                 for o in orgs:
                     if m != o:
                         out.append((m, "memberOf", o, tok, CONF_MEMBER))
+    return out
+
+
+_EMPLOY_PREPOSITIONS = ("at", "for", "in", "with", "on")
+
+
+def _works(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
+    """``memberOf`` from a verb of employment (``employ`` cues): "X taught at Harvard
+    University and the National War College", "X works for the agency", "X served in
+    Congress"; not when negated or conditional ("X never worked for Y")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has("employ", tok.lemma_.lower()):
+            continue
+        if not _asserted(tok, lex):
+            continue
+        subj = subject(tok)
+        if subj is None:
+            continue
+        people = [k for k in np_entities(subj) if entity_class(doc, k) == "Person"]
+        orgs = [
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _EMPLOY_PREPOSITIONS
+            for g in c.children
+            if g.dep_ == "pobj"
+            for k in np_entities(g)
+            if entity_class(doc, k) == "Organization"
+        ]
+        for person in people:
+            for org in uniq(orgs):
+                out.append((person, "memberOf", org, tok, CONF_AFFILIATION))
     return out
 
 
@@ -551,6 +611,69 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
     return out
 
 
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern north-east "
+    "north-west south-east south-west north-eastern north-western south-eastern "
+    "south-western".split()
+)
+
+
+def _places_in_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` from a place written right before "in [compass adjective] <container>",
+    where the parse hangs the "in" on the verb: "from Kassala in eastern Sudan", "Lowman in
+    central Idaho". The first is no country; the container is a country or a KB region."""
+    out = []
+    ents = doc._.gb_entities or {}
+    spans = [e for e in doc.ents if (e._.gb_entity or entity(e.root))]
+    for a, b in zip(spans, spans[1:], strict=False):
+        if a.end >= len(doc) or doc[a.end].lower_ != "in":
+            continue
+        between = doc[a.end + 1 : b.start]
+        if any(t.lower_ not in _COMPASS for t in between):
+            continue
+        ka, kb_ = a._.gb_entity or entity(a.root), b._.gb_entity or entity(b.root)
+        ea, eb = ents.get(ka), ents.get(kb_)
+        if ea is None or eb is None or ka == kb_ or ea.cls != "Location":
+            continue
+        if eb.cls == "Country" or (eb.cls == "Location" and eb.subclass in CONTAINER_SUBCLASSES):
+            out.append((ka, "locatedIn", kb_, doc[a.end], CONF_APPOSED_PLACE))
+    return out
+
+
+_CAPITAL_NOUNS = ("capital", "city", "town", "village", "province", "region", "district")
+
+
+def _possessed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` from a place named with its container: "California's Sierra Nevada",
+    "Beijing's Tiananmen Square" (a possessive), and "Yerevan, the capital of Armenia",
+    "Bosnia's capital, Sarajevo" (an apposition of a settlement noun with the container). The
+    place is no country; the container is a country or a place."""
+    out = []
+    for ent in doc.ents:
+        key = ent._.gb_entity or entity(ent.root)
+        if not key or entity_class(doc, key) != "Location":
+            continue
+        root = ent.root
+        containers = [entity(c) for c in root.children if c.dep_ == "poss"]
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.lower_ in _CAPITAL_NOUNS]
+        if root.dep_ == "appos" and root.head.lower_ in _CAPITAL_NOUNS:
+            nouns.append(root.head)  # "Bosnia's capital, Sarajevo"
+        for noun in nouns:
+            containers += [entity(c) for c in noun.children if c.dep_ == "poss"]
+            containers += [
+                entity(g)
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        for other in uniq(k for k in containers if k):
+            if other != key and entity_class(doc, other) in PLACE_CLASSES:
+                out.append((key, "locatedIn", other, root, CONF_APPOSED_PLACE))
+    return out
+
+
 def _apposed_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
     """``locatedIn`` from "<place>, <container>": "Ocala, Fla.", "Astana, Kazakhstan",
     "Pearl Harbor, Hawaii". The container is a country or a province (a KB ``Region``; a
@@ -629,12 +752,15 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_members(doc, lex),
         *_compositions(doc, lex),
         *_joins(doc, lex),
+        *_works(doc, lex),
         *_leads(doc, lex),
         *_organs(doc, lex.relations, index),
         *_places(doc, lex.relations),
         *_person_orgs(doc),
         *_org_places(doc, lex.relations),
         *_apposed_places(doc),
+        *_possessed_places(doc),
+        *_places_in_places(doc),
         *_events_in_cities(doc),
     ]
     titled = {(s, o) for s, p, o, _, _ in found if p in ("leaderOf", "officialOf")}

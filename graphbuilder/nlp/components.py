@@ -55,7 +55,7 @@ from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
-from graphbuilder.resolve.kb import KnowledgeBase, load_kb
+from graphbuilder.resolve.kb import SPACY_LABELS, KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
     LinkState,
@@ -70,6 +70,7 @@ from graphbuilder.resolve.spans import (
     MODEL_SPANS_KEY,
     SpanWords,
     merge_name_spans,
+    with_dateline_places,
 )
 
 #: What the components after the parser read of the parse (``token.pos`` too, see above).
@@ -224,6 +225,7 @@ class EntitySpans(_FolderComponent):
     def _load(self, dirs: tuple[str, str], kb: KnowledgeBase | None) -> None:
         kb = kb if kb is not None else load_kb(*dirs)
         lex = load_linking_lexicons(dirs[1])
+        self.kb = kb
         self.words = SpanWords(
             not_name=kb.title_words()
             | lex.person_titles
@@ -242,8 +244,16 @@ class EntitySpans(_FolderComponent):
         model = list(doc.ents)
         doc.spans[MODEL_SPANS_KEY] = model
         kb = list(doc.spans[KB_SPANS_KEY]) if KB_SPANS_KEY in doc.spans else []
-        doc.ents = merge_name_spans(doc, model, kb, self.words)
+        names, kb = with_dateline_places(doc, model, kb, self._place_of)
+        doc.ents = merge_name_spans(doc, names, kb, self.words)
         return doc
+
+    def _place_of(self, name: str) -> tuple[str, str] | None:
+        """The KB id and spaCy label of the one place or country ``name`` names, if any."""
+        places = [e for e in self.kb.lookup(name) if e.cls in ("Location", "Country")]
+        if len({e.id for e in places}) != 1:
+            return None
+        return places[0].id, SPACY_LABELS[places[0].cls]
 
 
 @Language.factory(

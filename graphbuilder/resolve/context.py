@@ -296,8 +296,11 @@ def choose(
         if people:
             return Reading(entry=_by_date(people, kb, date))
         only_places = bool(places) and len(places) == len(candidates)
-        if not candidates or (only_places and not _place_supported(places, kb, geo)):
-            return Reading(model=True)  # "Kennedy had slammed WHO" (not "Wagner": the group)
+        if not candidates or (only_places and (titled or not _place_supported(places, kb, geo))):
+            # "Kennedy had slammed WHO" (not "Wagner": the group); a title right before the
+            # name makes it no place, even in a document about the place's country
+            # ("President Lincoln" in an article on Washington, D.C.)
+            return Reading(model=True)
     if not candidates:
         return Reading(model=model_cls is not None)
     # 1, 3, 5: among the KB entries

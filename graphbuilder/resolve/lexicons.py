@@ -42,6 +42,13 @@ class LinkingLexicons:
         one alone is no name.
     event_heads : frozenset[str]
         Agreement nouns ("treaty", "framework"): a model name ending in one is an Event.
+    place_heads : frozenset[str]
+        Generic parts of toponyms ("province", "river", "forest"): a model name ending in one
+        is a place.
+    settlement_nouns : frozenset[str]
+        Nouns of "the town of X" ("town", "village"): the name after them is a place.
+    kinship_nouns : frozenset[str]
+        Kin after a possessive ("X's wife"): X is a person.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -55,6 +62,9 @@ class LinkingLexicons:
     rank_prefixes: frozenset[str] = frozenset()
     generic_heads: frozenset[str] = frozenset()
     event_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+    settlement_nouns: frozenset[str] = frozenset()
+    kinship_nouns: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -119,4 +129,7 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("rank_prefix", ())),
         frozenset(context.get("generic_head", ())),
         frozenset(context.get("event_head", ())),
+        frozenset(context.get("place_head", ())),
+        frozenset(context.get("settlement_noun", ())),
+        frozenset(context.get("kinship_noun", ())),
     )

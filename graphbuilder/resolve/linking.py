@@ -342,6 +342,97 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
     return trimmed, implied
 
 
+#: Prepositions after which a model "person" names a place ("in Heuchelheim", "across Tal
+#: Hamid") and, for the second set, a model "organization" too ("near Husaybah"); "at", "near",
+#: "from", "to" and "with" are left out for a person: "fired at Smith", "stood near Smith", "a
+#: letter from Smith", and "with" for both ("talks with Hamas").
+_PERSON_PLACE_PREPOSITIONS = frozenset({"in", "into", "outside", "across"})
+_ORG_PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "across"})
+
+
+def _is_age(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is a bare age between commas (", 53,")."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].like_num
+        and doc[i].text.isdigit()
+        and 0 < int(doc[i].text) < 120
+        and doc[i + 1].text == ","
+    )
+
+
+def _kb_place_at(doc: Doc, i: int, kb: KnowledgeBase) -> Span | None:
+    """The KB place or country name (``doc.ents``) that starts at token ``i``."""
+    for ent in doc.ents:
+        if ent.start == i and ent.ent_id_:
+            entry = kb.entries.get(ent.ent_id_)
+            if entry is not None and entry.cls in ("Location", "Country"):
+                return ent
+    return None
+
+
+def _class_from_context(
+    span: Span, label: str, lex: LinkingLexicons, kb: KnowledgeBase
+) -> str | None:
+    """The class the words around a model PERSON, ORG (or, for kin, GPE) name imply, where the
+    model's label is a common error of the statistical model for names it has not seen.
+
+    - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
+      Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
+      follows "the town/city/village ... of" (``settlement_noun``); when it follows a
+      locative preposition that ends the noun phrase (a PERSON after "in", "into", "outside",
+      "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
+      "around", "across": not "near Hamas positions"); when it stands
+      before ", <KB place>" that ends the phrase ("Beaumont, Texas,", "Karabilah, Iraq.").
+    - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
+      ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
+      ``kinship_noun``).
+
+    Returns
+    -------
+    str or None
+        The class, or None when the context says nothing.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    nxt = doc[end] if end < len(doc) else None
+    possessive = nxt is not None and nxt.tag_ == "POS"
+    if (
+        label in ("ORG", "GPE", "LOC")
+        and possessive
+        and end + 1 < len(doc)
+        and doc[end + 1].lower_ in lex.kinship_nouns
+    ):
+        return "Person"  # "Walesa's wife": an organization or a place has no kin
+    if label not in ("PERSON", "ORG"):
+        return None
+    if len(span) > 1 and span[-1].lower_ in lex.place_heads:
+        return "Location"
+    before = start - 1
+    while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
+        before -= 1
+    if before >= 1 and doc[before].lower_ == "of":
+        k = before - 1
+        if doc[k].lower_ in lex.settlement_nouns:
+            return "Location"  # "the town of Lowman"
+    noun_after = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")  # "near Hamas positions"
+    if before >= 0 and before == start - 1 and not possessive and not noun_after:
+        prep = doc[before].lower_
+        if (label == "PERSON" and prep in _PERSON_PLACE_PREPOSITIONS) or (
+            label == "ORG" and prep in _ORG_PLACE_PREPOSITIONS
+        ):
+            return "Location"
+    if nxt is not None and nxt.text == ",":
+        if label == "ORG" and _is_age(doc, end + 1):
+            return "Person"
+        place = _kb_place_at(doc, end + 1, kb)
+        if place is not None:
+            after = doc[place.end] if place.end < len(doc) else None
+            if after is None or after.text in (",", ".", ";", ":", ")"):
+                return "Location"
+    return None
+
+
 def _entry_inside(span: Span, kb: KnowledgeBase, cls: str) -> KBEntry | None:
     """The KB entry a longer model name spells out.
 
@@ -628,6 +719,7 @@ def link_names(state: LinkState) -> None:
             span, implied = _model_name_context(span, lex, kb)
             if span is None:
                 continue
+            implied = implied or _class_from_context(span, label, lex, kb)
         text = span.text
         key: str | None = None
         if in_kb:

@@ -16,7 +16,15 @@ until :func:`merge_name_spans` combines both:
    titles, determiners or punctuation ("Spokesperson Wang Wenbin", "the Kremlin's") loses to
    the KB matches inside it;
 3. otherwise the longest span wins, a KB match on a tie (it carries the KB id);
-4. the model's other entities (dates, numbers) stay where nothing above overlaps them.
+4. a proper-noun run no span above touches, right after "near" or "outside", is a place
+   (``GPE``): the model misses unfamiliar place names there ("Near Al Huwayjah, one strike
+   ...", "outside Tal Hamid");
+5. the model's other entities (dates, numbers) stay where nothing above overlaps them.
+
+Before that, the place of a wire dateline at the start of a line ("DAYTON, Ohio (AP) _",
+"BANGKOK, Thailand (AP)") is added as a KB match or a model ``GPE``
+(:func:`with_dateline_places`): the model misses a place written in capitals or reads it as an
+organization.
 
 A model NORP span (a nationality or group: "U.S. Marines") never wins over the KB matches it
 holds; alone it is read as a demonym by the linker.
@@ -31,7 +39,7 @@ model's label where it and the KB disagree (:mod:`graphbuilder.resolve.context`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +52,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _TITLE_CASE_SHARE = 0.75  # see title_case_sentences
+_NEAR = frozenset({"near", "outside"})  # see merge_name_spans, step 4
 
 
 @dataclass(frozen=True)
@@ -375,6 +384,15 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
                 ):
                     continue  # adds only titles or punctuation: the KB matches win
             candidates.append((end - start, 0, span))
+    held = {i for _, _, c in candidates for i in range(c.start, c.end)}
+    for start, end in runs:
+        if (
+            start > 0
+            and doc[start - 1].lower_ in _NEAR
+            and not in_headline(doc[start:end])
+            and not any(i in held for i in range(start, end))
+        ):
+            candidates.append((end - start, 0, Span(doc, start, end, label="GPE")))
     chosen: list[Span] = []
     taken: set[int] = set()
     for _, _, span in sorted(candidates, key=lambda c: (-c[0], -c[1], c[2].start)):
@@ -387,3 +405,155 @@ def merge_name_spans(doc: Doc, model: list[Span], kb: list[Span], words: SpanWor
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+_DASHES = frozenset({"-", "--", "—", "–", "_"})
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december".split()
+)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """True when token ``i`` starts the text or a line."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+
+
+def _line_end(doc: Doc, i: int) -> bool:
+    """True when token ``i`` is past the text's end or starts a new line."""
+    return i >= len(doc) or (i > 0 and _line_start(doc, i))
+
+
+def _place_words(doc: Doc, i: int, capitals: bool) -> int:
+    """End of the run of place-name words from token ``i`` (at most four; hyphens written
+    against both neighbours join: "Saint-Gall"): all in capitals ("MEXICO CITY") or, with
+    ``capitals`` False, capitalised ("Saint-Gall")."""
+    j, words = i, 0
+    while j < len(doc) and words < 4 and not (j > i and _line_start(doc, j)):
+        tok = doc[j]
+        if tok.text in ("-", "–") and j > i and _attached(doc, j) and j + 1 < len(doc):
+            if _attached(doc, j + 1) and doc[j + 1].is_alpha:
+                j += 1
+                continue
+        ok = (
+            tok.text.replace(".", "").isalpha()  # "Pa.", "N.C." after the comma
+            and len(tok.text) >= 2
+            and tok.text[0].isupper()
+            and tok.lower_ not in _DETERMINERS
+            and tok.lower_.rstrip(".") not in _MONTHS  # "Moscow March 5 (ITAR-TASS)"
+        )
+        if ok and capitals:
+            ok = tok.text.isupper()
+        if not ok:
+            break
+        j += 1
+        words += 1
+    return j if words else i
+
+
+def dateline_places(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the places that open a wire dateline at the start of a line.
+
+    A dateline is the place, optionally a region or country after a comma and a date, then
+    the agency in parentheses and a dash (AP, Reuters, AFP style: "DAYTON, Ohio (AP) _",
+    "BANGKOK, Thailand (AP)", "MOSCOW, May 16 (Reuters) -", "(Text) Saint-Gall,
+    Switzerland, Feb 2 (AFP) --"). The statistical model, trained on running text, misses a
+    place written in capitals or reads it as an organization. Accepted shapes:
+
+    - the place in capitals ("MEXICO CITY"), followed by the agency in parentheses or by a
+      dash;
+    - a capitalised place ("Saint-Gall") only with both the agency and a dash (or the line's
+      end) after it.
+
+    A leading parenthesised word ("(Text)", a transcript's marker) is skipped.
+
+    Parameters
+    ----------
+    doc : Doc
+
+    Returns
+    -------
+    list of (int, int)
+        Token ranges (end exclusive) of the place names, one per dateline.
+    """
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for s in range(n):
+        if not _line_start(doc, s) or doc[s].is_space:
+            continue
+        i = s
+        if i + 2 < n and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_alpha:
+            i += 3
+        for capitals in (True, False):
+            end = _place_words(doc, i, capitals)
+            if end == i:
+                continue
+            k = end
+            if k < n and doc[k].text == ",":  # ", Ohio" / ", Thailand"
+                r = _place_words(doc, k + 1, False)
+                if r > k + 1:
+                    k = r
+            while k < n and (  # a date: ", Feb 2", " March 5", ", 29 Apr"
+                doc[k].text == ","
+                or doc[k].like_num
+                or doc[k].lower_.rstrip(".") in _MONTHS
+                or (doc[k].text == "." and k > 0 and doc[k - 1].lower_ in _MONTHS)
+            ):
+                k += 1
+            agency = False
+            if k < n and doc[k].text == "(":
+                m = k + 1
+                while (
+                    m < n
+                    and m - k <= 4
+                    and doc[m].text != ")"
+                    and (doc[m].text[:1].isupper() or _attached(doc, m))
+                ):
+                    m += 1
+                if m < n and doc[m].text == ")" and m > k + 1:
+                    agency, k = True, m + 1
+            dash = k < n and doc[k].text in _DASHES
+            closes = dash or _line_end(doc, k)
+            if (capitals and (agency or dash)) or (agency and closes):
+                out.append((i, end))
+                break
+    return out
+
+
+def with_dateline_places(
+    doc: Doc,
+    model: list[Span],
+    kb: list[Span],
+    place_of: Callable[[str], tuple[str, str] | None],
+) -> tuple[list[Span], list[Span]]:
+    """Add the places of the text's datelines (:func:`dateline_places`) to the name spans.
+
+    A place the KB knows (``place_of`` gives its id and spaCy label) becomes a KB match; an
+    unknown place becomes a model ``GPE`` replacing the model's spans over it (the model reads
+    "DAYTON" as an organization and misses "Saint-Gall").
+
+    Parameters
+    ----------
+    doc : Doc
+    model, kb : list of Span
+        The model's entities and the KB ruler's matches.
+    place_of : callable
+        Name -> ``(kb id, spaCy label)`` of the KB place or country it names, or None.
+
+    Returns
+    -------
+    (list of Span, list of Span)
+        The model spans and the KB matches with the dateline places.
+    """
+    for start, end in dateline_places(doc):
+        span = doc[start:end]
+        found = place_of(span.text)
+        if found is not None:
+            kb = [*kb, Span(doc, start, end, label=found[1], span_id=found[0])]
+        else:
+            model = [s for s in model if s.end <= start or end <= s.start]
+            model.append(Span(doc, start, end, label="GPE"))
+    return model, kb

@@ -18,6 +18,11 @@ with another KB entry (the country Georgia, Punjab in India and in Pakistan) are
 the row's ``ambiguous`` column, and linking chooses by context
 (:mod:`graphbuilder.resolve.context`).
 
+US states also get their AP Stylebook abbreviation as an alias ("Fla.", "N.C.", "Tenn.": the
+``ap_abbr`` of the ``us`` package; the states AP writes in full, "Ohio", "Texas", have none), the
+form US news writes after a city ("Ocala, Fla.") and a legislator's party ("D-Fla."). Postal
+codes ("FL", "OR", "ME") are not added: several are English words.
+
 Run from the repository root after ``gen_countries.py`` and ``gen_places.py``::
 
     .venv/bin/python scripts/kb/gen_subdivisions.py
@@ -32,6 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
+import us
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -80,6 +86,16 @@ def _kb_names() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return owners, city_country
 
 
+def ap_abbreviation(code: str) -> str | None:
+    """The AP Stylebook abbreviation of a US state (``"US-FL"`` -> ``"Fla."``), from the ``us``
+    package; None for another country's division and for a state AP writes in full."""
+    if not code.startswith("US-"):
+        return None
+    state = us.states.lookup(code[3:])
+    abbr = getattr(state, "ap_abbr", None) if state else None
+    return abbr if abbr and abbr.endswith(".") else None
+
+
 def main() -> int:
     federations = _read(FEDERATIONS)
     names = {r["code"]: r for r in _read(NAMES)}
@@ -112,10 +128,15 @@ def main() -> int:
                     errors.append(f"{sub.code} ({label}) is a city's name; name it in {NAMES.name}")
                     continue
                 label = f"{label} {SUFFIX[sub.type]}"
+            ap = ap_abbreviation(sub.code)
+            if ap and ap not in aliases:
+                aliases.append(ap)
             for name in (label, *list(aliases)):
                 if fold(name) != name and fold(name) not in aliases and fold(name) != label:
                     aliases.append(fold(name))
             source = f"{pkg} {sub.code} {sub.type} '{sub.name}'; {fed['source']}"
+            if ap:
+                source += f"; us {version('us')}: AP Stylebook abbreviation {ap!r}"
             if own.get("source"):
                 source += f"; {own['source']}"
             rows.append({

@@ -58,6 +58,15 @@ def test_city_named_like_a_surname_stays_a_city_among_its_country(linker_nlp):
     assert _reading(doc, "Kennedy")[2] == "place/kennedy"
 
 
+def test_title_before_a_city_name_reads_a_person_even_among_its_country(linker_nlp):
+    # a US city's name after "President", in a text naming US places: the person
+    doc = run(linker_nlp, "Crowds in Boston and Chicago cheered President Lincoln in 1861.")
+    assert _reading(doc, "Lincoln")[0] == "Person"
+    # control: without the title the city of the document's country stays
+    doc = run(linker_nlp, "Crowds in Boston and Chicago cheered in Lincoln in 1861.")
+    assert _reading(doc, "Lincoln")[2] == "place/lincoln"
+
+
 def test_person_reading_of_a_far_city_name_without_a_full_name(linker_nlp):
     doc = run(linker_nlp, "Kennedy had slammed WHO in a video address to the Assembly.")
     assert _reading(doc, "Kennedy")[0] == "Person"

@@ -71,3 +71,12 @@ def test_context_cues(kb, tmp_path):
     )
     with pytest.raises(KnowledgeBaseError, match=r"context_cues\.csv:2: reading 'Province'"):
         KnowledgeBase.load(tmp_path)
+
+
+def test_us_states_have_their_ap_abbreviation(kb):
+    assert [e.id for e in kb.lookup("Fla.")] == ["place/us-fl"]
+    assert "N.C." in kb.entries["place/us-nc"].aliases
+    assert "AP Stylebook abbreviation 'Tenn.'" in kb.entries["place/us-tn"].source
+    # AP writes these in full: no abbreviation, and no postal code ("OH", "ME") as an alias
+    assert kb.entries["place/us-oh"].aliases == ()
+    assert "ME" not in kb.entries["place/us-me"].aliases
