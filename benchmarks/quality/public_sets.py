@@ -78,6 +78,7 @@ from evaluate_data import (  # noqa: E402  (the shared scoring helpers of the qu
     _keys_over,
     _overlap,
     _prf,
+    re3d_publisher,
 )
 
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "'t", "'re", "'d", "'ll", "n't"}
@@ -238,7 +239,14 @@ def eval_re3d(nlp, base, limit: int | None) -> dict:
 
     docs = load_re3d(limit)
     arts = [
-        _article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE, d["title"]) for d in docs
+        _article(
+            d["text"],
+            f"re3d:{d['source']}:{d['id']}",
+            RE3D_DATE,
+            d["title"],
+            re3d_publisher(d["source"]),
+        )
+        for d in docs
     ]
     ours, plain, rel = Counter(), Counter(), Counter()
     for d, (_, doc), bdoc in zip(
