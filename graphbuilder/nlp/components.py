@@ -57,6 +57,7 @@ from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
+from graphbuilder.resolve.groups import link_groups, prune_groups
 from graphbuilder.resolve.kb import KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
@@ -285,7 +286,8 @@ class EntityLinker(_FolderComponent):
         state = LinkState(doc=doc, kb=self.kb, lex=self.lex, date=article.date if article else None)
         link_names(state)
         link_events(state)
-        relations = resolve_titles(state)
+        groups = link_groups(state)
+        relations = resolve_titles(state) + groups
         resolve_descriptions(state)
         resolve_pronouns(state)
         author = publisher = None
@@ -320,7 +322,8 @@ class Extractor(_FolderComponent):
     stance targets that name no entity join ``doc._.gb_entities`` and ``doc._.gb_mentions``.
     First-person pronouns are resolved to the speaker, author or publisher first
     (:func:`graphbuilder.extract.holders.resolve_first_person`, after the quotes are found),
-    so relations and stances read them as mentions.
+    so relations and stances read them as mentions; the unnamed groups of the linker
+    (:mod:`graphbuilder.resolve.groups`) that no stance uses are dropped at the end.
     """
 
     lexicons: ExtractionLexicons
@@ -336,11 +339,12 @@ class Extractor(_FolderComponent):
         relations.extend(extract_relations(doc, self.lexicons))
         reading = read_stances(doc, self.lexicons, quotes)
         relations.extend(reading.relations)
-        doc._.gb_relations = unique_relations(relations)
         doc._.gb_stances = reading.stances
         if reading.events:
             doc._.gb_entities = {**(doc._.gb_entities or {}), **reading.events}
             doc._.gb_mentions = [*(doc._.gb_mentions or []), *reading.mentions]
+        # unnamed groups ("Afghan rebels") stay only where a stance uses them
+        doc._.gb_relations = prune_groups(doc, reading.stances, unique_relations(relations))
         return doc
 
 
