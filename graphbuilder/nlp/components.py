@@ -58,6 +58,7 @@ from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.groups import link_groups, prune_groups
+from graphbuilder.resolve.headmatch import resolve_head_matches
 from graphbuilder.resolve.kb import KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
@@ -289,6 +290,7 @@ class EntityLinker(_FolderComponent):
         groups = link_groups(state)
         relations = resolve_titles(state) + groups
         resolve_descriptions(state)
+        resolve_head_matches(state)
         resolve_pronouns(state)
         author = publisher = None
         if article is not None:

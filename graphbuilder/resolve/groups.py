@@ -94,6 +94,8 @@ def _group_phrase(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple
             first -= 1  # a multi-word name ("Sri Lanka")
         if any(state.doc[i].is_punct for i in range(first, head.i)):
             return None
+        if any(state.token_entity.get(i) not in (None, key) for i in range(first, head.i)):
+            return None  # "U.S. Air Force employees": the staff of a named body, not a group
         return first, key
     return None
 

@@ -1,0 +1,48 @@
+"""Head-match coreference of actor descriptions (:mod:`graphbuilder.resolve.headmatch`), on
+sentences written for the tests, through the real pipeline."""
+
+from __future__ import annotations
+
+from tests.helpers import run
+
+
+def _stances(doc):
+    ents = doc._.gb_entities
+    return {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+
+
+def test_the_regime_is_the_earlier_regime_of_a_named_actor(nlp):
+    text = (
+        "Canada imposed sanctions on Lukashenko's regime in March. "
+        "Norway then condemned the regime for the arrests."
+    )
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Norway", "Alexander Lukashenko", "Negative") in _stances(doc)
+
+
+def test_the_government_is_the_earlier_government_of_a_state(nlp):
+    text = "The Peruvian government met Chile on Monday. Bolivia praised the government."
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Bolivia", "Peru", "Positive") in _stances(doc)
+
+
+def test_the_government_without_an_earlier_government_is_unresolved(nlp):
+    # control: no phrase with the same head before it, so no guess from a nearby state
+    doc = run(nlp, "Peru met Chile on Monday. Bolivia praised the government.", date="2024-01-01")
+    assert not any(h == "Bolivia" for h, _, _ in _stances(doc))
+
+
+def test_a_description_with_its_own_modifier_is_not_a_head_match(nlp):
+    # "the new government" adds a modifier: it may be another government
+    text = "The Peruvian government met Chile on Monday. Bolivia praised the new government."
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Bolivia", "Peru", "Positive") not in _stances(doc)
+
+
+def test_negated_stance_toward_the_regime(nlp):
+    text = (
+        "Canada imposed sanctions on Lukashenko's regime in March. "
+        "Norway did not condemn the regime."
+    )
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Norway", "Alexander Lukashenko", "Negative") not in _stances(doc)
