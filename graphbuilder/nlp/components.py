@@ -58,7 +58,7 @@ from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.groups import link_groups, prune_groups
-from graphbuilder.resolve.headmatch import resolve_head_matches
+from graphbuilder.resolve.headmatch import resolve_head_matches, resolve_title_matches
 from graphbuilder.resolve.kb import KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
@@ -291,6 +291,7 @@ class EntityLinker(_FolderComponent):
         relations = resolve_titles(state) + groups
         resolve_descriptions(state)
         resolve_head_matches(state)
+        resolve_title_matches(state)
         resolve_pronouns(state)
         author = publisher = None
         if article is not None:

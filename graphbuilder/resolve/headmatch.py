@@ -9,6 +9,10 @@ earlier phrase, within :data:`WINDOW` sentences, with the same head noun that na
 guessing from the nearest entity of a class, which is what ``descriptions.csv`` does for
 "the organization").
 
+A bare office title ("The Foreign Secretary said:") is, the same way, the person the document
+named with that title before ("Foreign Secretary Boris Johnson welcomes ...":
+:func:`resolve_title_matches`).
+
 This is the strict head match sieve of Lee et al. (2013), *Deterministic coreference
 resolution based on entity-centric, precision-ranked rules* (Computational Linguistics
 39(4)): a mention whose head matches an earlier mention's head, and that adds no modifier of
@@ -100,3 +104,50 @@ def resolve_head_matches(state: LinkState) -> None:
                     state.add_mention(key, det[0].i, tok.i + 1, "description")
                     break
         earlier.append(tok)
+
+
+def resolve_title_matches(state: LinkState) -> None:
+    """Resolve a bare office title ("The Foreign Secretary said:") to the person the document
+    named with that same title before ("Foreign Secretary Boris Johnson welcomes ..."); each
+    becomes a ``title`` mention. Strict head match as above, over the whole document before
+    the title (an office names one holder through an article), for titles that
+    :func:`graphbuilder.resolve.coref.resolve_titles` left unresolved (no state or
+    organization beside them).
+
+    Parameters
+    ----------
+    state : LinkState
+        After :func:`graphbuilder.resolve.coref.resolve_titles`.
+    """
+    doc = state.doc
+    titled: list[tuple[int, tuple[str, ...], str]] = []  # (end token, title words, person)
+    for m in state.mentions:
+        if m.kind != "title" or state.entities[m.entity].cls != "Person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = tuple(t.lower_ for t in span if t.lower_ not in _DEFINITE)
+        if words:
+            titled.append((span.end, words, m.entity))
+    if not titled:
+        return
+    titled.sort()
+    for i in range(len(doc)):
+        if i in state.token_entity:
+            continue
+        for end, words, person in reversed(titled):
+            if end > i:
+                continue
+            n = len(words)
+            toks = doc[i : i + n]
+            if len(toks) < n or tuple(t.lower_ for t in toks) != words:
+                continue
+            if any(t.i in state.token_entity for t in toks):
+                continue
+            nxt = doc[i + n] if i + n < len(doc) else None
+            if nxt is not None and (nxt.lower_ == "of" or nxt.pos_ == "PROPN"):
+                continue  # "Foreign Secretary of ..." / "Foreign Secretary James Cleverly"
+            start = i - 1 if i > 0 and doc[i - 1].lower_ in _DEFINITE else i
+            state.add_mention(person, start, i + n, "title")
+            break

@@ -46,3 +46,21 @@ def test_negated_stance_toward_the_regime(nlp):
     )
     doc = run(nlp, text, date="2024-01-01")
     assert ("Norway", "Alexander Lukashenko", "Negative") not in _stances(doc)
+
+
+def test_a_bare_title_is_the_person_named_with_it_before(nlp):
+    text = (
+        "Foreign Secretary James Cleverly arrived in Kyiv on Monday.\n\n"
+        "The Foreign Secretary said:\n\nI strongly condemn Russia for the strikes on the city."
+    )
+    doc = run(nlp, text, date="2023-06-01")
+    assert ("James Cleverly", "Russia", "Negative") in _stances(doc)
+    titles = [m.text for m in doc._.gb_mentions if m.kind == "title"]
+    assert "The Foreign Secretary" in titles
+
+
+def test_a_bare_title_before_any_holder_is_unresolved(nlp):
+    # control: no earlier mention with that title
+    text = "The Foreign Secretary said:\n\nI strongly condemn Russia for the strikes on the city."
+    doc = run(nlp, text, date="2023-06-01")
+    assert "The Foreign Secretary" not in [m.text for m in doc._.gb_mentions]
