@@ -70,3 +70,18 @@ def test_group_in_rdf_conforms_to_the_shapes(nlp):
     node = groups.pop()
     assert (node, RDF.type, GB.SocialGroup) in g and (node, RDF.type, GB.Organization) in g
     assert validate_graph(g).conforms
+
+
+def test_they_after_a_group_is_the_group(nlp):
+    doc = run(nlp, "Greek dock workers said they would sue Germany in court.", date="2024-01-01")
+    assert ("Greek dock workers", "Germany", "Negative") in _stances(doc)
+
+
+def test_they_two_sentences_after_a_group_is_unresolved(nlp):
+    # control: the group is out of the pronoun's window (its sentence and the one before)
+    text = (
+        "Greek dock workers walked out on Monday. The port stayed closed all week. "
+        "They condemned Germany."
+    )
+    doc = run(nlp, text, date="2024-01-01")
+    assert not any(h == "Greek dock workers" for h, _, _ in _stances(doc))
