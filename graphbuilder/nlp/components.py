@@ -57,7 +57,7 @@ from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
-from graphbuilder.resolve.groups import link_groups, prune_groups
+from graphbuilder.resolve.groups import link_groups, link_missed_demonyms, prune_groups
 from graphbuilder.resolve.headmatch import resolve_head_matches, resolve_title_matches
 from graphbuilder.resolve.kb import KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
@@ -287,6 +287,7 @@ class EntityLinker(_FolderComponent):
         state = LinkState(doc=doc, kb=self.kb, lex=self.lex, date=article.date if article else None)
         link_names(state)
         link_events(state)
+        link_missed_demonyms(state)
         groups = link_groups(state)
         relations = resolve_titles(state) + groups
         resolve_descriptions(state)

@@ -141,6 +141,30 @@ def link_groups(state: LinkState) -> list[Relation]:
     return relations
 
 
+def link_missed_demonyms(state: LinkState) -> None:
+    """A state's demonym before a noun of ``demonym_heads.csv`` that the language model did not
+    tag ("Ghanaian authorities", "Zambian officials") is a ``demonym`` mention of the state, as
+    linking step 4 makes of the demonyms it did tag. Only capitalised words the KB gives as a
+    state's demonym count.
+
+    Parameters
+    ----------
+    state : LinkState
+        After :func:`graphbuilder.resolve.linking.link_names`.
+    """
+    heads = state.lex.demonym_heads
+    for tok in state.doc:
+        if tok.i in state.token_entity or not tok.text[:1].isupper():
+            continue
+        if tok.dep_ not in ("amod", "compound") or tok.head.i <= tok.i:
+            continue
+        if tok.head.lower_ not in heads and tok.head.lemma_.lower() not in heads:
+            continue
+        entry = state.kb.demonym(tok.text)
+        if entry is not None and entry.cls == "Country":
+            state.add_mention(state.entity_from_kb(entry), tok.i, tok.i + 1, "demonym")
+
+
 def is_group(doc: Doc, key: str) -> bool:
     """Whether ``key`` is a group entity of :func:`link_groups` in ``doc``."""
     ent = (doc._.gb_entities or {}).get(key)

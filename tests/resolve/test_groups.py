@@ -85,3 +85,14 @@ def test_they_two_sentences_after_a_group_is_unresolved(nlp):
     )
     doc = run(nlp, text, date="2024-01-01")
     assert not any(h == "Greek dock workers" for h, _, _ in _stances(doc))
+
+
+def test_untagged_demonym_before_a_state_noun_is_the_state(nlp):
+    doc = run(nlp, "Ghanaian authorities condemned Liberia.", date="2024-01-01")
+    assert ("Ghana", "Liberia", "Negative") in _stances(doc)
+
+
+def test_demonym_before_another_noun_is_not_the_state(nlp):
+    # control: "Ghanaian music" names no state
+    doc = run(nlp, "Ghanaian music was praised by Liberia.", date="2024-01-01")
+    assert "Ghana" not in {e.label for e in doc._.gb_entities.values()}
