@@ -58,7 +58,11 @@ from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
 from graphbuilder.resolve.groups import link_groups, link_missed_demonyms, prune_groups
-from graphbuilder.resolve.headmatch import resolve_head_matches, resolve_title_matches
+from graphbuilder.resolve.headmatch import (
+    resolve_head_matches,
+    resolve_plural_descriptions,
+    resolve_title_matches,
+)
 from graphbuilder.resolve.kb import KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
@@ -293,6 +297,7 @@ class EntityLinker(_FolderComponent):
         resolve_descriptions(state)
         resolve_head_matches(state)
         resolve_title_matches(state)
+        resolve_plural_descriptions(state)
         resolve_pronouns(state)
         author = publisher = None
         if article is not None:

@@ -9,6 +9,10 @@ earlier phrase, within :data:`WINDOW` sentences, with the same head noun that na
 guessing from the nearest entity of a class, which is what ``descriptions.csv`` does for
 "the organization").
 
+A plural description with a number or "both" ("the two countries", "both sides") is the
+latest conjoined set of that many entities before it (:func:`resolve_plural_descriptions`,
+nouns and classes in ``set_nouns.csv``).
+
 A bare office title ("The Foreign Secretary said:") is, the same way, the person the document
 named with that title before ("Foreign Secretary Boris Johnson welcomes ...":
 :func:`resolve_title_matches`).
@@ -151,3 +155,97 @@ def resolve_title_matches(state: LinkState) -> None:
             start = i - 1 if i > 0 and doc[i - 1].lower_ in _DEFINITE else i
             state.add_mention(person, start, i + n, "title")
             break
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+SET_WINDOW = 3  # sentences back for a plural description's conjoined antecedent
+
+
+def set_nouns() -> dict[str, tuple[str, ...]]:
+    """Noun -> classes of ``set_nouns.csv`` in the lexicon folder in effect (empty when the
+    folder has no such file)."""
+    return _set_nouns(str(lexicon_dir().resolve()))
+
+
+@lru_cache(maxsize=4)
+def _set_nouns(directory: str) -> dict[str, tuple[str, ...]]:
+    path = Path(directory) / "set_nouns.csv"
+    if not path.is_file():
+        return {}
+    _, rows = read_csv_rows(path, ("noun", "entity_class"))
+    return {r["noun"].lower(): tuple(r["entity_class"].split("|")) for _, r in rows if r["noun"]}
+
+
+def _set_size(tok: Token) -> int | None:
+    """How many a plural description counts: "the two countries" -> 2, "both sides" -> 2."""
+    size = None
+    definite = False
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.lower_ in _NUMBERS:
+            size = _NUMBERS[c.lower_]
+        elif c.dep_ in ("det", "predet") and c.lower_ == "both":
+            size, definite = 2, True
+        elif c.dep_ == "det" and c.lower_ in ("the", "these", "those"):
+            definite = True
+    return size if definite else None
+
+
+def _conjoined_sets(state: LinkState, start: int, end: int, classes: tuple[str, ...]):
+    """(token index, keys) of the conjoined noun phrases in tokens ``[start, end)`` whose
+    members are entities of ``classes`` ("Kazakhstan and Uzbekistan")."""
+    doc = state.doc
+    out = []
+    for t in doc[start:end]:
+        if t.dep_ == "conj" or not t.conjuncts:
+            continue
+        keys: list[str] = []
+        for m in (t, *t.conjuncts):
+            key = state.token_entity.get(m.i)
+            if key and state.entities[key].cls in classes and key not in keys:
+                keys.append(key)
+        if len(keys) >= 2:
+            out.append((t.i, keys))
+    return out
+
+
+def resolve_plural_descriptions(state: LinkState) -> None:
+    """Resolve "the two countries", "both sides", "the three leaders" to the latest conjoined
+    set of that many entities of the noun's class (``set_nouns.csv``) in the
+    :data:`SET_WINDOW` sentences before (not its own: "X and Y urged both parties to ..." are
+    not the parties); each member gets a ``description`` mention and the head
+    token stands for the set (``doc._.gb_token_group``), as a plural pronoun does.
+
+    Parameters
+    ----------
+    state : LinkState
+        After names and titles are linked.
+    """
+    nouns = set_nouns()
+    if not nouns:
+        return
+    doc = state.doc
+    for tok in doc:
+        classes = nouns.get(tok.lemma_.lower())
+        if not classes or tok.tag_ != "NNS" or tok.i in state.token_entity:
+            continue
+        size = _set_size(tok)
+        if size is None:
+            continue
+        here = sentence_index(doc, tok.i)
+        first = next(
+            (s.start for k, s in enumerate(doc.sents) if k == max(0, here - SET_WINDOW)), 0
+        )
+        # the antecedent in an earlier sentence: in its own clause a conjoined subject is not
+        # what the description stands for ("X and Y urge both parties to ..."; binding)
+        own_start = tok.sent.start
+        sets = [(i, keys) for i, keys in _conjoined_sets(state, first, own_start, classes)]
+        sets = [(i, keys) for i, keys in sets if len(keys) == size]
+        if not sets:
+            continue
+        keys = sets[-1][1]
+        start = tok.left_edge.i
+        for key in keys:
+            state.add_mention(key, start, tok.i + 1, "description")
+        for i in range(start, tok.i + 1):
+            state.token_entity[i] = keys[0]
+        state.token_group[tok.i] = keys

@@ -64,3 +64,28 @@ def test_a_bare_title_before_any_holder_is_unresolved(nlp):
     text = "The Foreign Secretary said:\n\nI strongly condemn Russia for the strikes on the city."
     doc = run(nlp, text, date="2023-06-01")
     assert "The Foreign Secretary" not in [m.text for m in doc._.gb_mentions]
+
+
+def test_the_two_countries_are_the_conjoined_pair_before(nlp):
+    text = "Mongolia and Nepal signed a trade pact on Monday. The two countries criticized India."
+    found = _stances(run(nlp, text, date="2024-01-01"))
+    assert {("Mongolia", "India", "Negative"), ("Nepal", "India", "Negative")} <= found
+
+
+def test_both_sides_are_the_conjoined_pair_before(nlp):
+    text = "Envoys of Mongolia and Nepal met on Monday. Both sides condemned India."
+    found = _stances(run(nlp, text, date="2024-01-01"))
+    assert {("Mongolia", "India", "Negative"), ("Nepal", "India", "Negative")} <= found
+
+
+def test_the_two_countries_need_a_set_of_two(nlp):
+    # control: three states named before, "the two countries" is left unresolved
+    text = "Mongolia, Nepal and Bhutan met on Monday. The two countries criticized India."
+    found = _stances(run(nlp, text, date="2024-01-01"))
+    assert not any(t == "India" for _, t, _ in found)
+
+
+def test_a_set_in_the_same_clause_is_not_the_antecedent(nlp):
+    # control: "Mongolia and Nepal urged both parties" are not the parties
+    doc = run(nlp, "Mongolia and Nepal urged both parties to stop the fighting.", date="2024-01-01")
+    assert not any(m.text == "both parties" for m in doc._.gb_mentions)
