@@ -59,6 +59,10 @@ class Article:
     title, author, date, place, url : str or None
         Metadata where the page gives them; ``date`` is ISO 8601 (``YYYY-MM-DD`` or a
         date-time).
+    publisher : str or None
+        The site or institution that published the page (an HTML page's ``og:site_name`` or
+        JSON-LD publisher, as trafilatura reads them; a Markdown front matter's ``publisher``
+        or ``site``): the holder of the first person in an institution's own statement.
     """
 
     source: str
@@ -69,6 +73,7 @@ class Article:
     date: str | None = None
     place: str | None = None
     url: str | None = None
+    publisher: str | None = None
 
     @property
     def doc_id(self) -> str:

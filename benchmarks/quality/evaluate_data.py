@@ -124,11 +124,27 @@ STOP = {
 
 
 # ------------------------------------------------------------------------------------ helpers
-def _article(text: str, source: str, date: str | None, title: str | None = None):
+def _article(
+    text: str,
+    source: str,
+    date: str | None,
+    title: str | None = None,
+    publisher: str | None = None,
+):
     from graphbuilder.records import Article
 
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(source=source, text=text, sha256=sha, title=title, date=date)
+    return Article(
+        source=source, text=text, sha256=sha, title=title, date=date, publisher=publisher
+    )
+
+
+def re3d_publisher(source: str) -> str:
+    """The publisher of a re3d document: its source folder's name ("CENTCOM", "UK Government",
+    "Australian Department of Foreign Affairs"), as the site name of the page it was taken
+    from reaches ``Article.publisher`` when the page is read as HTML (trafilatura's
+    ``sitename``: ``og:site_name`` or the JSON-LD publisher)."""
+    return source.replace("_", " ")
 
 
 def _short(text: str, words: int = 15) -> str:
@@ -236,7 +252,14 @@ def _keys_over(rec, start: int, end: int) -> set[str]:
 def eval_re3d(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
     docs = load_re3d(limit)
     arts = [
-        _article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE, d["title"]) for d in docs
+        _article(
+            d["text"],
+            f"re3d:{d['source']}:{d['id']}",
+            RE3D_DATE,
+            d["title"],
+            re3d_publisher(d["source"]),
+        )
+        for d in docs
     ]
     ent_c = Counter()
     rel_c = Counter()

@@ -93,6 +93,7 @@ from evaluate_data import (  # noqa: E402  (the shared scoring helpers of the qu
     _keys_over,
     _overlap,
     _prf,
+    re3d_publisher,
 )
 
 CONLL_TITLES = frozenset(
@@ -307,7 +308,14 @@ def eval_re3d(nlp, base, limit: int | None, strict: bool = True) -> dict:
 
     docs = load_re3d(limit)
     arts = [
-        _article(d["text"], f"re3d:{d['source']}:{d['id']}", RE3D_DATE, d["title"]) for d in docs
+        _article(
+            d["text"],
+            f"re3d:{d['source']}:{d['id']}",
+            RE3D_DATE,
+            d["title"],
+            re3d_publisher(d["source"]),
+        )
+        for d in docs
     ]
     ours, plain, rel = Counter(), Counter(), Counter()
     for d, (_, doc), bdoc in zip(

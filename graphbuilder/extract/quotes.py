@@ -6,8 +6,9 @@ A quote is text between quotation marks (“…”, «…», "…"). Its speaker
    ("“…,” said Kassym-Jomart Tokayev.", "“…,” he noted.");
 2. ``before``: a verb of saying before the opening mark in the same sentence
    ("Tokayev said: “…”", "he did not hide the fact that “…”");
-3. ``continuation``: the quote runs straight into another quote (only spaces between), or
-   reopens in the next paragraph, and shares its speaker;
+3. ``continuation``: the quote runs straight into another quote (only spaces between),
+   follows in the same paragraph the sentence that attributed the quote before it
+   ("“…,” said Tokayev. “…”"), or reopens in the next paragraph, and shares its speaker;
 4. ``next-paragraph``: the quote ends its paragraph and the next paragraph names the speaker
    (a verb of saying with an entity subject, or a paragraph that is just a person's name);
 5. ``previous-paragraph``: the previous paragraph ends with a colon after a verb of saying.
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.extract.lexicon import default_lexicons
 from graphbuilder.extract.syntax import entity, entity_class, np_entities, owner_entities, subject
+from graphbuilder.nlp.extensions import sentence_index
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -254,6 +256,15 @@ def find_quotes(doc: Doc, reporting: frozenset[str] | None = None) -> list[Quote
             between = text[a["close"] + 1 : b["open"]]
             if not between.strip() or between.strip() in ",.":
                 a["speaker"], a["how"] = b["speaker"], "continuation"
+    # "“A,” said X. “B.”": a quote right after the sentence that attributed the one before it,
+    # in the same paragraph, is the same speaker's
+    for prev, item in zip(speech[:-1], speech[1:], strict=True):
+        if item["speaker"] is not None or prev["speaker"] is None or prev["how"] != "after":
+            continue
+        if "\n\n" in text[prev["close"] : item["open"]]:
+            continue
+        if sentence_index(doc, item["span"].start) - sentence_index(doc, prev["span"].end) <= 1:
+            item["speaker"], item["how"] = prev["speaker"], "continuation"
     # across paragraph breaks
     for k, item in enumerate(speech):
         if item["speaker"] is not None:

@@ -647,6 +647,8 @@ def read_stances(
         if r.predicate in ("leaderOf", "officialOf")
     }
     known = doc._.gb_entities or {}
+    # the article's own voice: its author, and its publisher's "we" (extract.holders)
+    own_voice = {doc._.gb_author, doc._.gb_publisher} - {None}
     added: dict[str, Entity] = {}
     for tok in doc:
         cue = match_cue(tok, lex)
@@ -681,7 +683,7 @@ def read_stances(
                     continue
             if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
                 continue
-            if attribution == "AuthorOpinion" and holder != doc._.gb_author:
+            if attribution == "AuthorOpinion" and holder not in own_voice:
                 # the author reports what someone else did or said ("X criticized NATO")
                 attribution = "ReportedSpeech"
             ev = evidence_of(tok.sent)

@@ -65,7 +65,8 @@ def read_html(html: str, name: str) -> dict[str, str | None]:
     dict
         ``text`` (cleaned, paragraphs separated by ``"\\n\\n"``, the title first), ``title``,
         ``author``, ``date`` (ISO ``YYYY-MM-DD``), ``place``, ``url`` (from the page's
-        canonical link, where given); missing values are None.
+        canonical link, where given), ``publisher`` (the site name: ``og:site_name`` or the
+        JSON-LD publisher, trafilatura's ``sitename``); missing values are None.
 
     Raises
     ------
@@ -104,4 +105,5 @@ def read_html(html: str, name: str) -> dict[str, str | None]:
         "date": date,
         "place": place,
         "url": getattr(doc, "url", None) or None,
+        "publisher": squeeze(sitename) if (sitename := getattr(doc, "sitename", None)) else None,
     }

@@ -16,7 +16,10 @@ from graphbuilder.ingest.metadata import page_metadata, parse_date, parse_dateli
 from graphbuilder.ingest.text import normalize_chars, squeeze
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FM_FIELD = re.compile(r"^(?P<key>title|author|date|place|location)\s*:\s*(?P<value>.+)$", re.M)
+_FM_FIELD = re.compile(
+    r"^(?P<key>title|author|date|place|location|publisher|site_name|site)\s*:\s*(?P<value>.+)$",
+    re.M,
+)
 
 
 def markdown_paragraphs(markdown: str) -> tuple[list[str], str | None]:
@@ -62,7 +65,8 @@ def read_markdown(markdown: str, name: str) -> dict[str, str | None]:
     -------
     dict
         ``text`` (paragraphs separated by ``"\\n\\n"``), ``title``, ``author``, ``date``,
-        ``place``; missing values are None.
+        ``place``, ``publisher`` (front matter ``publisher``, ``site`` or ``site_name``);
+        missing values are None.
 
     Examples
     --------
@@ -71,11 +75,19 @@ def read_markdown(markdown: str, name: str) -> dict[str, str | None]:
     ('Talks resume', 'Talks resume\\n\\nThe talks resumed in Geneva.')
     """
     markdown = normalize_chars(markdown)
-    meta: dict[str, str | None] = {"title": None, "author": None, "date": None, "place": None}
+    meta: dict[str, str | None] = {
+        "title": None,
+        "author": None,
+        "date": None,
+        "place": None,
+        "publisher": None,
+    }
     fm = _FRONT_MATTER.match(markdown)
     if fm:
         for m in _FM_FIELD.finditer(fm.group("body")):
-            key = {"location": "place"}.get(m.group("key").lower(), m.group("key").lower())
+            key = {"location": "place", "site": "publisher", "site_name": "publisher"}.get(
+                m.group("key").lower(), m.group("key").lower()
+            )
             meta[key] = squeeze(m.group("value").strip().strip("\"'")) or None
         markdown = markdown[fm.end() :]
     paragraphs, h1 = markdown_paragraphs(markdown)

@@ -187,4 +187,5 @@ def _article(text: str, kind: str, name: str, source: str, sha256: str, max_char
         date=found.get("date"),
         place=found.get("place"),
         url=found.get("url"),
+        publisher=found.get("publisher"),
     )

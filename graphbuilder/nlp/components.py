@@ -49,12 +49,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graphbuilder import paths
+from graphbuilder.extract.holders import resolve_first_person
 from graphbuilder.extract.lexicon import ExtractionLexicons, load_lexicons
+from graphbuilder.extract.quotes import find_quotes
 from graphbuilder.extract.relations import extract_relations
 from graphbuilder.extract.stances import read_stances
 from graphbuilder.nlp.extensions import register_extensions
 from graphbuilder.records import Article, Relation
 from graphbuilder.resolve.coref import resolve_descriptions, resolve_pronouns, resolve_titles
+from graphbuilder.resolve.groups import link_groups, prune_groups
+from graphbuilder.resolve.headmatch import (
+    resolve_head_matches,
+    resolve_plural_descriptions,
+    resolve_title_matches,
+)
 from graphbuilder.resolve.kb import SPACY_LABELS, KnowledgeBase, load_kb
 from graphbuilder.resolve.lexicons import LinkingLexicons, load_linking_lexicons
 from graphbuilder.resolve.linking import (
@@ -63,6 +71,7 @@ from graphbuilder.resolve.linking import (
     link_article_metadata,
     link_events,
     link_names,
+    link_publisher,
     seat_states,
 )
 from graphbuilder.resolve.spans import (
@@ -82,6 +91,7 @@ _LINKED = [
     "doc._.gb_token_entity",
     "doc._.gb_token_group",
     "doc._.gb_author",
+    "doc._.gb_publisher",
     "doc._.gb_relations",
     "doc._.gb_seats",
 ]
@@ -274,8 +284,9 @@ class EntityLinker(_FolderComponent):
 
     Reads ``doc.ents`` (KB ruler + NER), the parse and ``doc._.gb_article``; writes
     ``doc._.gb_entities``, ``doc._.gb_mentions``, ``doc._.gb_token_entity``,
-    ``doc._.gb_token_group``, ``doc._.gb_author``, ``doc._.gb_seats``, the title-derived
-    ``doc._.gb_relations`` and ``ent._.gb_entity``; replaces ``doc.ents`` with the linked names.
+    ``doc._.gb_token_group``, ``doc._.gb_author``, ``doc._.gb_publisher``, ``doc._.gb_seats``,
+    the title-derived ``doc._.gb_relations`` and ``ent._.gb_entity``; replaces ``doc.ents``
+    with the linked names.
     """
 
     kb: KnowledgeBase
@@ -290,14 +301,20 @@ class EntityLinker(_FolderComponent):
         state = LinkState(doc=doc, kb=self.kb, lex=self.lex, date=article.date if article else None)
         link_names(state)
         link_events(state)
-        relations = resolve_titles(state)
+        groups = link_groups(state)
+        relations = resolve_titles(state) + groups
         resolve_descriptions(state)
+        resolve_head_matches(state)
+        resolve_title_matches(state)
+        resolve_plural_descriptions(state)
         resolve_pronouns(state)
-        author = None
+        author = publisher = None
         if article is not None:
             author = link_article_metadata(state, article.author, article.place)
+            publisher = link_publisher(state, article.publisher)
         finish(state, article.doc_id if article else None)
         doc._.gb_author = author
+        doc._.gb_publisher = publisher
         doc._.gb_relations = relations
         doc._.gb_seats = seat_states(state)
         return doc
@@ -321,6 +338,10 @@ class Extractor(_FolderComponent):
 
     Appends to ``doc._.gb_relations`` and sets ``doc._.gb_stances``; the events minted for
     stance targets that name no entity join ``doc._.gb_entities`` and ``doc._.gb_mentions``.
+    First-person pronouns are resolved to the speaker, author or publisher first
+    (:func:`graphbuilder.extract.holders.resolve_first_person`, after the quotes are found),
+    so relations and stances read them as mentions; the unnamed groups of the linker
+    (:mod:`graphbuilder.resolve.groups`) that no stance uses are dropped at the end.
     """
 
     lexicons: ExtractionLexicons
@@ -330,15 +351,18 @@ class Extractor(_FolderComponent):
         self.lexicons = load_lexicons(dirs[1])
 
     def process(self, doc: Doc) -> Doc:
+        quotes = find_quotes(doc, self.lexicons.reporting)
+        resolve_first_person(doc, quotes)
         relations = list(doc._.gb_relations or [])
         relations.extend(extract_relations(doc, self.lexicons))
-        reading = read_stances(doc, self.lexicons)
+        reading = read_stances(doc, self.lexicons, quotes)
         relations.extend(reading.relations)
-        doc._.gb_relations = unique_relations(relations)
         doc._.gb_stances = reading.stances
         if reading.events:
             doc._.gb_entities = {**(doc._.gb_entities or {}), **reading.events}
             doc._.gb_mentions = [*(doc._.gb_mentions or []), *reading.mentions]
+        # unnamed groups ("Afghan rebels") stay only where a stance uses them
+        doc._.gb_relations = prune_groups(doc, reading.stances, unique_relations(relations))
         return doc
 
 
@@ -370,7 +394,13 @@ def unique_relations(relations: list[Relation]) -> list[Relation]:
     "gb_extractor",
     default_config={"lexicon_dir": None},
     requires=["doc.ents", *_PARSE, "token.ent_type", "doc._.gb_article", *_LINKED],
-    assigns=["doc._.gb_relations", "doc._.gb_stances", "doc._.gb_entities", "doc._.gb_mentions"],
+    assigns=[
+        "doc._.gb_relations",
+        "doc._.gb_stances",
+        "doc._.gb_entities",
+        "doc._.gb_mentions",
+        "doc._.gb_token_entity",
+    ],
 )
 def make_extractor(nlp: Language, name: str, lexicon_dir: str | None) -> Extractor:
     """Create the ``gb_extractor`` component (relations and stances)."""

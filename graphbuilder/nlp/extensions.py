@@ -29,6 +29,9 @@ Doc extensions
     ``gb_token_entity``.
 ``doc._.gb_author`` : str or None
     Entity key of the article's author (holder of the author's own opinions).
+``doc._.gb_publisher`` : str or None
+    Entity key of the article's publisher (``Article.publisher``): the first person of an
+    institution's own statement (:mod:`graphbuilder.extract.holders`).
 ``doc._.gb_relations`` : list[Relation]
 ``doc._.gb_stances`` : list[Stance]
 ``doc._.gb_seats`` : dict[str, Entity]
@@ -57,6 +60,7 @@ DOC_EXTENSIONS = {
     "gb_token_entity": None,
     "gb_token_group": None,
     "gb_author": None,
+    "gb_publisher": None,
     "gb_relations": None,
     "gb_stances": None,
     "gb_seats": None,

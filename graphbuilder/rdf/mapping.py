@@ -77,8 +77,17 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# the five relations of the vocabulary, and gb:involves (a minted event -> an entity in it)
-_RELATIONS = ("leaderOf", "officialOf", "memberOf", "partOf", "locatedIn", "involves")
+# the five relations of the vocabulary, gb:involves (a minted event -> an entity in it) and
+# gb:affiliatedWith (an unnamed group -> the state of its demonym, resolve.groups)
+_RELATIONS = (
+    "leaderOf",
+    "officialOf",
+    "memberOf",
+    "partOf",
+    "locatedIn",
+    "involves",
+    "affiliatedWith",
+)
 _ATTRIBUTIONS = ("DirectQuote", "ReportedSpeech", "AuthorOpinion")
 _QUANTUM = Decimal("0.001")
 

@@ -69,6 +69,7 @@ class GB(DefinedNamespace):
     NonGovernmentalOrganization: URIRef
     Media: URIRef
     Company: URIRef
+    SocialGroup: URIRef
     City: URIRef
     Region: URIRef
     GeopoliticalRegion: URIRef
@@ -100,6 +101,7 @@ class GB(DefinedNamespace):
     partOf: URIRef
     locatedIn: URIRef
     involves: URIRef
+    affiliatedWith: URIRef
     mentionedIn: URIRef
     # stances
     holder: URIRef

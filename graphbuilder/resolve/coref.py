@@ -17,7 +17,9 @@ Pronouns
     that is another mention, else to the subject (or last person) of the closest of the three
     sentences before. ``it``/``its`` go to the closest organization, state, place or event before
     them in the same or previous sentence; expletive ``it`` ("it is necessary", "it seems")
-    is left alone.
+    is left alone. ``they``/``their`` go to the latest conjoined set (``pronouns.csv``), else
+    to the latest unnamed group of :mod:`graphbuilder.resolve.groups` in the same or previous
+    sentence ("French farmers said they would ...").
 Descriptions
     ``the organization``, ``this country``, ``the republic``, ``the summit`` (nouns of
     ``descriptions.csv`` with a definite determiner, singular) go to the closest entity of
@@ -333,6 +335,17 @@ def _latest_group(state: LinkState, sents, idx: int, token: Token) -> list[str]:
     return best
 
 
+def latest_social_group(state: LinkState, start: int, end: int) -> str | None:
+    """The latest unnamed group (a ``SocialGroup`` entity of :mod:`graphbuilder.resolve.groups`:
+    "Afghan rebels") mentioned in tokens ``[start, end)``: what a plural pronoun stands for
+    when no conjoined set does. None when there is none."""
+    for k in range(end - 1, start - 1, -1):
+        key = state.token_entity.get(k)
+        if key and state.entities[key].subclass == "SocialGroup":
+            return key
+    return None
+
+
 def _governing_subject_person(state: LinkState, token: Token) -> str | None:
     """The person subject of a clause above the pronoun's own, before it in the sentence:
     "after Fico said he is not ready" -> Fico (the subject of the governing "said", not of the
@@ -408,6 +421,14 @@ def resolve_pronouns(state: LinkState) -> None:
         key = None
         if classes == ("Group",):
             group = _latest_group(state, sents, idx, token)
+            if not group:
+                # "French farmers said they would ...": an unnamed group (resolve.groups)
+                social = latest_social_group(
+                    state, sents[idx - 1].start if idx else sent.start, token.i
+                )
+                if social:
+                    state.add_mention(social, token.i, token.i + 1, "pronoun")
+                continue
             if group:
                 for k in group:
                     state.add_mention(k, token.i, token.i + 1, "pronoun")

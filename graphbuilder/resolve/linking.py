@@ -1037,6 +1037,35 @@ def link_article_metadata(state: LinkState, author: str | None, place: str | Non
     return author_key
 
 
+def link_publisher(state: LinkState, publisher: str | None) -> str | None:
+    """Make an entity of the article's publisher (step 7): the KB's state or organization of
+    that name, else an unlinked organization ("CENTCOM", "Ministry of Foreign Affairs of X").
+
+    Parameters
+    ----------
+    state : LinkState
+    publisher : str or None
+        ``Article.publisher`` (the site name of an HTML page, a front matter's ``publisher``).
+
+    Returns
+    -------
+    str or None
+        The publisher's entity key, None without a publisher. A publisher only ever named by the
+        KB as a person or place is taken as an organization of that name.
+    """
+    if not publisher or not publisher.strip():
+        return None
+    kb = state.kb
+    entries = [e for e in kb.lookup(publisher) if e.cls in ("Organization", "Country")]
+    entry = _pick(entries, "Organization", kb, state.date)
+    if entry is not None:
+        key = state.entity_from_kb(entry)
+    else:
+        key = state.entity_unlinked("Organization", publisher.strip())
+    state.add_external_mention(key, publisher.strip(), "publisher")
+    return key
+
+
 def finish(state: LinkState, doc_id: str | None) -> None:
     """Write the results on the Doc: entities, sorted mentions, token map, ``doc.ents``."""
     doc = state.doc

@@ -56,3 +56,24 @@ def test_unmarked_paragraph_after_said_colon_is_a_block_quote(build, lexicons):
     doc = build("Tokayev said:\n\n“We will defend our borders.”", M)
     (q,) = find_quotes(doc, lexicons.reporting)
     assert (q.speaker, q.how != "block") == ("person/tokayev", True)
+
+
+def test_quote_after_the_attribution_sentence_shares_its_speaker(build, lexicons):
+    doc = build(
+        "“We will defend the borders,” said Tokayev, the president. “We will not yield.”", M
+    )
+    first, second = find_quotes(doc, lexicons.reporting)
+    assert (first.speaker, first.how) == ("person/tokayev", "after")
+    assert (second.speaker, second.how) == ("person/tokayev", "continuation")
+
+
+def test_quote_in_the_next_paragraph_after_an_attribution_is_not_continued(build, lexicons):
+    # control: a new paragraph after "said X." may open another speaker's quote
+    doc = build(
+        "“We will defend the borders,” said Tokayev, the president.\n\n"
+        "“We will not yield to anyone.”\n\nThe talks ended.",
+        M,
+    )
+    first, second = find_quotes(doc, lexicons.reporting)
+    assert first.speaker == "person/tokayev"
+    assert second.speaker is None

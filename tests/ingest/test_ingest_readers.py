@@ -131,3 +131,35 @@ def test_markdown_without_front_matter_uses_first_heading(tmp_path):
     article = read_article(path)
     assert article.title == "Talks stall"
     assert article.text == "Talks stall\n\nThe talks stalled on Monday over the transit fees."
+
+
+def test_html_site_name_is_the_publisher(tmp_path):
+    path = tmp_path / "release.html"
+    path.write_text(
+        '<html><head><meta property="og:site_name" content="Ministry of Foreign Affairs of '
+        'Estonia"><title>Estonia condemns the attack</title></head><body><article><p>The '
+        "ministry condemned the attack on the school in Kunduz and called for an independent "
+        "investigation of the events.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(path).publisher == "Ministry of Foreign Affairs of Estonia"
+
+
+def test_html_without_site_name_has_no_publisher(tmp_path):
+    path = tmp_path / "fragment.html"
+    path.write_text(
+        "<div>Ministers of the two states met in Astana on Friday and agreed to hold the next "
+        "round of talks in April, a spokesman said.</div>",
+        encoding="utf-8",
+    )
+    assert read_article(path).publisher is None
+
+
+def test_markdown_front_matter_publisher(tmp_path):
+    path = tmp_path / "release.md"
+    path.write_text(
+        "---\ntitle: Statement\npublisher: Ministry of Foreign Affairs of Estonia\n---\n\n"
+        "We condemn the attack on the school in Kunduz and call for an investigation.\n",
+        encoding="utf-8",
+    )
+    assert read_article(path).publisher == "Ministry of Foreign Affairs of Estonia"

@@ -1,0 +1,196 @@
+"""Unnamed groups as actors: "Afghan rebels", "French farmers", "Palestinian prisoners".
+
+Political news makes groups of people hold and receive stances without naming them:
+"Afghan rebels kidnapped ...", "French farmers threatened to blockade Paris", "the United
+States cut aid to Albanian rebels". Such a phrase is neither its state (the rebels fight
+Afghanistan's government; a demonym stands for the state only before the nouns of
+``demonym_heads.csv``: "Afghan troops") nor nothing. The linker makes a group entity of it:
+
+- the phrase: a plural noun of ``ontology/lexicon/group_nouns.csv`` (non-state groups of the
+  CAMEO agents dictionary: rebels, farmers, refugees, students ...) with a state's demonym or
+  name among its modifiers before it ("Afghan rebels", "Tamil civilian refugees",
+  "Kenya opposition activists"); the entity's label runs from the demonym to the noun (so
+  "angry French paper workers" is "French paper workers");
+- the entity: a ``gb:Organization`` of subclass ``gb:SocialGroup``, key
+  ``Organization:<normalised label>`` (the same phrase in two documents is one group);
+- its state: a ``gb:affiliatedWith`` relation from the group to the demonym's state, with the
+  sentence as evidence.
+
+This is the CAMEO actor coding of such phrases (country code + sector code: "French farmers"
+= FRA + AGR; Gerner, Schrodt, Yilmaz & Abu-Jabr 2002, *CAMEO: Conflict and Mediation Event
+Observations*), read as an entity and its affiliation. Groups are kept only where a stance
+holds or targets them (:func:`prune_groups`, after extraction): an unnamed group is worth a
+node when it acts or is acted on, not for every "Syrian refugees" in passing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from graphbuilder.datafiles import read_csv_rows
+from graphbuilder.extract.syntax import evidence_of
+from graphbuilder.names import normalize_name
+from graphbuilder.paths import lexicon_dir
+from graphbuilder.records import Relation, Stance
+from graphbuilder.resolve.linking import LinkState
+
+GROUP_SUBCLASS = "SocialGroup"
+AFFILIATION = "affiliatedWith"
+AFFILIATION_CONFIDENCE = 0.9  # the demonym names the group's state; one reading of the phrase
+_MODIFIERS = ("amod", "compound", "nmod")
+
+
+def group_nouns() -> frozenset[str]:
+    """The nouns of ``group_nouns.csv`` in the lexicon folder in effect (empty when the folder
+    has no such file)."""
+    return _group_nouns(str(lexicon_dir().resolve()))
+
+
+@lru_cache(maxsize=4)
+def _group_nouns(directory: str) -> frozenset[str]:
+    path = Path(directory) / "group_nouns.csv"
+    if not path.is_file():
+        return frozenset()
+    _, rows = read_csv_rows(path, ("noun",), comments=True)
+    return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
+
+
+def _state_of_modifier(state: LinkState, tok: Token) -> str | None:
+    """The state a modifier names: a country mention ("Kenya"), else a state's demonym
+    ("Afghan"; "Palestinian" -> the State of Palestine), which becomes a ``demonym`` mention
+    of that state."""
+    key = state.token_entity.get(tok.i)
+    if key is not None:
+        return key if state.entities[key].cls == "Country" else None
+    entry = state.kb.demonym(tok.text)
+    if entry is not None and entry.cls == "Country":
+        key = state.entity_from_kb(entry)
+        state.add_mention(key, tok.i, tok.i + 1, "demonym")
+        return key
+    return None
+
+
+def _group_phrase(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple[int, str] | None:
+    """(first token, state key) of a group phrase headed by ``head``, else None."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
+        return None  # "Afghan forces": the state itself (linking step 4)
+    mods = [c for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i]
+    # modifiers of the modifiers ("Sri Lankan", "Tamil civilian"): the whole left part
+    for c in list(mods):
+        mods += [g for g in c.children if g.dep_ in _MODIFIERS and g.i < c.i]
+    for c in sorted(mods, key=lambda t: t.i):
+        key = _state_of_modifier(state, c)
+        if key is None:
+            continue
+        first = c.i
+        while first - 1 >= 0 and state.token_entity.get(first - 1) == key:
+            first -= 1  # a multi-word name ("Sri Lanka")
+        if any(state.doc[i].is_punct for i in range(first, head.i)):
+            return None
+        if any(state.token_entity.get(i) not in (None, key) for i in range(first, head.i)):
+            return None  # "U.S. Air Force employees": the staff of a named body, not a group
+        return first, key
+    return None
+
+
+def link_groups(state: LinkState) -> list[Relation]:
+    """Make group entities of the document's group phrases (see the module notes).
+
+    Parameters
+    ----------
+    state : LinkState
+        After :func:`graphbuilder.resolve.linking.link_names` (names and demonyms linked).
+
+    Returns
+    -------
+    list of Relation
+        ``affiliatedWith`` from each group to its state, the phrase's sentence as evidence.
+    """
+    nouns = group_nouns()
+    if not nouns:
+        return []
+    doc = state.doc
+    relations: list[Relation] = []
+    for tok in doc:
+        found = _group_phrase(state, tok, nouns)
+        if found is None:
+            continue
+        first, country = found
+        label = doc[first : tok.i + 1].text
+        key = state.entity_unlinked("Organization", label)
+        state.entities[key].subclass = GROUP_SUBCLASS
+        state.add_mention(key, first, tok.i + 1, "group")
+        for i in range(first, tok.i + 1):
+            state.token_entity[i] = key  # the phrase names the group, not its state
+        relations.append(
+            Relation(
+                subject=key,
+                predicate=AFFILIATION,
+                object=country,
+                confidence=AFFILIATION_CONFIDENCE,
+                evidence=evidence_of(tok.sent),
+            )
+        )
+    return relations
+
+
+def is_group(doc: Doc, key: str) -> bool:
+    """Whether ``key`` is a group entity of :func:`link_groups` in ``doc``."""
+    ent = (doc._.gb_entities or {}).get(key)
+    return ent is not None and ent.subclass == GROUP_SUBCLASS and ent.kb_id is None
+
+
+def prune_groups(doc: Doc, stances: list[Stance], relations: list[Relation]) -> list[Relation]:
+    """Drop the group entities no stance holds or targets, with their mentions and relations.
+
+    Parameters
+    ----------
+    doc : Doc
+        After extraction; ``doc._.gb_entities`` and ``doc._.gb_mentions`` are rewritten.
+    stances : list of Stance
+        The document's stances.
+    relations : list of Relation
+        The document's relations.
+
+    Returns
+    -------
+    list of Relation
+        ``relations`` without those of a dropped group.
+    """
+    used = {s.holder for s in stances} | {s.target for s in stances}
+    drop = {k for k in doc._.gb_entities or {} if is_group(doc, k) and k not in used}
+    if not drop:
+        return relations
+    mentions = doc._.gb_mentions or []
+    spans = [(m.start, m.end) for m in mentions if m.entity in drop]
+    # the group's phrase goes, with the demonym mention inside it ("Afghan" of "Afghan rebels")
+    inside = [
+        m
+        for m in mentions
+        if m.kind == "demonym" and any(a <= m.start and m.end <= b for a, b in spans)
+    ]
+    kept = [m for m in mentions if m.entity not in drop and m not in inside]
+    left = {m.entity for m in kept}
+    gone = drop | {m.entity for m in inside if m.entity not in left}
+    for m in inside:
+        if m.entity not in gone:
+            doc._.gb_entities[m.entity].mentions -= 1
+    doc._.gb_entities = {k: e for k, e in doc._.gb_entities.items() if k not in gone}
+    doc._.gb_mentions = kept
+    doc._.gb_token_entity = {
+        i: k for i, k in (doc._.gb_token_entity or {}).items() if k not in gone
+    }
+    return [r for r in relations if r.subject not in gone and r.object not in gone]
+
+
+def group_key(label: str) -> str:
+    """The entity key of the group named ``label`` ("French farmers" ->
+    ``"Organization:french farmers"``)."""
+    return f"Organization:{normalize_name(label)}"
