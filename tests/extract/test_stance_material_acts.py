@@ -1,0 +1,98 @@
+"""Material political acts read as stances (issue 12, PLOVER categories COERCE, ASSAULT,
+SANCTION, CONCEDE): measures imposed on or lifted in a place or people, arrests, detention and
+assassination, with negated, refused and hedged forms. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import run
+
+
+def _found(nlp, text):
+    doc = run(nlp, text, date="2024-01-01")
+    ents = doc._.gb_entities
+    return [
+        (
+            ents[s.holder].label if s.holder in ents else s.holder,
+            ents[s.target].label if s.target in ents else s.target,
+            s.stance_type,
+            s.polarity,
+            s.confidence,
+        )
+        for s in doc._.gb_stances
+    ]
+
+
+def _four(nlp, text):
+    return [s[:4] for s in _found(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 172 impose administrative sanctions: the place or people it falls on
+        (
+            "Peru imposed a curfew in Bolivia after the riots.",
+            ("Peru", "Bolivia", "Opposition", "Negative"),
+        ),
+        (
+            "Ethiopia extended the state of emergency in Somalia.",
+            ("Ethiopia", "Somalia", "Opposition", "Negative"),
+        ),
+        # CAMEO 081 / 085 easing them: a conciliatory act toward X
+        (
+            "Kenya lifted the curfew in Uganda on Friday.",
+            ("Kenya", "Uganda", "Cooperation", "Positive"),
+        ),
+        (
+            "Canada eased its sanctions on Venezuela.",
+            ("Canada", "Venezuela", "Cooperation", "Positive"),
+        ),
+        # CAMEO 162 halting aid
+        (
+            "Norway halted its economic aid to Nicaragua.",
+            ("Norway", "Nicaragua", "Opposition", "Negative"),
+        ),
+        # CAMEO 173 arrest / detain, 186 assassinate: material hostile acts
+        (
+            "Egyptian police arrested the opposition leader Ayman Nour.",
+            ("Egypt", "Ayman Nour", "Opposition", "Negative"),
+        ),
+        (
+            "Hamas militants tried to assassinate Mahmoud Abbas.",
+            ("Hamas", "Mahmoud Abbas", "Opposition", "Negative"),
+        ),
+    ],
+)
+def test_material_acts(nlp, text, expected):
+    assert expected in _four(nlp, text)
+
+
+def test_refusing_to_lift_a_measure_is_refusal(nlp):
+    found = _four(nlp, "Chile refused to lift the ban on Argentina.")
+    assert ("Chile", "Argentina", "Refusal", "Negative") in found
+    assert not any(s[2] == "Cooperation" for s in found)
+
+
+def test_a_measure_not_imposed_is_no_opposition(nlp):
+    found = _four(nlp, "Peru did not impose a curfew in Bolivia.")
+    assert not any(s[:2] == ("Peru", "Bolivia") and s[3] == "Negative" for s in found)
+
+
+def test_a_hedged_measure_has_lower_confidence(nlp):
+    plain = [s for s in _found(nlp, "Peru imposed a curfew in Bolivia.") if s[1] == "Bolivia"]
+    hedged = [s for s in _found(nlp, "Peru may impose a curfew in Bolivia.") if s[1] == "Bolivia"]
+    assert plain and hedged
+    assert hedged[0][2:4] == ("Opposition", "Negative")
+    assert hedged[0][4] < plain[0][4]
+
+
+def test_a_date_after_the_measure_is_no_target(nlp):
+    found = _four(nlp, "Kenya lifted the curfew on Friday.")
+    assert not found
+
+
+def test_an_arrest_not_made_is_no_opposition(nlp):
+    found = _four(nlp, "Egyptian police did not arrest the opposition leader Ayman Nour.")
+    assert not any(s[:2] == ("Egypt", "Ayman Nour") and s[3] == "Negative" for s in found)
