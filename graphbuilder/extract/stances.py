@@ -192,6 +192,14 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
             if near is None:
                 near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
                 near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+                if (
+                    tok.pos_ == "NOUN"
+                    and tok.dep_ == "dobj"
+                    and tok.head.lemma_.lower() in lex.light
+                ):
+                    # "staged rallies in X against Y": the parse hangs the noun's preposition
+                    # on the light verb
+                    near |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c != tok}
             if len(others) >= 3 and near_deep is None:
                 # "impose a state of emergency": the cue's last word three arcs down
                 near_deep = near | {
@@ -468,15 +476,19 @@ def _noun_holder_and_targets(
                 preps = [p for p in preps if p.lower_ != "from"]
     if light_verb is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
         light_verb = tok.head
-    if not preps and light_verb is not None and tok.dep_ == "dobj":
-        # "gave his backing to X", "lodged a protest with X": the parse hangs the preposition
-        # on the light verb
+    if not preps and light_verb is not None and (tok.dep_ == "dobj" or tok.dep_ == "pobj"):
+        # "gave his backing to X", "lodged a protest with X", "provided tons of aid to X": the
+        # parse hangs the preposition on the light verb
         preps = [
             c
             for c in light_verb.children
-            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS
+            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS and c != tok.head
         ]
-    roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    roots = [
+        g for p in preps if not _temporal_prep(p) for g in p.children if g.dep_ in ("pobj", "pcomp")
+    ]
+    if light_verb is not None and not own:
+        roots = _dative_objects(light_verb) + roots  # "gave the Ivory Coast millions in aid"
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
     if (
         not roots
@@ -489,6 +501,74 @@ def _noun_holder_and_targets(
         roots = [c for c in light_verb.children if c.dep_ == "dobj"]
     targets = _phrase_keys(roots, mint) if roots else []
     return uniq(holders), targets
+
+
+# nouns that name an undertaking of the act their modifier names ("a mediation mission", "an aid
+# programme", "a protest campaign"): the modifier's act is read through them
+UNDERTAKINGS = frozenset(
+    {"effort", "mission", "programme", "program", "package", "initiative", "campaign", "bid"}
+)
+
+
+def _dative_objects(verb: Token) -> list[Token]:
+    """The noun-phrase datives of a light verb ("gave the Ivory Coast millions of aid"): the
+    receiver, where the parse has no preposition."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _between_sides(tok: Token) -> list[Token]:
+    """The phrases of "between X and Y" on ``tok`` ("a mediation mission between X and Y")."""
+    return prep_objects(tok, ("between",))
+
+
+def _act_noun_reading(
+    tok: Token,
+    cue: StanceCue,
+    lex: ExtractionLexicons,
+    mint: EventMint | None,
+    holders: list[str],
+    targets: list[str],
+) -> tuple[list[str], list[str]]:
+    """Holders and targets of a noun cue of an act that the noun itself does not give.
+
+    - a cue noun that modifies a noun of :data:`UNDERTAKINGS` ("a mediation mission", "an aid
+      programme") is read through the noun it modifies: that noun's possessor, light verb and
+      prepositions;
+    - a cue of cooperation or support with "between X and Y" (on the noun, or on the noun it
+      modifies: "X's mediation between A and B", "launched a mediation effort between A and B")
+      is the holder's stance toward each side (CAMEO 045 mediate: the mediator cooperates with
+      both parties).
+
+    Parameters
+    ----------
+    tok : Token
+        The cue noun.
+    cue : StanceCue
+    lex : ExtractionLexicons
+    mint : EventMint, optional
+    holders, targets : list of str
+        What :func:`_noun_holder_and_targets` read.
+
+    Returns
+    -------
+    tuple of (list of str, list of str)
+    """
+    phrase = tok
+    head = tok.head
+    if tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in UNDERTAKINGS:
+        phrase = head
+        h2, t2 = _noun_holder_and_targets(phrase, lex.light, mint, cue)
+        holders, targets = holders or h2, targets or t2
+    if not targets and cue.polarity == "Positive" and "between" not in cue.lemmas:
+        sides = _between_sides(tok) or (_between_sides(phrase) if phrase != tok else [])
+        if not sides and phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ == "dobj":
+            sides = _between_sides(phrase.head)  # "launched an effort on Monday between X and Y"
+        targets = uniq(
+            as_actor(tok.doc, k)
+            for g in sides
+            for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
+        )
+    return holders, targets
 
 
 def _received(
@@ -904,6 +984,8 @@ def _read_cue(
         holders, targets = _received(tok, cue, lex) or _noun_holder_and_targets(
             tok, lex.light, mint, None if mod.negated else cue
         )
+        if not holders or not targets:
+            holders, targets = _act_noun_reading(tok, cue, lex, mint, holders, targets)
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
@@ -937,6 +1019,8 @@ def _read_cue(
         # modifier ("the Azerbaijani parliament threatened") acts for that state
         act = cue.frame == "threat" and any(c.dep_ == "poss" for c in ag.children)
         holders, conf = _holders_of_np(ag, owners=not act), CONF_AGENT
+        if act and not holders:
+            holders = _named_modifier_actors(ag)  # "bin Laden's al-Qaeda network threatened"
         if ag.head != verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
             conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":
@@ -953,6 +1037,10 @@ def _read_cue(
                         _topic(ag),
                     )
             return
+    if cue.frame == "threat":
+        # "threatened to stop the talks if the United States deploys ...": whoever the
+        # condition is about is the one threatened
+        targets = uniq([*targets, *_condition_subjects(tok), *_threatened_recipients(tok, targets)])
     interaction = phrase is not None and phrase.lemma_.lower() in INTERACTION_NOUNS
     mutual = stype in RECIPROCAL_TYPES and (not targets or interaction)
     if len(holders) > 1 and (mutual or _each_other(verb)):
@@ -1000,6 +1088,63 @@ def _each_other(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in OBJ]
     objects += [g for p in verb.children if p.dep_ in ("prep", "agent") for g in p.children]
     return any(" ".join(t.lower_ for t in o.subtree) in RECIPROCAL_PRONOUNS for o in objects)
+
+
+CONDITION_MARKS = ("if", "unless")
+
+
+def _condition_subjects(verb: Token) -> list[str]:
+    """Entities that are the subject of a condition on a threat ("X threatened to quit the
+    talks if Y deploys missiles", "unless Y withdraws"): the conditional clause (``advcl`` with
+    "if" / "unless") on the threat verb or on its infinitive complement. Source: the conditional
+    threat of CAMEO 13 (PLOVER THREATEN: "threaten ... if").
+
+    Parameters
+    ----------
+    verb : Token
+        The threat cue.
+
+    Returns
+    -------
+    list of str
+        Entity keys of the conditions' subjects (empty when none names an entity).
+    """
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    out: list[str] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children
+            ):
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not _first_person(subj):
+                out += [as_actor(verb.doc, k) for k in np_entities(subj)]
+    return uniq(out)
+
+
+THREAT_RECIPIENT_PREPS = ("to", "against", "on", "at")
+
+
+def _threatened_recipients(verb: Token, targets: list[str]) -> list[str]:
+    """The entities a threatened act is done to, when the act's object names none ("threatened
+    to deliver devastating blows to X", "threatened to fire missiles at X"): the
+    to / against / on / at phrases of the threat's infinitive complement. Only when the targets read
+    so far are all minted events (or none)."""
+    if any(not t.startswith(PENDING) for t in targets):
+        return []
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    pobjs = [g for c in comps for g in prep_objects(c, THREAT_RECIPIENT_PREPS)]
+    return uniq(as_actor(verb.doc, k) for g in pobjs for k in np_entities(g))
+
+
+def _named_modifier_actors(tok: Token) -> list[str]:
+    """Actors named as entity modifiers of a noun that also has a possessor ("Osama bin
+    Laden's al-Qaeda terror network" -> al-Qaeda): the organization or state the noun names,
+    where the possessor is only its leader."""
+    keys = [entity(c) for c in tok.children if c.dep_ in ("compound", "nmod") and entity(c)]
+    keys = uniq(as_actor(tok.doc, k) for k in keys if k)
+    return [k for k in keys if entity_class(tok.doc, k) in ("Organization", "Country")]
 
 
 # prepositions naming where or on whom a measure falls: "a curfew in X", "sanctions on X", "aid

@@ -97,6 +97,9 @@ PLACE_PREPS = frozenset({"at", "in", "into", "inside", "near", "across", "around
 SAYING_NOUNS = frozenset(
     {"claim", "claims", "statement", "comment", "comments", "remark", "report"}
 )
+# light verbs of launching and resuming (light_verbs.csv) whose CAMEO object patterns stay cues
+# ("launch appeal", "resume relations"), except with an object that is a noun cue of its own
+KEEP_OBJECT_PATTERNS = frozenset({"launch", "resume", "organize", "organise", "stage", "mount"})
 # light verbs of expressing: their object noun is the attitude ("voice concern", "express
 # support"); the other light verbs (make, give, reach ...) take any object.
 EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
@@ -195,12 +198,20 @@ class Lemmatizer:
 
 
 def cameo_rows(
-    cameo: Path, light: set[str], saying: set[str], lemma: Lemmatizer, curated: set[str]
+    cameo: Path,
+    light: set[str],
+    saying: set[str],
+    lemma: Lemmatizer,
+    curated: set[str],
+    noun_cues: frozenset[str] = frozenset(),
 ):
     """Yield (cue, pos, MapRow, source text) from CAMEO.2.0.txt; and the unmapped blocks.
 
     ``curated`` holds the single-word verb cues of the curated rows: like CAMEO's own members,
     they get no verb + object cues (the object of "condemn the decision" is the target).
+    ``noun_cues`` holds the single-word noun cues of the curated rows: a light verb of
+    ``KEEP_OBJECT_PATTERNS`` keeps its object patterns ("launch appeal") unless the object is
+    such a noun (then the noun carries the stance).
     """
     blocks, codes = load_map(SOURCES / "cameo_stance_map.csv")
     unmapped: list[str] = []
@@ -296,7 +307,9 @@ def cameo_rows(
             noun = lemma(word.lower(), "NOUN")
             if noun:
                 yield (noun, "NOUN", row, src)
-        elif verb_lemma in light:
+        elif verb_lemma in light and (
+            verb_lemma not in KEEP_OBJECT_PATTERNS or lemma(word.lower(), "NOUN") in noun_cues
+        ):
             continue
         elif (
             code.startswith(OBJECT_PATTERN_CLASSES)
@@ -401,7 +414,10 @@ def generate(shared: Path) -> list[dict[str, str]]:
     unmapped: list[str] = []
     curated_verbs = {r["cue"].strip() for r in curated if r["pos"].strip() == "VERB"}
     curated_verbs = {c for c in curated_verbs if " " not in c}
-    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma, curated_verbs):
+    noun_cues = frozenset(
+        r["cue"].strip() for r in curated if r["pos"].strip() == "NOUN" and " " not in r["cue"]
+    )
+    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma, curated_verbs, noun_cues):
         if cue == "__unmapped__":
             unmapped = pos
             continue

@@ -96,3 +96,62 @@ def test_a_date_after_the_measure_is_no_target(nlp):
 def test_an_arrest_not_made_is_no_opposition(nlp):
     found = _four(nlp, "Egyptian police did not arrest the opposition leader Ayman Nour.")
     assert not any(s[:2] == ("Egypt", "Ayman Nour") and s[3] == "Negative" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid nouns (CAMEO 07) through light verbs, a noun-phrase dative, aspectual "continue"
+        ("Sweden gave Tanzania millions of dollars in aid.", ("Sweden", "Tanzania", "Support")),
+        ("Norway promised to continue its aid to Malawi.", ("Norway", "Malawi", "Support")),
+        # a mediator cooperates with each side (CAMEO 045); hosting talks (CAMEO 043)
+        (
+            "Qatar launched a mediation effort between Chad and Sudan.",
+            ("Qatar", "Chad", "Cooperation"),
+        ),
+        (
+            "Qatar launched a mediation effort between Chad and Sudan.",
+            ("Qatar", "Sudan", "Cooperation"),
+        ),
+        ("Egypt hosted talks between Israel and Hamas.", ("Egypt", "Hamas", "Cooperation")),
+        # threats: the subject of the condition, the recipient of the threatened act
+        (
+            "Iran threatened to leave the talks unless France lifts its sanctions.",
+            ("Iran", "France", "Opposition"),
+        ),
+        ("Iran threatened to fire missiles at Israel.", ("Iran", "Israel", "Opposition")),
+        (
+            "Vladimir Putin's Wagner group threatened to deliver heavy blows to Mali.",
+            ("Wagner Group", "Mali", "Opposition"),
+        ),
+    ],
+)
+def test_act_nouns_and_threats(nlp, text, expected):
+    assert expected in [s[:3] for s in _four(nlp, text)]
+
+
+def test_refused_hosting_is_refusal(nlp):
+    found = _four(nlp, "Egypt refused to host talks between Israel and Hamas.")
+    assert ("Egypt", "Hamas", "Refusal", "Negative") in found
+    assert not any(s[2] == "Cooperation" for s in found)
+
+
+def test_aid_not_continued_is_no_support(nlp):
+    found = _four(nlp, "Norway did not continue its aid to Malawi.")
+    assert not any(s[3] == "Positive" for s in found)
+
+
+def test_a_hedged_threat_has_lower_confidence(nlp):
+    plain = [
+        s for s in _found(nlp, "Iran threatened to fire missiles at Israel.") if s[1] == "Israel"
+    ]
+    hedged = [
+        s for s in _found(nlp, "Iran may threaten to fire missiles at Israel.") if s[1] == "Israel"
+    ]
+    assert plain and hedged and hedged[0][4] < plain[0][4]
+
+
+def test_a_threat_on_a_condition_of_the_speaker_has_no_such_target(nlp):
+    found = _four(nlp, "Iran threatened to leave the talks if it is attacked.")
+    assert all(s[0] != s[1] for s in found)
+    assert not any(s[1] == "Iran" for s in found)
