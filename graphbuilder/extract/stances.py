@@ -344,6 +344,15 @@ def _verb_targets(
     cue_preps = [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
     ]
+    if len(cue.lemmas) > 2:
+        # "shared intelligence with X": the cue's preposition on the cue's own object
+        cue_preps += [
+            c
+            for o in verb.children
+            if o.dep_ in OBJ and o.lemma_.lower() in cue.lemmas[1:]
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
+        ]
     for p in cue_preps:  # "withdrew the US from the agency": the cue's own preposition first
         pobjs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
         keys = _phrase_keys(pobjs, mint) if pobjs else []

@@ -155,3 +155,33 @@ def test_a_threat_on_a_condition_of_the_speaker_has_no_such_target(nlp):
     found = _four(nlp, "Iran threatened to leave the talks if it is attacked.")
     assert all(s[0] != s[1] for s in found)
     assert not any(s[1] == "Iran" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request noun belongs to whoever asks ("a demand from X")
+        ("Chile rejected a demand from Bolivia.", ("Chile", "Bolivia", "Opposition", "Negative")),
+        # commitment cues of yielding: a stance only when negated or refused
+        (
+            "Chile refused to respond to a demand from Bolivia.",
+            ("Chile", "Bolivia", "Refusal", "Negative"),
+        ),
+        (
+            "Chile did not comply with the demands of Bolivia.",
+            ("Chile", "Bolivia", "Refusal", "Negative"),
+        ),
+        # CAMEO 072 arms, 064 intelligence sharing
+        ("Iran sent arms to Yemen.", ("Iran", "Yemen", "Support", "Positive")),
+        (
+            "Jordan shared intelligence with Egypt.",
+            ("Jordan", "Egypt", "Cooperation", "Positive"),
+        ),
+    ],
+)
+def test_requests_arms_and_information(nlp, text, expected):
+    assert expected in _four(nlp, text)
+
+
+def test_responding_to_a_demand_is_no_stance(nlp):
+    assert not _four(nlp, "Chile responded to a demand from Bolivia.")
