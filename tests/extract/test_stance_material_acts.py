@@ -185,3 +185,26 @@ def test_requests_arms_and_information(nlp, text, expected):
 
 def test_responding_to_a_demand_is_no_stance(nlp):
     assert not _four(nlp, "Chile responded to a demand from Bolivia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 19 fight: bombing, shelling, raids on what belongs to X
+        (
+            "Russian jets bombed rebel positions held by Shamil Basayev.",
+            ("Russia", "Shamil Basayev", "Opposition", "Negative"),
+        ),
+        (
+            "Israel shelled Hezbollah positions in southern Lebanon.",
+            ("Israel", "Hezbollah", "Opposition", "Negative"),
+        ),
+    ],
+)
+def test_armed_attacks(nlp, text, expected):
+    assert expected in _four(nlp, text)
+
+
+def test_an_attack_not_made_is_no_stance(nlp):
+    found = _four(nlp, "Israel did not shell Hezbollah positions in southern Lebanon.")
+    assert not any(s[:2] == ("Israel", "Hezbollah") and s[3] == "Negative" for s in found)
