@@ -1193,6 +1193,10 @@ def _measure_targets(
             # "a state of emergency in X": the measure's own of-phrase and its head
             heads += [g for g in prep_objects(c, ("of",)) if g.lemma_.lower() in nouns]
     pobjs = [g for h in heads for g in prep_objects(h, MEASURE_PREPS)]
+    if "with" in cue.lemmas:
+        # "closed its border with X" (cue "close border with"); elsewhere "with" names a
+        # partner in imposing ("imposed sanctions with the EU on X")
+        pobjs += [g for h in heads for g in prep_objects(h, ("with",))]
     pobjs = [g for g in pobjs if g.lower_ not in TIME_WORDS and g.ent_type_ not in ("DATE", "TIME")]
     keys = _phrase_keys(pobjs, mint) if pobjs else []
     return (keys, pobjs[0]) if keys else ([], None)

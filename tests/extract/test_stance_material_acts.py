@@ -208,3 +208,13 @@ def test_armed_attacks(nlp, text, expected):
 def test_an_attack_not_made_is_no_stance(nlp):
     found = _four(nlp, "Israel did not shell Hezbollah positions in southern Lebanon.")
     assert not any(s[:2] == ("Israel", "Hezbollah") and s[3] == "Negative" for s in found)
+
+
+def test_closing_a_border_with_x_opposes_x(nlp):
+    assert ("Russia", "Georgia", "Opposition", "Negative") in _four(
+        nlp, "Russia closed its border with Georgia after the clashes."
+    )
+    assert ("Kenya", "Somalia", "Cooperation", "Positive") in _four(
+        nlp, "Kenya reopened its border with Somalia."
+    )
+    assert not _four(nlp, "Kenya did not close its border with Somalia.")
