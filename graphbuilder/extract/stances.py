@@ -526,8 +526,37 @@ def _dative_objects(verb: Token) -> list[Token]:
 
 
 def _between_sides(tok: Token) -> list[Token]:
-    """The phrases of "between X and Y" on ``tok`` ("a mediation mission between X and Y")."""
-    return prep_objects(tok, ("between",))
+    """The phrases of "between X and Y" or "among X" on ``tok`` ("a mediation mission between
+    X and Y", "mediation efforts among X's republics")."""
+    return prep_objects(tok, ("between", "among"))
+
+
+# cues of contact (CAMEO 042 visit, 043 host) whose plain negation states no stance
+UNMARKED_WHEN_NOT = frozenset({"visit", "host"})
+HALT_FACTOR = 0.85  # a stance read from the act stopped, one inference more
+# verbs of stopping (modality kind "halt") that do not stop what they take: "released aid"
+# gives it
+NOT_HALTING = frozenset({"release"})
+
+
+def _halting_verb(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> Token | None:
+    """The verb of stopping (modality kind ``halt``: halt, suspend, stop, end, withdraw ...)
+    whose object is the positive act noun ``tok`` or the undertaking it modifies ("suspended
+    its aid", "halt mediation efforts"); None when there is none. Source: CAMEO 16 reduce
+    relations (161 break relations, 162 reduce aid, 164 halt negotiations, 165 halt
+    mediation; PLOVER SANCTION)."""
+    if cue.polarity != "Positive":
+        return None
+    noun = tok
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNDERTAKINGS:
+        noun = tok.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if not lex.modality.has("halt", lemma) or lemma in NOT_HALTING:
+        return None
+    return verb
 
 
 def _act_noun_reading(
@@ -910,6 +939,8 @@ def _read_cue(
         result = ("Support", "Positive", mod.factor * cue.confidence * SEEK_FACTOR)
     if result is None:
         return
+    if cue.cue in UNMARKED_WHEN_NOT and mod.negated and not (mod.volitional or mod.refused):
+        return  # "Putin did not visit Beijing" states no stance ("would not host": a refusal)
     stype, pol, factor = result
 
     if cue.frame == "evaluative":
@@ -995,6 +1026,15 @@ def _read_cue(
         )
         if not holders or not targets:
             holders, targets = _act_noun_reading(tok, cue, lex, mint, holders, targets)
+        halted = _halting_verb(tok, cue, lex)
+        if halted is not None:
+            # "X suspended its cooperation with Y", "X may halt mediation efforts among Y's
+            # republics": stopping a positive act toward Y opposes Y (CAMEO 16 reduce relations)
+            if modality_of(halted, lex.modality).negated:
+                return
+            ag = agent_token(halted)
+            holders = _holders_of_np(ag) if ag is not None else []
+            stype, pol, factor = "Opposition", "Negative", factor * HALT_FACTOR
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)

@@ -218,3 +218,47 @@ def test_closing_a_border_with_x_opposes_x(nlp):
         nlp, "Kenya reopened its border with Somalia."
     )
     assert not _four(nlp, "Kenya did not close its border with Somalia.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 042 visit: a visit to a capital is a visit to its state
+        (
+            "Narendra Modi visited Tokyo on Monday.",
+            ("Narendra Modi", "Japan", "Cooperation", "Positive"),
+        ),
+        # CAMEO 16: stopping a positive act toward X opposes X
+        (
+            "Japan suspended its cooperation with Russia.",
+            ("Japan", "Russia", "Opposition", "Negative"),
+        ),
+        (
+            "Austria may halt its mediation efforts among Bosnia's parties.",
+            ("Austria", "Bosnia and Herzegovina", "Opposition", "Negative"),
+        ),
+        # summoning an ambassador is a diplomatic protest
+        (
+            "Poland summoned the Belarusian ambassador Alexander Lukashevich.",
+            ("Poland", "Alexander Lukashevich", "Criticism", "Negative"),
+        ),
+    ],
+)
+def test_contacts_halts_and_protests(nlp, text, expected):
+    assert expected in _four(nlp, text)
+
+
+def test_a_visit_not_made_is_no_stance_but_a_refused_one_is(nlp):
+    assert not _four(nlp, "Narendra Modi did not visit Tokyo.")
+    assert ("Narendra Modi", "Japan", "Refusal", "Negative") in _four(
+        nlp, "Narendra Modi refused to visit Tokyo."
+    )
+
+
+def test_cooperation_not_suspended_is_no_stance(nlp):
+    found = _four(nlp, "Japan did not suspend its cooperation with Russia.")
+    assert not any(s[3] == "Negative" for s in found)
+
+
+def test_aid_released_is_support(nlp):
+    assert ("Japan", "Sudan", "Support", "Positive") in _four(nlp, "Japan released aid to Sudan.")
