@@ -537,6 +537,8 @@ HALT_FACTOR = 0.85  # a stance read from the act stopped, one inference more
 # verbs of stopping (modality kind "halt") that do not stop what they take: "released aid"
 # gives it
 NOT_HALTING = frozenset({"release"})
+# quantity heads of a partitive object ("part of its aid")
+PARTITIVES = frozenset({"part", "some", "most", "much", "half", "all", "portion", "share"})
 
 
 def _halting_verb(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> Token | None:
@@ -550,6 +552,8 @@ def _halting_verb(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> Token 
     noun = tok
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNDERTAKINGS:
         noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in PARTITIVES:
+        noun = noun.head.head  # "suspended part of its aid programme"
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return None

@@ -329,7 +329,7 @@ def phrase_targets(
             if c.dep_ == "prep" and c.lower_ == "from"
             for g in c.children
             if g.dep_ == "pobj"
-            for k in np_entities(g)
+            for k in (np_entities(g) or owner_entities(g))
         )
     places_only = keys and all(mere_place(tok.doc, k) for k in keys)
     if keys and not (places_only and mint is not None and mint.is_event_noun(tok)):

@@ -262,3 +262,16 @@ def test_cooperation_not_suspended_is_no_stance(nlp):
 
 def test_aid_released_is_support(nlp):
     assert ("Japan", "Sudan", "Support", "Positive") in _four(nlp, "Japan released aid to Sudan.")
+
+
+def test_partitives_easing_measures_and_demands_from_groups(nlp):
+    assert ("Japan", "Sudan", "Opposition", "Negative") in _four(
+        nlp, "Japan halted part of its aid to Sudan."
+    )
+    assert ("Kenya", "Uganda", "Cooperation", "Positive") in _four(
+        nlp, "Kenya eased the emergency measures in Uganda."
+    )
+    assert not any(
+        s[3] == "Positive"
+        for s in _four(nlp, "Kenya did not ease the emergency measures in Uganda.")
+    )
