@@ -275,3 +275,15 @@ def test_partitives_easing_measures_and_demands_from_groups(nlp):
         s[3] == "Positive"
         for s in _four(nlp, "Kenya did not ease the emergency measures in Uganda.")
     )
+
+
+def test_conceding_to_demands_and_opening_fire(nlp):
+    assert ("Angola", "UNITA", "Cooperation", "Positive") in [
+        (a, "UNITA" if "unita" in b.lower() else b, c, d)
+        for a, b, c, d in _four(
+            nlp, "Angola conceded to demands from UNITA to overhaul the courts."
+        )
+    ]
+    found = _four(nlp, "Indian troops opened fire on positions held by Lashkar-e-Taiba.")
+    assert any(s[0] == "India" and s[2:] == ("Opposition", "Negative") for s in found)
+    assert not _four(nlp, "Indian troops did not open fire on Lashkar-e-Taiba.")
