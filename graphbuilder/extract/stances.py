@@ -22,6 +22,18 @@ target are:
   of the proposed action, only inside a quote or reported speech.
 - ``experiencer``: psych verbs ("X was appalled by Y", "Y outraged X"): the one who feels holds
   the stance toward the cause.
+- ``measure``: a measure imposed, lifted or withheld (CAMEO 081 085 162 163 172: "imposed a
+  curfew in X", "lifted sanctions on X", "halted aid to X", "closed its border with X"): as
+  ``agent``, with the target read first from where or on whom the measure falls
+  (:func:`_measure_targets`).
+
+Material acts (PLOVER COERCE, ASSAULT, FIGHT, SANCTION: arrest, detain, kidnap, bomb, shell,
+halt aid) are gb:Opposition, and acts of conciliation or contact (PLOVER CONCEDE, CONSULT:
+lift a curfew, visit, host, mediate) gb:Cooperation: the vocabulary's existing types, mapped in
+``ontology/lexicon/sources/cameo_stance_map.csv`` (their tests:
+``tests/extract/test_stance_material_acts.py``). Stopping a positive act ("suspended its
+cooperation with X") opposes its target (:func:`_halting_verb`); a threat targets the subject
+of its condition ("unless X withdraws") and the recipient of the threatened act.
 
 Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constructions.py``):
 

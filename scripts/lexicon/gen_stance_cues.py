@@ -471,6 +471,9 @@ HEADER = """\
 #              entities in the proposed action; only inside a quote or reported speech
 #   experiencer a psych verb: the one who feels (passive subject, or object) holds the stance
 #              toward the cause (by-agent, or subject): "X was appalled by Y"
+#   measure    a measure imposed, lifted or withheld (curfew, sanctions, aid, border): as agent,
+#              the target read first from the on / in / for / to phrase of the measure noun or
+#              the verb: "imposed a curfew in X", "lifted sanctions on X", "halted aid to X"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.
