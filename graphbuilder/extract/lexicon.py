@@ -20,7 +20,7 @@ from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import NEGATIVE_STANCE_TYPES, POSITIVE_STANCE_TYPES
 
-FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic", "experiencer")
+FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic", "experiencer", "measure")
 CUE_POS = ("VERB", "NOUN", "ADJ")
 MODALITY_KINDS = (
     "negation",

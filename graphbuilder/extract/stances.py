@@ -22,6 +22,18 @@ target are:
   of the proposed action, only inside a quote or reported speech.
 - ``experiencer``: psych verbs ("X was appalled by Y", "Y outraged X"): the one who feels holds
   the stance toward the cause.
+- ``measure``: a measure imposed, lifted or withheld (CAMEO 081 085 162 163 172: "imposed a
+  curfew in X", "lifted sanctions on X", "halted aid to X", "closed its border with X"): as
+  ``agent``, with the target read first from where or on whom the measure falls
+  (:func:`_measure_targets`).
+
+Material acts (PLOVER COERCE, ASSAULT, FIGHT, SANCTION: arrest, detain, kidnap, bomb, shell,
+halt aid) are gb:Opposition, and acts of conciliation or contact (PLOVER CONCEDE, CONSULT:
+lift a curfew, visit, host, mediate) gb:Cooperation: the vocabulary's existing types, mapped in
+``ontology/lexicon/sources/cameo_stance_map.csv`` (their tests:
+``tests/extract/test_stance_material_acts.py``). Stopping a positive act ("suspended its
+cooperation with X") opposes its target (:func:`_halting_verb`); a threat targets the subject
+of its condition ("unless X withdraws") and the recipient of the threatened act.
 
 Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constructions.py``):
 
@@ -177,6 +189,7 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         return None
     lemma = tok.lemma_.lower()
     near: set[str] | None = None  # lemmas of the dependents, read once for all candidates
+    near_deep: set[str] | None = None  # and of theirs, for cues of four words
     for cue in lex.stances.candidates(lemma):
         if not _pos_ok(tok, cue.pos):
             continue
@@ -191,7 +204,20 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
             if near is None:
                 near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
                 near |= {g.lemma_.lower() for c in tok.children for g in c.children}
-            if not all(o in near for o in others):
+                if (
+                    tok.pos_ == "NOUN"
+                    and tok.dep_ == "dobj"
+                    and tok.head.lemma_.lower() in lex.light
+                ):
+                    # "staged rallies in X against Y": the parse hangs the noun's preposition
+                    # on the light verb
+                    near |= {c.lower_ for c in tok.head.children if c.dep_ == "prep" and c != tok}
+            if len(others) >= 3 and near_deep is None:
+                # "impose a state of emergency": the cue's last word three arcs down
+                near_deep = near | {
+                    h.lemma_.lower() for c in tok.children for g in c.children for h in g.children
+                }
+            if not all(o in (near_deep if len(others) >= 3 else near) for o in others):
                 continue
         return cue
     return None
@@ -330,6 +356,15 @@ def _verb_targets(
     cue_preps = [
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
     ]
+    if len(cue.lemmas) > 2:
+        # "shared intelligence with X": the cue's preposition on the cue's own object
+        cue_preps += [
+            c
+            for o in verb.children
+            if o.dep_ in OBJ and o.lemma_.lower() in cue.lemmas[1:]
+            for c in o.children
+            if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
+        ]
     for p in cue_preps:  # "withdrew the US from the agency": the cue's own preposition first
         pobjs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
         keys = _phrase_keys(pobjs, mint) if pobjs else []
@@ -462,15 +497,19 @@ def _noun_holder_and_targets(
                 preps = [p for p in preps if p.lower_ != "from"]
     if light_verb is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in light:
         light_verb = tok.head
-    if not preps and light_verb is not None and tok.dep_ == "dobj":
-        # "gave his backing to X", "lodged a protest with X": the parse hangs the preposition
-        # on the light verb
+    if not preps and light_verb is not None and (tok.dep_ == "dobj" or tok.dep_ == "pobj"):
+        # "gave his backing to X", "lodged a protest with X", "provided tons of aid to X": the
+        # parse hangs the preposition on the light verb
         preps = [
             c
             for c in light_verb.children
-            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS
+            if c.dep_ in ("prep", "dative") and c.lower_ in NOUN_TARGET_PREPS and c != tok.head
         ]
-    roots = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    roots = [
+        g for p in preps if not _temporal_prep(p) for g in p.children if g.dep_ in ("pobj", "pcomp")
+    ]
+    if light_verb is not None and not own:
+        roots = _dative_objects(light_verb) + roots  # "gave the Ivory Coast millions in aid"
     roots += [c for c in tok.children if c.dep_ == "acl"]  # "threats emanating from X"
     if (
         not roots
@@ -483,6 +522,107 @@ def _noun_holder_and_targets(
         roots = [c for c in light_verb.children if c.dep_ == "dobj"]
     targets = _phrase_keys(roots, mint) if roots else []
     return uniq(holders), targets
+
+
+# nouns that name an undertaking of the act their modifier names ("a mediation mission", "an aid
+# programme", "a protest campaign"): the modifier's act is read through them
+UNDERTAKINGS = frozenset(
+    {"effort", "mission", "programme", "program", "package", "initiative", "campaign", "bid"}
+)
+
+
+def _dative_objects(verb: Token) -> list[Token]:
+    """The noun-phrase datives of a light verb ("gave the Ivory Coast millions of aid"): the
+    receiver, where the parse has no preposition."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _between_sides(tok: Token) -> list[Token]:
+    """The phrases of "between X and Y" or "among X" on ``tok`` ("a mediation mission between
+    X and Y", "mediation efforts among X's republics")."""
+    return prep_objects(tok, ("between", "among"))
+
+
+# cues of contact (CAMEO 042 visit, 043 host) whose plain negation states no stance
+UNMARKED_WHEN_NOT = frozenset({"visit", "host"})
+HALT_FACTOR = 0.85  # a stance read from the act stopped, one inference more
+# verbs of stopping (modality kind "halt") that do not stop what they take: "released aid"
+# gives it
+NOT_HALTING = frozenset({"release"})
+# quantity heads of a partitive object ("part of its aid")
+PARTITIVES = frozenset({"part", "some", "most", "much", "half", "all", "portion", "share"})
+
+
+def _halting_verb(tok: Token, cue: StanceCue, lex: ExtractionLexicons) -> Token | None:
+    """The verb of stopping (modality kind ``halt``: halt, suspend, stop, end, withdraw ...)
+    whose object is the positive act noun ``tok`` or the undertaking it modifies ("suspended
+    its aid", "halt mediation efforts"); None when there is none. Source: CAMEO 16 reduce
+    relations (161 break relations, 162 reduce aid, 164 halt negotiations, 165 halt
+    mediation; PLOVER SANCTION)."""
+    if cue.polarity != "Positive":
+        return None
+    noun = tok
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in UNDERTAKINGS:
+        noun = tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in PARTITIVES:
+        noun = noun.head.head  # "suspended part of its aid programme"
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if not lex.modality.has("halt", lemma) or lemma in NOT_HALTING:
+        return None
+    return verb
+
+
+def _act_noun_reading(
+    tok: Token,
+    cue: StanceCue,
+    lex: ExtractionLexicons,
+    mint: EventMint | None,
+    holders: list[str],
+    targets: list[str],
+) -> tuple[list[str], list[str]]:
+    """Holders and targets of a noun cue of an act that the noun itself does not give.
+
+    - a cue noun that modifies a noun of :data:`UNDERTAKINGS` ("a mediation mission", "an aid
+      programme") is read through the noun it modifies: that noun's possessor, light verb and
+      prepositions;
+    - a cue of cooperation or support with "between X and Y" (on the noun, or on the noun it
+      modifies: "X's mediation between A and B", "launched a mediation effort between A and B")
+      is the holder's stance toward each side (CAMEO 045 mediate: the mediator cooperates with
+      both parties).
+
+    Parameters
+    ----------
+    tok : Token
+        The cue noun.
+    cue : StanceCue
+    lex : ExtractionLexicons
+    mint : EventMint, optional
+    holders, targets : list of str
+        What :func:`_noun_holder_and_targets` read.
+
+    Returns
+    -------
+    tuple of (list of str, list of str)
+    """
+    phrase = tok
+    head = tok.head
+    if tok.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in UNDERTAKINGS:
+        phrase = head
+        h2, t2 = _noun_holder_and_targets(phrase, lex.light, mint, cue)
+        holders, targets = holders or h2, targets or t2
+    if not targets and cue.polarity == "Positive" and "between" not in cue.lemmas:
+        sides = _between_sides(tok) or (_between_sides(phrase) if phrase != tok else [])
+        if not sides and phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ == "dobj":
+            sides = _between_sides(phrase.head)  # "launched an effort on Monday between X and Y"
+        targets = uniq(
+            as_actor(tok.doc, k)
+            for g in sides
+            for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
+        )
+    return holders, targets
 
 
 def _received(
@@ -817,6 +957,8 @@ def _read_cue(
         result = ("Support", "Positive", mod.factor * cue.confidence * SEEK_FACTOR)
     if result is None:
         return
+    if cue.cue in UNMARKED_WHEN_NOT and mod.negated and not (mod.volitional or mod.refused):
+        return  # "Putin did not visit Beijing" states no stance ("would not host": a refusal)
     stype, pol, factor = result
 
     if cue.frame == "evaluative":
@@ -900,6 +1042,17 @@ def _read_cue(
         holders, targets = _received(tok, cue, lex) or _noun_holder_and_targets(
             tok, lex.light, mint, None if mod.negated else cue
         )
+        if not holders or not targets:
+            holders, targets = _act_noun_reading(tok, cue, lex, mint, holders, targets)
+        halted = _halting_verb(tok, cue, lex)
+        if halted is not None:
+            # "X suspended its cooperation with Y", "X may halt mediation efforts among Y's
+            # republics": stopping a positive act toward Y opposes Y (CAMEO 16 reduce relations)
+            if modality_of(halted, lex.modality).negated:
+                return
+            ag = agent_token(halted)
+            holders = _holders_of_np(ag) if ag is not None else []
+            stype, pol, factor = "Opposition", "Negative", factor * HALT_FACTOR
         for h in holders:
             for t in targets:
                 yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
@@ -914,7 +1067,9 @@ def _read_cue(
     ag = agent_token(verb)
     protects = cue.pos == "VERB" and lex.modality.has("protection", tok.lemma_)
     skip = PROTECTION_PREPS if protects else ()
-    targets, phrase = _verb_targets(tok, cue, mint, skip)
+    targets, phrase = _measure_targets(tok, cue, mint) if cue.frame == "measure" else ([], None)
+    if not targets:
+        targets, phrase = _verb_targets(tok, cue, mint, skip)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
     if not targets and ctx.attribution != "AuthorOpinion":
@@ -931,6 +1086,8 @@ def _read_cue(
         # modifier ("the Azerbaijani parliament threatened") acts for that state
         act = cue.frame == "threat" and any(c.dep_ == "poss" for c in ag.children)
         holders, conf = _holders_of_np(ag, owners=not act), CONF_AGENT
+        if act and not holders:
+            holders = _named_modifier_actors(ag)  # "bin Laden's al-Qaeda network threatened"
         if ag.head != verb and ag.sent.start == verb.sent.start and ag.dep_ not in SUBJ_DEPS:
             conf *= CLIMB_FACTOR  # the agent was read through control or a clause
         if not holders and cue.frame == "threat":
@@ -947,6 +1104,10 @@ def _read_cue(
                         _topic(ag),
                     )
             return
+    if cue.frame == "threat":
+        # "threatened to stop the talks if the United States deploys ...": whoever the
+        # condition is about is the one threatened
+        targets = uniq([*targets, *_condition_subjects(tok), *_threatened_recipients(tok, targets)])
     interaction = phrase is not None and phrase.lemma_.lower() in INTERACTION_NOUNS
     mutual = stype in RECIPROCAL_TYPES and (not targets or interaction)
     if len(holders) > 1 and (mutual or _each_other(verb)):
@@ -994,6 +1155,109 @@ def _each_other(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in OBJ]
     objects += [g for p in verb.children if p.dep_ in ("prep", "agent") for g in p.children]
     return any(" ".join(t.lower_ for t in o.subtree) in RECIPROCAL_PRONOUNS for o in objects)
+
+
+CONDITION_MARKS = ("if", "unless")
+
+
+def _condition_subjects(verb: Token) -> list[str]:
+    """Entities that are the subject of a condition on a threat ("X threatened to quit the
+    talks if Y deploys missiles", "unless Y withdraws"): the conditional clause (``advcl`` with
+    "if" / "unless") on the threat verb or on its infinitive complement. Source: the conditional
+    threat of CAMEO 13 (PLOVER THREATEN: "threaten ... if").
+
+    Parameters
+    ----------
+    verb : Token
+        The threat cue.
+
+    Returns
+    -------
+    list of str
+        Entity keys of the conditions' subjects (empty when none names an entity).
+    """
+    heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    out: list[str] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children
+            ):
+                continue
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not _first_person(subj):
+                out += [as_actor(verb.doc, k) for k in np_entities(subj)]
+    return uniq(out)
+
+
+THREAT_RECIPIENT_PREPS = ("to", "against", "on", "at")
+
+
+def _threatened_recipients(verb: Token, targets: list[str]) -> list[str]:
+    """The entities a threatened act is done to, when the act's object names none ("threatened
+    to deliver devastating blows to X", "threatened to fire missiles at X"): the
+    to / against / on / at phrases of the threat's infinitive complement. Only when the targets read
+    so far are all minted events (or none)."""
+    if any(not t.startswith(PENDING) for t in targets):
+        return []
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    pobjs = [g for c in comps for g in prep_objects(c, THREAT_RECIPIENT_PREPS)]
+    return uniq(as_actor(verb.doc, k) for g in pobjs for k in np_entities(g))
+
+
+def _named_modifier_actors(tok: Token) -> list[str]:
+    """Actors named as entity modifiers of a noun that also has a possessor ("Osama bin
+    Laden's al-Qaeda terror network" -> al-Qaeda): the organization or state the noun names,
+    where the possessor is only its leader."""
+    keys = [entity(c) for c in tok.children if c.dep_ in ("compound", "nmod") and entity(c)]
+    keys = uniq(as_actor(tok.doc, k) for k in keys if k)
+    return [k for k in keys if entity_class(tok.doc, k) in ("Organization", "Country")]
+
+
+# prepositions naming where or on whom a measure falls: "a curfew in X", "sanctions on X", "aid
+# to X", "restrictions for X"
+MEASURE_PREPS = ("on", "upon", "in", "for", "to", "against", "over", "throughout", "across")
+
+
+def _measure_targets(
+    verb: Token, cue: StanceCue, mint: EventMint | None = None
+) -> tuple[list[str], Token | None]:
+    """Targets of a cue of the ``measure`` frame: the place or people a measure is imposed on,
+    lifted from or withheld from, named by a preposition of the measure noun or of the verb
+    ("imposed a curfew in X", "lifted sanctions on X", "halted aid to X", "a state of emergency
+    was declared in X"). Source: the prepositional objects of CAMEO's measure patterns
+    ("IMPOSE CURFEW", "LIFT SANCTIONS", "HALT AID", codes 081 085 162 163 172).
+
+    Parameters
+    ----------
+    verb : Token
+        The cue's head verb.
+    cue : StanceCue
+        A cue of the ``measure`` frame (verb + measure noun, or a verb alone).
+    mint : EventMint, optional
+        Mints events for targets that name no entity.
+
+    Returns
+    -------
+    tuple of (list of str, Token or None)
+        The target keys and the phrase they were read from; empty when no such preposition
+        names one.
+    """
+    nouns = set(cue.lemmas[1:])
+    heads = [verb]
+    for c in verb.children:
+        if c.dep_ in (*OBJ, *PASSIVE_SUBJ) and c.lemma_.lower() in nouns:
+            heads.append(c)
+            # "a state of emergency in X": the measure's own of-phrase and its head
+            heads += [g for g in prep_objects(c, ("of",)) if g.lemma_.lower() in nouns]
+    pobjs = [g for h in heads for g in prep_objects(h, MEASURE_PREPS)]
+    if "with" in cue.lemmas:
+        # "closed its border with X" (cue "close border with"); elsewhere "with" names a
+        # partner in imposing ("imposed sanctions with the EU on X")
+        pobjs += [g for h in heads for g in prep_objects(h, ("with",))]
+    pobjs = [g for g in pobjs if g.lower_ not in TIME_WORDS and g.ent_type_ not in ("DATE", "TIME")]
+    keys = _phrase_keys(pobjs, mint) if pobjs else []
+    return (keys, pobjs[0]) if keys else ([], None)
 
 
 def _sought(tok: Token, lex: ExtractionLexicons) -> bool:

@@ -46,6 +46,11 @@ LOCATED = "locatedIn"  # an event named with a city, or in it, takes place there
 CONF_INVOLVES = 0.7
 #: demonstrative pronouns that stand for the act just named ("opposes this")
 DEMONSTRATIVES = frozenset({"this", "that"})
+# nouns of asking and offering whose "from" phrase names who asks or offers ("a demand from X",
+# "an invitation from X"): CAMEO 02 appeal and 10 demand nouns, 03 offers
+REQUEST_NOUNS = frozenset(
+    {"demand", "call", "request", "appeal", "invitation", "offer", "proposal", "plea", "ultimatum"}
+)
 #: one group for coreference and named agreements: CAMEO's &TREATY noun synset (CAMEO.2.0.txt
 #: line 267: treaty, pact, accord, agreement) and "deal" (a CAMEO pattern object coded 057
 #: "sign formal agreement")
@@ -316,6 +321,16 @@ def phrase_targets(
         # "the Mercosur-EU trade deal": the agreement itself, its parties via gb:involves
         return [f"{PENDING}{tok.i}"], "agreement"
     keys = uniq(k for h in heads for k in owner_entities(h))
+    if not keys and tok.lemma_.lower() in REQUEST_NOUNS:
+        # "rejected a demand from X": the one who asks owns the demand
+        keys = uniq(
+            k
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for k in (np_entities(g) or owner_entities(g))
+        )
     places_only = keys and all(mere_place(tok.doc, k) for k in keys)
     if keys and not (places_only and mint is not None and mint.is_event_noun(tok)):
         return keys, "owner"  # (a place in an act's name is no owner: "the Black Sea plan")

@@ -40,6 +40,14 @@ Sources, in order of precedence (a cue already given by an earlier source is not
       ``AMBIGUOUS_SYNSETS`` such as troops and aircraft left out, verbs of receiving left out)
       as Support, also for verbs that are cues of their own ("send" is a commitment; "send
       aid" is support).
+   f. **measure patterns** ``- * CURFEW  [1723]  # IMPOSE`` of the codes of administrative and
+      economic measures (``MEASURE_CODES``: 081 and 085 easing them, PLOVER CONCEDE; 162 cutting
+      aid and 163 embargoes, PLOVER SANCTION; 172 imposing them, PLOVER COERCE): within each
+      code, the objects that at least ``MIN_MEASURE_PATTERNS`` verbs of the measure patterns take
+      (curfew, state of emergency, ban, restrictions, sanctions, aid) with every verb that takes
+      one of them ("impose curfew", "extend state of emergency", "lift sanctions", "halt aid"),
+      minus the ``except`` objects of the code row. Their frame ``measure`` reads the target
+      from the place or people the measure is imposed on or in ("a curfew in X").
 3. Verbs of saying (``reporting_verbs.csv``) and light verbs never become single-word cues:
    they carry the stance of their complement, not one of their own.
 
@@ -89,6 +97,9 @@ PLACE_PREPS = frozenset({"at", "in", "into", "inside", "near", "across", "around
 SAYING_NOUNS = frozenset(
     {"claim", "claims", "statement", "comment", "comments", "remark", "report"}
 )
+# light verbs of launching and resuming (light_verbs.csv) whose CAMEO object patterns stay cues
+# ("launch appeal", "resume relations"), except with an object that is a noun cue of its own
+KEEP_OBJECT_PATTERNS = frozenset({"launch", "resume", "organize", "organise", "stage", "mount"})
 # light verbs of expressing: their object noun is the attitude ("voice concern", "express
 # support"); the other light verbs (make, give, reach ...) take any object.
 EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
@@ -103,6 +114,18 @@ MIN_AID_PATTERNS = 2
 RECIPIENT_VERBS = frozenset({"receive", "accept", "seek", "request", "want", "get", "obtain"})
 # noun synsets whose members are ambiguous between aid and force ("send troops to X")
 AMBIGUOUS_SYNSETS = frozenset({"&MILITARY", "&AIRCRAFT", "&PKO", "&FIGHT", "&CURRENCY"})
+# measures imposed on or lifted from a place or people: easing administrative (081) and economic
+# (085) sanctions, cutting aid (162), embargoes and sanctions (163), administrative sanctions
+# (172: curfews, states of emergency, bans)
+MEASURE_CODES = ("081", "085", "162", "163", "172")
+MEASURE_PATTERN = re.compile(
+    r"^- \* (\{[A-Z ]+\}|[A-Z][A-Z\-]+(?: \((?:OF|ON) [A-Z]+\))?)\s+"
+    r"\[((?:081|085|162|163|172)[0-9]*)\]\s*#\s*([A-Z_ ,]+)"
+)
+# an object must be taken by this many verbs of the measure patterns to be a measure ("curfew"
+# with impose, clamp, declare, maintain, tighten, lift, ease), not the thing a single act closes
+# or restricts ("close university", "restrict movement")
+MIN_MEASURE_PATTERNS = 3
 
 
 @dataclass(frozen=True)
@@ -175,12 +198,20 @@ class Lemmatizer:
 
 
 def cameo_rows(
-    cameo: Path, light: set[str], saying: set[str], lemma: Lemmatizer, curated: set[str]
+    cameo: Path,
+    light: set[str],
+    saying: set[str],
+    lemma: Lemmatizer,
+    curated: set[str],
+    noun_cues: frozenset[str] = frozenset(),
 ):
     """Yield (cue, pos, MapRow, source text) from CAMEO.2.0.txt; and the unmapped blocks.
 
     ``curated`` holds the single-word verb cues of the curated rows: like CAMEO's own members,
     they get no verb + object cues (the object of "condemn the decision" is the target).
+    ``noun_cues`` holds the single-word noun cues of the curated rows: a light verb of
+    ``KEEP_OBJECT_PATTERNS`` keeps its object patterns ("launch appeal") unless the object is
+    such a noun (then the noun carries the stance).
     """
     blocks, codes = load_map(SOURCES / "cameo_stance_map.csv")
     unmapped: list[str] = []
@@ -189,6 +220,7 @@ def cameo_rows(
     member_cues: list[tuple] = []
     patterns: list[tuple] = []
     aid_patterns: list[tuple] = []
+    measure_patterns: list[tuple] = []
     synsets: dict[str, list[str]] = {}
     current_synset: str | None = None
     for n, line in enumerate(cameo.read_text(encoding="latin-1").splitlines(), 1):
@@ -214,6 +246,9 @@ def cameo_rows(
         if block is None or line.startswith(("#", "~", "&", "+ ")):
             continue
         if line.startswith("-"):
+            mp = MEASURE_PATTERN.match(line)
+            if mp:
+                measure_patterns.append((mp.group(1), mp.group(2), mp.group(3), n))
             am = AID_PATTERN.match(line)
             if am:
                 aid_patterns.append((am.group(1), am.group(2), am.group(3), n))
@@ -272,7 +307,9 @@ def cameo_rows(
             noun = lemma(word.lower(), "NOUN")
             if noun:
                 yield (noun, "NOUN", row, src)
-        elif verb_lemma in light:
+        elif verb_lemma in light and (
+            verb_lemma not in KEEP_OBJECT_PATTERNS or lemma(word.lower(), "NOUN") in noun_cues
+        ):
             continue
         elif (
             code.startswith(OBJECT_PATTERN_CLASSES)
@@ -304,7 +341,57 @@ def cameo_rows(
                 if noun:
                     src = f"CAMEO.2.0.txt line {n}: {v} pattern {obj} [{code}] ({aid.note})"
                     yield (f"{verb_lemma} {noun}", "VERB", aid, src)
+    yield from measure_rows(measure_patterns, codes, lemma, saying)
     yield ("__unmapped__", unmapped, None, None)
+
+
+def _measure_object(obj: str, lemma: Lemmatizer) -> str:
+    """The lemmas of a measure pattern's object: "{MARTIAL LAW}" -> "martial law",
+    "STATE (OF EMERGENCY)" -> "state of emergency", "BAN (ON TRADE)" -> "ban" (the object of
+    the preposition ON is where the measure falls, the target, not part of the cue)."""
+    obj = obj.strip("{}")
+    m = re.match(r"^([A-Z\-]+) \((OF|ON) ([A-Z]+)\)$", obj)
+    if m:
+        head = lemma(m.group(1).lower(), "NOUN")
+        if m.group(2) == "ON":
+            return head
+        return f"{head} of {lemma(m.group(3).lower(), 'NOUN')}" if head else ""
+    words = obj.lower().split()
+    last = lemma(words[-1], "NOUN")
+    return " ".join([*words[:-1], last]) if last else ""
+
+
+def measure_rows(patterns: list[tuple], codes: dict[str, MapRow], lemma: Lemmatizer, saying):
+    """Yield (cue, pos, MapRow, source text) for the measure patterns (docstring, f): per code
+    of ``MEASURE_CODES``, every verb that takes a recurring object x every recurring object."""
+    by_code: dict[str, list[tuple]] = defaultdict(list)
+    takers: dict[str, set[str]] = defaultdict(set)  # object -> the verbs of all codes taking it
+    for obj, code, verbs, n in patterns:
+        by_code[code[:3]].append((_measure_object(obj, lemma), code, verbs, n))
+        takers[_measure_object(obj, lemma)] |= {v.strip() for v in verbs.split(",") if v.strip()}
+    measures = {o for o, vs in takers.items() if o and len(vs) >= MIN_MEASURE_PATTERNS}
+    for code in MEASURE_CODES:
+        row = code_row(code, codes)
+        if row is None or row.stance_type == "-":
+            continue
+        objs: dict[str, int] = {}  # object lemmas -> first line
+        verbs: dict[str, int] = {}
+        for noun, _, vs, n in by_code.get(code, []):
+            if noun not in measures or noun in row.except_:
+                continue
+            objs.setdefault(noun, n)
+            for v in (x.strip() for x in vs.split(",")):
+                if v and "_" not in v:
+                    verb = lemma(v.lower(), "VERB")
+                    if verb not in saying and verb not in row.except_:
+                        verbs.setdefault(verb, n)
+        for verb, vn in sorted(verbs.items()):
+            for noun, on in sorted(objs.items()):
+                src = (
+                    f"CAMEO.2.0.txt lines {vn}, {on}: measure pattern {verb.upper()} "
+                    f"{noun.upper()} [{code}] ({row.note.split(':')[0]})"
+                )
+                yield (f"{verb} {noun}", "VERB", row, src)
 
 
 def generate(shared: Path) -> list[dict[str, str]]:
@@ -327,7 +414,10 @@ def generate(shared: Path) -> list[dict[str, str]]:
     unmapped: list[str] = []
     curated_verbs = {r["cue"].strip() for r in curated if r["pos"].strip() == "VERB"}
     curated_verbs = {c for c in curated_verbs if " " not in c}
-    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma, curated_verbs):
+    noun_cues = frozenset(
+        r["cue"].strip() for r in curated if r["pos"].strip() == "NOUN" and " " not in r["cue"]
+    )
+    for cue, pos, row, src in cameo_rows(cameo, light, saying, lemma, curated_verbs, noun_cues):
         if cue == "__unmapped__":
             unmapped = pos
             continue
@@ -381,6 +471,9 @@ HEADER = """\
 #              entities in the proposed action; only inside a quote or reported speech
 #   experiencer a psych verb: the one who feels (passive subject, or object) holds the stance
 #              toward the cause (by-agent, or subject): "X was appalled by Y"
+#   measure    a measure imposed, lifted or withheld (curfew, sanctions, aid, border): as agent,
+#              the target read first from the on / in / for / to phrase of the measure noun or
+#              the verb: "imposed a curfew in X", "lifted sanctions on X", "halted aid to X"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.
