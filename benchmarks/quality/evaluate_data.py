@@ -557,6 +557,7 @@ def eval_plover(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
     out.update(
         {
             "records": c["records"],
+            "found": c["found"],
             "gold_actors_mapped": c["gold_reach"],
             "pair_found_any_polarity": c["pair_found"],
             "stances_on_unscored_events": c["pred_unscored"],

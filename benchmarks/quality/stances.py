@@ -133,9 +133,12 @@ def render(dev: dict | None, pub: dict) -> str:
     p, r, n = pub.get("plover"), pub.get("re3d"), pub.get("newsmtsc")
     if p:
         rows.append(
-            ("PLOVER: detected with right polarity", f"{p['R']:.3f} ({p['tp']}/{p['gold']})")
+            (
+                "PLOVER: records detected with right polarity",
+                f"{p['R']:.3f} ({p['found']} of {p['gold']} records)",
+            )
         )
-        rows.append(("PLOVER: precision", f"{p['P']:.3f}"))
+        rows.append(("PLOVER: precision", f"{p['P']:.3f} ({p['tp']} of {p['pred']} stances)"))
     if r:
         st = r["stances"]
         rows.append(("re3d Likes+Dislikes: recall", f"{st['R']:.3f} ({st['tp']}/{st['gold']})"))
