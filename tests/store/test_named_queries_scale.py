@@ -93,7 +93,15 @@ def test_named_queries_answer_alike_in_memory_and_on_disk(stores):
 
 
 @pytest.mark.parametrize(
-    "name", ["document-diff", "entities-by-documents", "relation-evidence", "who-criticizes-whom"]
+    "name",
+    [
+        "document-diff",
+        "entities-by-documents",
+        "relation-evidence",
+        "who-criticizes-whom",
+        "members-of",
+        "leaders-of",
+    ],
 )
 def test_rewritten_queries_answer_as_their_first_forms(stores, name):
     both, docs = stores
