@@ -6,7 +6,7 @@ summaries that :func:`graphbuilder.store.oxigraph.rebuild_union_graph` computes)
 ``WORK/graph.nq`` and an on-disk store ``WORK/kg`` once, then prints the median ms of 5 runs
 (after one warm-up; a single run when the warm-up takes over 10 s) of each named query:
 
-* with its parameters set as ``benchmarks/run.py --query-params typical`` sets them
+* with its parameters set as ``benchmarks/run.py --only queries`` set its optional ones
   (optional entities: the entity of median document count of its class; required ones: the
   hubs "Person 0" and "Country 0"; documents: the first two), and the optional document of
   ``entities-by-documents`` set: the whole answer, and its first page (``limit=100``);

@@ -20,12 +20,15 @@ memory
     the ``many`` corpus (10,000 short documents) into an Oxigraph store with 2 workers.
 queries
     Median time of each named query of ``queries/*.rq`` (via :mod:`graphbuilder.store.query`)
-    at 10 thousand, 100 thousand and 1 million triples, on an in-memory and an on-disk
-    Oxigraph store, both laid out as ``build --store`` writes them (one named graph per
-    document, their deduplicated union as default graph, which queries read). The graphs are
+    at 10 thousand, 100 thousand and 1 million triples (``--sizes``), with one entity as
+    parameter (its whole answer and its first page) and as a listing of the whole graph (its
+    first page, ``--limit 100``), on an in-memory store as users' in-memory queries load a
+    graph file (the union of the document graphs alone) and on an on-disk Oxigraph store as
+    ``build --store`` writes it (one named graph per document, their deduplicated union as
+    default graph, which queries read); see :func:`queries`. The graphs are
     synthetic, shaped like ours: generated DocumentRecords
     (people, countries, organizations; relations; stances) mapped with
-    :func:`graphbuilder.rdf.mapping.records_to_dataset`.
+    :func:`graphbuilder.rdf.mapping.records_to_dataset`, with their derived stance summaries.
 
 Results: a Markdown table on stdout and ``benchmarks/results/<date>-<host>.{md,json}`` with
 the machine's description (nproc, CPU model, memory, Python and package versions).
@@ -377,9 +380,9 @@ def _quads(records, entities):
         yield from dataset_quads(records_to_dataset(records[i : i + 500], entities))
 
 
-#: With ``--query-params typical``: the class of the entity a named query's optional parameter
-#: is given, as an analyst runs it ("leaders of one country"); the entity is the one of median
-#: mention count of that class in the store (:func:`_median_entity`), not a hub.
+#: The class of the entity a named query's entity parameter is given in the "one entity" case
+#: of :func:`queries` (as an analyst runs it: "leaders of one country"; other names: Person);
+#: the entity is the one of median mention count of that class (:func:`_median_entity`).
 TYPICAL_PARAMS = {"country": "Country", "organization": "Organization", "target": "Country"}
 TYPICAL_CLASSES = ("Country", "Organization", "Person")
 
@@ -399,29 +402,69 @@ def _median_entity(store, cls: str) -> str:
     return rows[len(rows) // 2]["label"].value
 
 
+def _query_cases(query, typical: dict, docs: list[str]) -> list[tuple[str, dict, int | None]]:
+    """The cases a named query is timed in (see :func:`queries`): ``(kind, params, limit)``."""
+    hubs = {"Person": "Person 0", "Country": "Country 0", "Organization": "Organization 0"}
+    one, listing = {}, {}
+    for p in query.params:
+        cls = TYPICAL_PARAMS.get(p.name, "Person")
+        if p.kind == "document":
+            value = docs[0] if p.name == "old" else docs[1]
+            one[p.name] = value
+            if not p.optional:
+                listing[p.name] = value
+        elif p.kind == "entity":
+            one[p.name] = typical[cls]
+            if not p.optional:
+                listing[p.name] = hubs[cls]
+    cases = [("one", one, None), ("one", one, 100)]
+    if listing != one:
+        cases.append(("listing", listing, 100))
+    return cases
+
+
 def queries(
     work: Path,
     sizes: list[int],
     repeats: int = 5,
     named_limit: int = 10_000,
-    typical_params: bool = False,
 ) -> dict:
     """Time each named query on three stores grown together to each size.
 
-    ``memory`` and ``oxigraph`` (on disk) hold one named graph per document and their
-    deduplicated union as default graph, as ``build --store`` writes them
+    ``memory`` is what a user's in-memory query reads: the union of the document graphs
+    alone, in the default graph, as ``graphbuilder query GRAPH_FILE``,
+    :func:`graphbuilder.query` / :func:`graphbuilder.query_pages` and ``graphbuilder
+    analyze`` load a graph file or dataset for a query that reads no named graph
+    (:func:`graphbuilder.store.oxigraph.union_only`; no named query does). ``oxigraph`` (on
+    disk) holds one named graph per document and their deduplicated union as default
+    graph, as ``build --store`` writes them
     (:func:`graphbuilder.store.oxigraph.rebuild_union_graph`); ``named`` (on disk, the layout
     before that fix) holds the named graphs only, so queries read Oxigraph's union default
     graph, a bag that repeats a triple once per document holding it; it is measured up to
-    ``named_limit`` quads only. Sizes count the distinct
-    triples (the default graph).
+    ``named_limit`` quads only. Sizes count the distinct triples (the default graph).
+
+    Each query is timed (median of ``repeats`` runs after one warm-up) in these cases:
+
+    ``one``
+        Every entity parameter, required or optional, set to the entity of median document
+        count of its class (:data:`TYPICAL_PARAMS`, :func:`_median_entity`), as an analyst
+        asks about one entity; documents the first two. The whole answer (sorted by the
+        query's ``# order:``), and its first page (``limit=100``).
+    ``listing``
+        Optional parameters unset (a listing of the whole graph), required entities set to
+        the hub of their class ("Person 0", "Country 0": the longest listing they allow):
+        the first page only (``limit=100``, ``graphbuilder query --limit 100``).
     """
     import logging
 
     import pyoxigraph as ox
 
     from graphbuilder.errors import QueryError
-    from graphbuilder.store.oxigraph import rebuild_union_graph
+    from graphbuilder.store.oxigraph import (
+        rebuild_union_graph,
+        refresh_stance_summaries,
+        union_only,
+    )
     from graphbuilder.store.query import list_named_queries, run_named_query
 
     logging.getLogger("graphbuilder").setLevel(logging.ERROR)
@@ -443,65 +486,45 @@ def queries(
             loaded += step
             quads = list(_quads(batch, entities))
             union.update(q.triple for q in quads)
-            stores["memory"].extend(quads)
+            stores["memory"].extend(union_only(quads))
             stores["oxigraph"].bulk_extend(quads)
             if size <= named_limit:
                 stores["named"].bulk_extend(quads)
-        for store_name in ("memory", "oxigraph"):
-            t = time.perf_counter()
-            rebuild_union_graph(stores[store_name])
-            results.setdefault("union_seconds", {})[f"{size}-{store_name}"] = (
-                time.perf_counter() - t
-            )
-        for store in stores.values():
-            store.flush() if store is not stores["memory"] else None
+        t = time.perf_counter()
+        refresh_stance_summaries(stores["memory"])  # no named graph: in the default graph
+        results.setdefault("union_seconds", {})[f"{size}-memory"] = time.perf_counter() - t
+        t = time.perf_counter()
+        rebuild_union_graph(stores["oxigraph"])
+        results["union_seconds"][f"{size}-oxigraph"] = time.perf_counter() - t
+        for name in ("oxigraph", "named"):
+            stores[name].flush()
         n = sum(1 for _ in stores["memory"].quads_for_pattern(None, None, None, default))
         assert n >= len(union)  # the documents' triples and the derived stance summaries
         docs = [r.article.doc_id for r in records[:2]]
         typical = {cls: _median_entity(stores["memory"], cls) for cls in TYPICAL_CLASSES}
         print(f"queries: {n} triples ({loaded} documents)", file=sys.stderr, flush=True)
-        row: dict = {"triples": n, "documents": loaded, "times": {}}
+        row: dict = {"triples": n, "documents": loaded, "typical": typical, "times": {}}
         for q in named:
-            params = {}
-            for p in q.params:
-                if p.optional and not (typical_params and p.kind == "entity"):
-                    continue
-                if p.optional:
-                    cls = TYPICAL_PARAMS.get(p.name, "Person")
-                    params[p.name] = typical[cls]
-                    continue
-                if p.kind == "document":
-                    params[p.name] = docs[0] if p.name == "old" else docs[1]
-                elif p.name in ("country", "target"):
-                    params[p.name] = "Country 0"
-                else:
-                    params[p.name] = "Person 0"
-            for store_name, store in stores.items():
-                if store_name == "named" and size > named_limit:
-                    continue
-                times, rows = [], 0
-                try:
-                    for _ in range(repeats + 1):
-                        t = time.perf_counter()
-                        # no timeout: a timeout runs the query in a worker process
-                        # (graphbuilder.store.worker), whose start would be timed too
-                        res = run_named_query(store, q.name, params)
-                        times.append(time.perf_counter() - t)
-                        rows = len(res.rows)
-                    med = statistics.median(times[1:]) * 1000
-                    page = []  # the first page (graphbuilder query --limit 100)
-                    for _ in range(repeats + 1):
-                        t = time.perf_counter()
-                        run_named_query(store, q.name, params, limit=100)
-                        page.append(time.perf_counter() - t)
-                    first = statistics.median(page[1:]) * 1000
-                except QueryError:
-                    med = first = float("inf")
-                row["times"].setdefault(q.name, {})[store_name] = {
-                    "median_ms": med,
-                    "rows": rows,
-                    "first_page_ms": first,
-                }
+            for kind, params, limit in _query_cases(q, typical, docs):
+                case = f"{kind}-{'all' if limit is None else limit}"
+                for store_name, store in stores.items():
+                    if store_name == "named" and size > named_limit:
+                        continue
+                    times, rows = [], 0
+                    try:
+                        for _ in range(repeats + 1):
+                            t = time.perf_counter()
+                            # no timeout: a timeout runs the query in a worker process
+                            # (graphbuilder.store.worker), whose start would be timed too
+                            res = run_named_query(store, q.name, params, limit=limit)
+                            times.append(time.perf_counter() - t)
+                            rows = len(res.rows)
+                        med = statistics.median(times[1:]) * 1000
+                    except QueryError:
+                        med = float("inf")
+                    cell = row["times"].setdefault(q.name, {}).setdefault(case, {})
+                    cell["params"] = params
+                    cell[store_name] = {"median_ms": med, "rows": rows}
         results["sizes"][str(size)] = row
         print(f"  {json.dumps(row['times'])}", file=sys.stderr, flush=True)
     return results
@@ -590,71 +613,50 @@ def report(res: dict) -> str:
         ]
     if "queries" in res:
         q = res["queries"]
-        sizes = list(q["sizes"])
 
         def ms(t: dict | None) -> str:
             if t is None:
                 return "-"
-            return "> 10,000" if t["median_ms"] == float("inf") else f"{t['median_ms']:.1f}"
+            return "> 10,000" if t["median_ms"] == float("inf") else f"{t['median_ms']:,.1f}"
 
         lines += [
             "## Named queries: median ms (5 runs after 1 warm-up), synthetic graphs",
             "",
-            "mem / disk: Oxigraph in memory / on disk, as `build --store` writes it: one named "
-            "graph per document and their deduplicated union as default graph, which queries "
-            "read; named: on disk, the named graphs only (the layout before the fix), queried "
-            "through Oxigraph's union default graph, which repeats a triple once per document "
-            "holding it (measured at the smallest size only).",
+            "mem: in memory, the union of the document graphs alone, as `graphbuilder query "
+            "GRAPH_FILE`, `graphbuilder.query()` and `analyze` load a graph file for a query "
+            "that reads no named graph; disk: Oxigraph on disk as `build --store` writes it "
+            "(one named graph per document, their deduplicated union as default graph, which "
+            "queries read); named: on disk, the named graphs only (the layout before that "
+            "fix), read through Oxigraph's union default graph (smallest size only).",
             "",
-            "Parameters: "
-            + (
-                "optional entity parameters set to the entity of median document count of its "
-                "class, as an analyst asks about one entity."
-                if q.get("parameters") == "typical"
-                else "optional parameters unset: each query lists the whole graph."
-            ),
+            "Cases: *one entity*: every entity parameter set to the entity of median document "
+            "count of its class, documents the first two; *all* the whole answer (sorted by "
+            "`# order:`), *first 100* its first page (`--limit 100`). *listing, first 100*: "
+            "optional parameters unset (the whole graph), required entities the hub of their "
+            "class. Targets (issue 15): one entity under 100 ms, a first page under 200 ms.",
             "",
-            "| query | "
-            + " | ".join(f"{int(s):,} mem | {int(s):,} disk | {int(s):,} named" for s in sizes)
-            + " |",
-            "|---|" + "---|---|---|" * len(sizes),
         ]
-        for name in q["queries"]:
-            cells = []
-            for s in sizes:
-                t = q["sizes"][s]["times"][name]
-                cells += [ms(t.get("memory")), ms(t.get("oxigraph")), ms(t.get("named"))]
-            lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        lines.append("")
-
-        def page_ms(t: dict | None) -> str:
-            if t is None or "first_page_ms" not in t:
-                return "-"
-            v = t["first_page_ms"]
-            return "> 10,000" if v == float("inf") else f"{v:.1f}"
-
-        lines += [
-            "First page (`--limit 100`, rows in the store's order), median ms:",
-            "",
-            "| query | " + " | ".join(f"{int(s):,} mem | {int(s):,} disk" for s in sizes) + " |",
-            "|---|" + "---|---|" * len(sizes),
-        ]
-        for name in q["queries"]:
-            cells = []
-            for s in sizes:
-                t = q["sizes"][s]["times"][name]
-                cells += [page_ms(t.get("memory")), page_ms(t.get("oxigraph"))]
-            lines.append(f"| {name} | " + " | ".join(cells) + " |")
-        lines.append("")
-        lines.append(
-            "Triples loaded: "
-            + ", ".join(
-                f"{q['sizes'][s]['triples']:,} ({q['sizes'][s]['documents']:,} documents)"
-                for s in sizes
-            )
-            + "."
-        )
-        lines.append("")
+        for s, size in q["sizes"].items():
+            lines += [
+                f"### {int(s):,} target size: {size['triples']:,} triples "
+                f"({size['documents']:,} documents); typical entities {size.get('typical')}",
+                "",
+                "| query | case | parameters | mem ms | disk ms | named ms | rows |",
+                "|---|---|---|---|---|---|---|",
+            ]
+            for name in q["queries"]:
+                for case, t in size["times"].get(name, {}).items():
+                    kind, _, limit = case.partition("-")
+                    label = ("one entity" if kind == "one" else "listing") + (
+                        ", all" if limit == "all" else f", first {limit}"
+                    )
+                    shown = ", ".join(f"{k}={v}" for k, v in t["params"].items()) or "(none)"
+                    rows = next((t[k]["rows"] for k in ("memory", "oxigraph") if k in t), 0)
+                    lines.append(
+                        f"| {name} | {label} | {shown} | {ms(t.get('memory'))} "
+                        f"| {ms(t.get('oxigraph'))} | {ms(t.get('named'))} | {rows} |"
+                    )
+            lines.append("")
     return "\n".join(lines)
 
 
@@ -671,13 +673,6 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--tag", default="")
-    parser.add_argument(
-        "--query-params",
-        choices=("none", "typical"),
-        default="none",
-        help="none: optional query parameters unset (whole-graph listings); typical: set to "
-        "an entity of ordinary degree, as an analyst asks (see TYPICAL_PARAMS)",
-    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="gb-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -688,12 +683,7 @@ def main() -> None:
     if "memory" in only:
         res["memory"] = memory(work, args.documents)
     if "queries" in only:
-        res["queries"] = queries(
-            work,
-            [int(s) for s in args.sizes.split(",")],
-            typical_params=args.query_params == "typical",
-        )
-        res["queries"]["parameters"] = args.query_params
+        res["queries"] = queries(work, [int(s) for s in args.sizes.split(",")])
     text = report(res)
     print(text)
     args.results.mkdir(parents=True, exist_ok=True)

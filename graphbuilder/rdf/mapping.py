@@ -40,7 +40,7 @@ import logging
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -415,17 +415,20 @@ def stance_pairs(graph: Graph) -> set[Pair]:
     return set(_stance_combinations(graph))
 
 
-def _stance_combinations(graph: Graph) -> Iterable[Pair]:
+def _stance_combinations(graph: Graph, with_stance: bool = False) -> Iterable:
     """One ``(holder, target, polarity)`` per stance of ``graph`` (and per combination of a
-    stance with several holders or targets)."""
+    stance with several holders or targets); ``(stance, pair)`` with ``with_stance``."""
     for st in set(graph.subjects(RDF.type, GB.Stance)):
         for h in graph.objects(st, GB.holder):
             for t in graph.objects(st, GB.target):
                 for pol in graph.objects(st, GB.polarity):
-                    yield (str(h), str(t), str(pol))
+                    pair = (str(h), str(t), str(pol))
+                    yield (st, pair) if with_stance else pair
 
 
-def _summary_triples(g: Graph, node: URIRef, pair: Pair, count: int) -> None:
+def _summary_triples(
+    g: Graph, node: URIRef, pair: Pair, count: int, strongest: tuple | None
+) -> None:
     h, t, pol = (URIRef(x) for x in pair)
     g.add((node, RDF.type, GB.StanceSummary))
     g.add((node, GB.summaryHolder, h))
@@ -433,6 +436,25 @@ def _summary_triples(g: Graph, node: URIRef, pair: Pair, count: int) -> None:
     g.add((node, GB.summaryPolarity, pol))
     g.add((node, GB.stanceCount, Literal(count)))
     g.add((node, GB.derived, Literal(True)))
+    if strongest is not None:
+        # in the canonical form an Oxigraph store keeps (0.900 -> 0.9, 1.000 -> 1), as
+        # stance_summary_update writes it there
+        canonical = format(Decimal(str(strongest[2])).normalize(), "f")
+        g.add((node, GB.maxConfidence, Literal(canonical, datatype=XSD.decimal)))
+        g.add((node, GB.strongestEvidence, strongest[3]))
+
+
+def _strength(graph: Graph, stance: object) -> Iterable[tuple]:
+    """``(-confidence, evidence, confidence literal, evidence literal)`` per pair of a
+    stance's confidence and evidence: the least is its strongest evidence (see
+    :func:`stance_summary_graph`)."""
+    for c in graph.objects(stance, GB.confidence):
+        try:
+            value = Decimal(str(c))
+        except InvalidOperation:
+            continue
+        for ev in graph.objects(stance, GB.evidence):
+            yield (-round(value * 1000), str(ev), c, ev)
 
 
 def stance_summary_graph(graph: Graph) -> Graph:
@@ -449,8 +471,12 @@ def stance_summary_graph(graph: Graph) -> Graph:
         Per (holder, target, polarity) of the stances: a ``gb:StanceSummary``
         (:func:`graphbuilder.rdf.iris.stance_summary_iri`) with ``gb:summaryHolder``,
         ``gb:summaryTarget``, ``gb:summaryPolarity``, ``gb:stanceCount`` (distinct stances,
-        ``xsd:integer``) and ``gb:derived true``; the same triples as
-        :func:`stance_summary_update` writes in a store.
+        ``xsd:integer``), ``gb:derived true``, and, where its stances have a confidence and
+        an evidence, ``gb:maxConfidence`` (the highest ``gb:confidence``) and
+        ``gb:strongestEvidence`` (the ``gb:evidence`` of a stance of that confidence, the
+        first in code-point order: the answer of ``who-criticizes-whom`` before it read the
+        summaries, ``tests/store/data/reference-who-criticizes-whom.rq``); the same triples
+        as :func:`stance_summary_update` writes in a store.
 
     Examples
     --------
@@ -465,11 +491,17 @@ def stance_summary_graph(graph: Graph) -> Graph:
     """
     from collections import Counter
 
-    counts: Counter[Pair] = Counter(_stance_combinations(graph))
+    counts: Counter[Pair] = Counter()
+    strongest: dict[Pair, tuple] = {}
+    for stance, pair in _stance_combinations(graph, with_stance=True):
+        counts[pair] += 1
+        for key in _strength(graph, stance):
+            if pair not in strongest or key[:2] < strongest[pair][:2]:
+                strongest[pair] = key
     out = Graph()
     bind_prefixes(out)
     for pair, n in counts.items():
-        _summary_triples(out, stance_summary_iri(*pair), pair, n)
+        _summary_triples(out, stance_summary_iri(*pair), pair, n, strongest.get(pair))
     return out
 
 
@@ -495,7 +527,7 @@ def with_stance_summaries(ds: Dataset) -> Dataset:
         if g.identifier != name:
             for triple in g.triples((None, RDF.type, GB.Stance)):
                 union.add(triple)
-            for p in (GB.holder, GB.target, GB.polarity):
+            for p in (GB.holder, GB.target, GB.polarity, GB.confidence, GB.evidence):
                 for triple in g.triples((None, p, None)):
                     union.add(triple)
     summaries = stance_summary_graph(union)
@@ -541,7 +573,8 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
     graph = f"<{summary_graph_iri()}>"
     body = (
         "?sum a gb:StanceSummary ; gb:summaryHolder ?h ; gb:summaryTarget ?t ; "
-        "gb:summaryPolarity ?pol ; gb:stanceCount ?n ; gb:derived true ."
+        "gb:summaryPolarity ?pol ; gb:stanceCount ?n ; gb:derived true ; "
+        "gb:maxConfidence ?max ; gb:strongestEvidence ?strongest ."
     )
     template = f"GRAPH {graph} {{ {body} }} {body}" if named else body
     drop = f"GRAPH {graph} {{ ?sum ?p ?o }} ?sum ?p ?o" if named else "?sum ?p ?o"
@@ -564,10 +597,20 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
                 f"DELETE {{ GRAPH {graph} {{ ?sum ?p ?o }} }} WHERE {{ {values} "
                 f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) GRAPH {graph} {{ ?sum ?p ?o }} }}"
             )
+    # the strongest evidence: the least key "inverted confidence in thousandths, evidence"
+    # (confidences have 3 decimals, graphbuilder.rdf.mapping.confidence_literal); the
+    # template's triples of an unbound ?max or ?strongest are not written
+    strength = (
+        "OPTIONAL { ?st gb:confidence ?c0 } OPTIONAL { ?st gb:evidence ?ev } "
+        "BIND (IF(BOUND(?ev), ?c0, ?none) AS ?c) "
+        f'BIND (CONCAT(STR(2000000000 - <{XSD.integer}>(ROUND(?c * 1000))), " ", ?ev) '
+        "AS ?key)"
+    )
     parts.append(
         f"INSERT {{ {template} }} WHERE {{ {{ SELECT ?h ?t ?pol (COUNT(DISTINCT ?st) AS ?n) "
-        f"WHERE {{ {values} {stances} }} GROUP BY ?h ?t ?pol }} "
-        f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) }}"
+        "(MAX(?c) AS ?max) (MIN(?key) AS ?least) "
+        f"WHERE {{ {values} {stances} {strength} }} GROUP BY ?h ?t ?pol }} "
+        f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) BIND (SUBSTR(?least, 12) AS ?strongest) }}"
     )
     return _expand(" ;\n".join(parts))
 

@@ -117,6 +117,8 @@ class GB(DefinedNamespace):
     summaryTarget: URIRef
     summaryPolarity: URIRef
     stanceCount: URIRef
+    maxConfidence: URIRef
+    strongestEvidence: URIRef
     derived: URIRef
     Positive: URIRef
     Negative: URIRef

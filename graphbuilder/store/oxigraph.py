@@ -193,8 +193,15 @@ def reads_union(store: object) -> bool:
 
 
 def has_stance_summaries(store: ox.Store) -> bool:
-    """Return True when the store's default graph holds a ``gb:StanceSummary``."""
-    return _has_instance(store, "StanceSummary")
+    """Return True when the store's default graph holds ``gb:StanceSummary`` resources of
+    this graphbuilder: with ``gb:strongestEvidence`` (an earlier one wrote counts only)."""
+    from graphbuilder.rdf.namespaces import GB
+
+    if not _has_instance(store, "StanceSummary"):
+        return False
+    strongest = ox.NamedNode(str(GB.strongestEvidence))
+    found = store.quads_for_pattern(None, strongest, None, ox.DefaultGraph())
+    return next(found, None) is not None
 
 
 def has_stances(store: ox.Store) -> bool:

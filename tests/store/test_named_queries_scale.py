@@ -93,7 +93,15 @@ def test_named_queries_answer_alike_in_memory_and_on_disk(stores):
 
 
 @pytest.mark.parametrize(
-    "name", ["document-diff", "entities-by-documents", "relation-evidence", "who-criticizes-whom"]
+    "name",
+    [
+        "document-diff",
+        "entities-by-documents",
+        "relation-evidence",
+        "who-criticizes-whom",
+        "members-of",
+        "leaders-of",
+    ],
 )
 def test_rewritten_queries_answer_as_their_first_forms(stores, name):
     both, docs = stores
@@ -136,6 +144,33 @@ def test_summaries_count_the_stances_at_100k(stores):
         assert got == want
 
 
+def test_summaries_keep_the_strongest_evidence_at_100k(stores):
+    both, _ = stores
+    # the most confident stance of each pair, and the least evidence among those: read from
+    # the stances here, from the derived summaries by who-criticizes-whom
+    strongest = (
+        "SELECT ?h ?t ?pol ?max (MIN(?ev) AS ?evidence) WHERE { "
+        "{ SELECT ?h ?t ?pol (MAX(?c) AS ?max) WHERE { ?st a gb:Stance ; gb:holder ?h ; "
+        "gb:target ?t ; gb:polarity ?pol ; gb:confidence ?c ; gb:evidence ?e } "
+        "GROUP BY ?h ?t ?pol } "
+        "?s2 a gb:Stance ; gb:holder ?h ; gb:target ?t ; gb:polarity ?pol ; gb:confidence ?c2 ; "
+        "gb:evidence ?ev FILTER (?c2 = ?max) } GROUP BY ?h ?t ?pol ?max"
+    )
+    want = sorted(tuple(t.value for t in row) for row in run_query(both["disk"], strongest).rows)
+    summaries = (
+        "SELECT ?h ?t ?pol ?max ?ev WHERE { ?s a gb:StanceSummary ; gb:summaryHolder ?h ; "
+        "gb:summaryTarget ?t ; gb:summaryPolarity ?pol ; gb:maxConfidence ?max ; "
+        "gb:strongestEvidence ?ev }"
+    )
+    assert len(want) > 2000
+    for store in both.values():
+        got = sorted(tuple(t.value for t in row) for row in run_query(store, summaries).rows)
+        assert got == want
+    negative = [row for row in want if row[2].endswith("#Negative")]
+    listed = run_named_query(both["memory"], "who-criticizes-whom")
+    assert len(listed.rows) == len(negative) > 1000
+
+
 @pytest.mark.parametrize(
     "name,params",
     [
@@ -143,6 +178,7 @@ def test_summaries_count_the_stances_at_100k(stores):
         ("stances-toward", {"target": "Country 0"}),
         ("stance-summary", {"holder": "Person 0"}),
         ("entities-by-documents", {}),
+        ("who-criticizes-whom", {}),
     ],
 )
 def test_first_page_and_the_pages_of_a_hub(stores, name, params):

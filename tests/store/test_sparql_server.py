@@ -177,9 +177,10 @@ def test_documents_lists_sha256_and_source(sink, example):
     union = set()
     for r in docs:
         union |= _canonical(document_graph(ds, r.article.doc_id))
-    # and the derived stance summaries, computed at the flush over the documents' union
+    # and the derived stance summaries (8 triples each: counts, and the strongest evidence),
+    # computed at the flush over the documents' union
     summaries = stance_summary_graph(dataset_to_graph(ds))
-    assert len(summaries) == 6 * len(set(summaries.subjects()))
+    assert len(summaries) == 8 * len(set(summaries.subjects()))
     assert sink.flush() == len(union) + len(summaries)
     counts = sink.query("SELECT ?n WHERE { ?s gb:stanceCount ?n }")
     want = sorted(int(n) for n in summaries.objects(None, GB.stanceCount))

@@ -72,7 +72,7 @@ def test_summaries_count_the_stances_of_every_holder_target_and_polarity(example
     in_store = Graph()
     for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(summary_graph_iri()))):
         in_store.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-    assert len(computed) == 30 and isomorphic(computed, in_store)
+    assert len(computed) == 40 and isomorphic(computed, in_store)
 
 
 def test_summaries_pass_the_shapes_and_are_no_stances(example_dataset):
