@@ -433,6 +433,7 @@ def eval_re3d(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
         out[f"relations_{typ}"] = prf
     out["relations_other_predicates"] = rel_c["pred_other"]
     st = _prf(st_c["tp"], st_c["pred"], st_c["gold"], st_c["gold_found"])
+    st["found"] = st_c["gold_found"]
     st["P_extended"] = round(st_c["tp_ext"] / max(1, st_c["pred"]), 3)
     st["gold_reachable"] = st_c["gold_reach"]
     st["gold_pair_found_any_polarity"] = st_c["gold_pair_found"]

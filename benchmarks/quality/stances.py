@@ -141,8 +141,14 @@ def render(dev: dict | None, pub: dict) -> str:
         rows.append(("PLOVER: precision", f"{p['P']:.3f} ({p['tp']} of {p['pred']} stances)"))
     if r:
         st = r["stances"]
-        rows.append(("re3d Likes+Dislikes: recall", f"{st['R']:.3f} ({st['tp']}/{st['gold']})"))
-        rows.append(("re3d Likes+Dislikes: precision", f"{st['P']:.3f} (of {st['pred']})"))
+        rows.append(
+            (
+                "re3d Likes+Dislikes: recall",
+                f"{st['R']:.3f} ({st['found']} of {st['gold']} gold relations)",
+            )
+        )
+        precision = f"{st['P']:.3f} ({st['tp']} of {st['pred']} stances)"
+        rows.append(("re3d Likes+Dislikes: precision", precision))
     if n:
         rows.append(("NewsMTSC: polarity agreement", f"{n['polarity_agreement']:.3f}"))
         rows.append(
