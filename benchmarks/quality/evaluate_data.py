@@ -249,9 +249,10 @@ def _keys_over(rec, start: int, end: int) -> set[str]:
     }
 
 
-def eval_re3d(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
-    docs = load_re3d(limit)
-    arts = [
+def re3d_articles(docs: list[dict]) -> list:
+    """One Article per re3d document of :func:`load_re3d`, dated ``RE3D_DATE``, with its title
+    and its source folder's publisher (:func:`re3d_publisher`)."""
+    return [
         _article(
             d["text"],
             f"re3d:{d['source']}:{d['id']}",
@@ -261,6 +262,11 @@ def eval_re3d(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
         )
         for d in docs
     ]
+
+
+def eval_re3d(nlp, limit: int | None, fps: dict[str, Patterns]) -> dict:
+    docs = load_re3d(limit)
+    arts = re3d_articles(docs)
     ent_c = Counter()
     rel_c = Counter()
     st_c = Counter()

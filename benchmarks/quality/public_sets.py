@@ -87,13 +87,11 @@ RE3D_RELATIONS = {"InChargeOf": {"leaderOf", "officialOf"}, "BelongsTo": {"membe
 sys.path.insert(0, str(HERE))
 from evaluate_data import (  # noqa: E402  (the shared scoring helpers of the quality benchmarks)
     OUR_TO_RE3D,
-    RE3D_DATE,
     RE3D_SCORED,
     _article,
     _keys_over,
     _overlap,
     _prf,
-    re3d_publisher,
 )
 
 CONLL_TITLES = frozenset(
@@ -304,19 +302,10 @@ def eval_re3d(nlp, base, limit: int | None, strict: bool = True) -> dict:
     from graphbuilder.nlp.run import process_articles, records_from_doc
 
     sys.path.insert(0, str(HERE))
-    from evaluate_data import load_re3d
+    from evaluate_data import load_re3d, re3d_articles
 
     docs = load_re3d(limit)
-    arts = [
-        _article(
-            d["text"],
-            f"re3d:{d['source']}:{d['id']}",
-            RE3D_DATE,
-            d["title"],
-            re3d_publisher(d["source"]),
-        )
-        for d in docs
-    ]
+    arts = re3d_articles(docs)
     ours, plain, rel = Counter(), Counter(), Counter()
     for d, (_, doc), bdoc in zip(
         docs, process_articles(nlp, arts), base.pipe(d["text"] for d in docs), strict=True

@@ -312,19 +312,25 @@ def _asserted(verb: Token, lex: ExtractionLexicons) -> bool:
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _asserted_verbs(doc: Doc, lex: ExtractionLexicons, kind: str):
+    """Yield ``(verb, subject)`` for each active verb of the ``kind`` cues of
+    ``relation_cues.csv`` that states a fact (:func:`_asserted`) and has a subject."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or not lex.relations.has(kind, tok.lemma_.lower()):
+            continue
+        if is_passive(tok) or not _asserted(tok, lex):
+            continue
+        subj = subject(tok)
+        if subj is not None:
+            yield tok, subj
+
+
 def _leads(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str, Token, float]]:
     """``leaderOf`` from a verb of leading (``lead`` cues: "X, who commands the RSF", "X heads
     the commission") with a person subject and an organization or state object; not when
     negated, hedged or an infinitive ("hopes to lead")."""
     out = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or not lex.relations.has("lead", tok.lemma_.lower()):
-            continue
-        if is_passive(tok) or not _asserted(tok, lex):
-            continue
-        subj = subject(tok)
-        if subj is None:
-            continue
+    for tok, subj in _asserted_verbs(doc, lex, "lead"):
         people = [k for k in np_entities(subj) if entity_class(doc, k) == "Person"]
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         orgs = [k for o in objs for k in np_entities(o) if entity_class(doc, k) in STATE_CLASSES]
@@ -339,14 +345,7 @@ def _compositions(doc: Doc, lex: ExtractionLexicons) -> list[tuple[str, str, str
     objects ("the EAEU, which includes Russia and Belarus", "the bloc consists of A and B");
     not when negated or hedged ("no longer includes X"), not in the passive."""
     out = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or not lex.relations.has("composition", tok.lemma_.lower()):
-            continue
-        if is_passive(tok) or not _asserted(tok, lex):
-            continue
-        subj = subject(tok)
-        if subj is None:
-            continue
+    for tok, subj in _asserted_verbs(doc, lex, "composition"):
         orgs = [k for k in np_entities(antecedent(subj)) if entity_class(doc, k) == "Organization"]
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         objs += [  # "consists of A and B"
