@@ -20,7 +20,16 @@ from graphbuilder.errors import KnowledgeBaseError
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import NEGATIVE_STANCE_TYPES, POSITIVE_STANCE_TYPES
 
-FRAMES = ("agent", "evaluative", "threat", "commitment", "deontic", "experiencer", "measure")
+FRAMES = (
+    "agent",
+    "evaluative",
+    "threat",
+    "commitment",
+    "deontic",
+    "experiencer",
+    "measure",
+    "role",
+)
 CUE_POS = ("VERB", "NOUN", "ADJ")
 MODALITY_KINDS = (
     "negation",

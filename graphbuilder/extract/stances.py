@@ -22,6 +22,11 @@ target are:
   of the proposed action, only inside a quote or reported speech.
 - ``experiencer``: psych verbs ("X was appalled by Y", "Y outraged X"): the one who feels holds
   the stance toward the cause.
+- ``role``: an agent noun names its holder by the stance it holds ("X is a critic of Y",
+  "X, a staunch supporter of Y", "Kremlin critic X", "Belarus, Russia's closest ally"): the
+  holder is the phrase the noun is predicated of (copular subject), in apposition to, or a
+  modifier of (the name it precedes); the target is its of/for-phrase, possessor or entity
+  modifier (:func:`_role_reading`).
 - ``measure``: a measure imposed, lifted or withheld (CAMEO 081 085 162 163 172: "imposed a
   curfew in X", "lifted sanctions on X", "halted aid to X", "closed its border with X"): as
   ``agent``, with the target read first from where or on whom the measure falls
@@ -885,6 +890,56 @@ def _appealers(tok: Token, lex: ExtractionLexicons, qindex: dict[int, Quote]) ->
     return _holders_of_np(ag)
 
 
+COPULAS = frozenset({"be", "become", "remain", "stay"})
+
+
+def _role_reading(tok: Token, mint: EventMint | None = None) -> list[tuple[str, str]]:
+    """(holder, target) pairs of a role noun ``tok`` ("critic", "supporter", "ally": the
+    ``role`` frame): the noun names its holder by the stance it holds.
+
+    Holder: the subject of a copula the noun is the attribute of ("X is a critic of Y", "X,
+    who became an ally of Y"), the noun phrase it is in apposition to ("X, a critic of Y"),
+    or the name it modifies ("Kremlin critic X"). Target: the noun's of/for-phrase, its
+    possessor ("Russia's closest ally") or an entity modifier ("a US ally", "Kremlin critic").
+    This is the agent nominal of a stance verb (a critic criticizes, a supporter supports:
+    NomBank's agentive nominalizations, Meyers et al. 2004, *The NomBank Project*).
+
+    Parameters
+    ----------
+    tok : Token
+        The role noun.
+    mint : EventMint or None
+        Mints events for targets that are acts or documents ("a supporter of the deal").
+
+    Returns
+    -------
+    list of (str, str)
+        Holder and target entity keys; empty when either side names no entity.
+    """
+    doc = tok.doc
+    holders: list[str] = []
+    if tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS:
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                holders += _holders_of_np(antecedent(c), owners=False)
+    elif tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and entity(tok.head):
+        holders = _holders_of_np(tok.head, owners=False)
+    else:
+        head = apposition_head(tok)
+        if head is not None:
+            holders = _holders_of_np(head, owners=False)
+    if not holders:
+        return []
+    targets: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+            targets += _phrase_keys([g for g in c.children if g.dep_ == "pobj"], mint)
+        elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and entity(c)):
+            targets += [entity(x) for x in [c, *c.conjuncts] if entity(x)]
+    targets = uniq(as_actor(doc, k) for k in targets)
+    return [(h, t) for h in holders for t in targets if h != t]
+
+
 def _held_by_appealers(readings: list[tuple], appealers: list[str]) -> list[tuple]:
     """The readings of an appeal's complement, held by the appealers instead of the addressee,
     one inference further (``APPEAL_FACTOR``)."""
@@ -1022,6 +1077,13 @@ def _read_cue(
                 ctx.attribution,
                 _topic(comps[0]),
             )
+        return
+
+    if cue.frame == "role":
+        if mod.negated:
+            return  # "X is not an ally of Y" says no more than that
+        for h, t in _role_reading(tok, mint):
+            yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
 
     if cue.pos == "NOUN" and "between" in cue.lemmas:

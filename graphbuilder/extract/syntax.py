@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuilder.datafiles import read_csv_rows
 from graphbuilder.nlp.extensions import entity_of_token, group_of_token
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import Evidence
@@ -39,6 +40,42 @@ def _inclusion_words(directory: str) -> tuple[str, ...]:
 
     cues = load_relation_cues(Path(directory) / "relation_cues.csv")
     return tuple(sorted(cues.kinds["inclusion"]))
+
+
+def seat_nouns() -> frozenset[str]:
+    """The nouns of a state's governing body that a locative "in X" attaches to the state
+    ("the junta in Niamey"): ``seat_nouns.csv`` in the lexicon folder in effect (empty when
+    the folder has no such file)."""
+    return _seat_nouns(str(lexicon_dir()))
+
+
+@lru_cache(maxsize=4)
+def _seat_nouns(directory: str) -> frozenset[str]:
+    path = Path(directory) / "seat_nouns.csv"
+    if not path.is_file():
+        return frozenset()
+    _, rows = read_csv_rows(path, ("noun",))
+    return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
+
+
+def _seated_state(tok: Token) -> list[str]:
+    """The state a governing body ``tok`` is "in" ("the regime in Damascus", "the government in
+    Kabul", "the junta in Niger"): the object of its "in" when that is a country, or a seat of
+    government (``doc._.gb_seats``) standing for its state; else nothing."""
+    if tok.lemma_.lower() not in seat_nouns() and tok.lower_ not in seat_nouns():
+        return []
+    doc = tok.doc
+    seats = doc._.gb_seats or {}
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                key = entity(g) if g.dep_ == "pobj" else None
+                if key in seats and entity_class(doc, key) == "Location":
+                    out.append(seats[key].key)
+                elif key and entity_class(doc, key) == "Country":
+                    out.append(key)
+    return out
 
 
 def entity(tok: Token) -> str | None:
@@ -197,6 +234,8 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
                     if not found and depth > 0 and g.pos_ == "NOUN":
                         found = owner_entities(g, depth - 1)
                     out.extend(found)
+        if c.dep_ == "prep" and c.lower_ == "in" and tok.pos_ == "NOUN" and not out:
+            out.extend(_seated_state(tok))  # "the junta in Niamey": the state seated there
         if c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN":
             for g in c.children:  # "the attack by Assad's regime": the act's agent
                 if g.dep_ == "pobj":

@@ -474,6 +474,9 @@ HEADER = """\
 #   measure    a measure imposed, lifted or withheld (curfew, sanctions, aid, border): as agent,
 #              the target read first from the on / in / for / to phrase of the measure noun or
 #              the verb: "imposed a curfew in X", "lifted sanctions on X", "halted aid to X"
+#   role       an agent noun that names its holder by the stance it holds: holder = the copular
+#              subject, the apposition head or the name it modifies, target = its of / for
+#              phrase, possessor or entity modifier: "X is a critic of Y", "Kremlin critic X"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.

@@ -617,3 +617,40 @@ def test_a_stance_toward_an_act_is_not_toward_its_patient(nlp):
     # control: the act's owner is the target
     owner = _found(nlp, "Ghana condemned Togo's attack on Benin.")
     assert ("Ghana", "Togo", "Condemnation", "Negative") in owner
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # copular subject, apposition, name modifier, possessor and entity modifier as target
+        ("Bhutan is a staunch supporter of Nepal.", ("Bhutan", "Nepal", "Support", "Positive")),
+        (
+            "Laos, a fierce critic of Thailand, left the talks.",
+            ("Laos", "Thailand", "Criticism", "Negative"),
+        ),
+        (
+            "Moldova, Romania's closest ally, voted.",
+            ("Moldova", "Romania", "Cooperation", "Positive"),
+        ),
+        ("Fiji is an opponent of Tonga.", ("Fiji", "Tonga", "Opposition", "Negative")),
+        ("Malta became a Tunisia ally.", ("Malta", "Tunisia", "Cooperation", "Positive")),
+    ],
+)
+def test_a_role_noun_names_its_holder(nlp, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_a_role_noun_negated_or_without_holder_gives_no_stance(nlp):
+    # "not an ally" is not an opponent; a role with no named holder names no holder
+    assert _found(nlp, "Fiji is not an ally of Tonga.") == []
+    assert _found(nlp, "Critics of Tonga met in a hotel.") == []
+
+
+def test_a_governing_body_in_a_state_or_its_seat_stands_for_the_state(nlp):
+    found = _found(nlp, "The junta in Niamey condemned the decision.")
+    assert [(h, p) for h, _, _, p in found] == [("Niger", "Negative")]
+    assert ("Chad", "Libya", "Condemnation", "Negative") in _found(
+        nlp, "Chad condemned the regime in Tripoli."
+    )
+    # control: other nouns "in" a state are not the state's
+    assert _found(nlp, "The troops in Ukraine condemned the decision.") == []
