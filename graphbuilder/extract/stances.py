@@ -402,7 +402,7 @@ def _verb_targets(
     own_preps = tuple(p for p in own_preps if p not in skip_preps)
     obj_preps = tuple(p for p in TARGET_PREPS if p not in skip_preps)
     preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in own_preps]
-    for obj in objs:  # "raise questions about X"
+    for obj in objs + cue_objs:  # "raise questions about X", "recalled its envoy from X"
         preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in obj_preps]
     pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     if pobjs:
@@ -549,7 +549,8 @@ def _between_sides(tok: Token) -> list[Token]:
 
 
 # cues of contact (CAMEO 042 visit, 043 host) whose plain negation states no stance
-UNMARKED_WHEN_NOT = frozenset({"visit", "host"})
+# acts of contact whose absence states no stance (a visit, a mediation not made is no hostility)
+UNMARKED_WHEN_NOT = frozenset({"visit", "host", "mediate", "mediate between"})
 HALT_FACTOR = 0.85  # a stance read from the act stopped, one inference more
 # verbs of stopping (modality kind "halt") that do not stop what they take: "released aid"
 # gives it

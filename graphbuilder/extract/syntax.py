@@ -315,6 +315,9 @@ def subject(verb: Token) -> Token | None:
         if v.dep_ in ("conj", "acomp"):  # "X met Y and praised Z"; "X is ready to support"
             v = v.head
             continue
+        if v.dep_ == "attr" and v.tag_ == "VBG" and v.head.lemma_ == "be":
+            v = v.head  # a progressive parsed as an attribute: "X is mediating between ..."
+            continue
         if v.dep_ == "advcl" and infinitive:  # purpose: "moved a motion to condemn X"
             v = v.head
             continue
@@ -376,8 +379,11 @@ def agent_token(verb: Token) -> Token | None:
 
 
 def _infinitive_clause(tok: Token) -> bool:
-    """True for a noun's infinitive clause ("plan *to displace* X": acl with a "to")."""
-    return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    """True for a noun's infinitive clause ("plan *to displace* X": acl with a "to") or active
+    participle clause ("a resolution *condemning* X": acl VBG): the act the noun proposes."""
+    if tok.dep_ != "acl":
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def search_entities(
@@ -399,8 +405,9 @@ def search_entities(
     nearest : bool
         Return only the entities met at the smallest depth (with their conjuncts); else all.
     infinitives : bool
-        Whether to enter a noun's infinitive clause ("a plan to displace X"); a participle
-        clause ("an agreement adopted by X") is entered in any case.
+        Whether to enter a noun's infinitive or active participle clause ("a plan to displace
+        X", "a resolution condemning X"); a passive participle clause ("an agreement adopted
+        by X") is entered in any case.
     pronouns : bool
         Whether a pronoun below the roots counts ("the attack on *its* embassy": with False,
         the pronoun's entity is not taken; the search goes on below it).

@@ -28,8 +28,9 @@ Sources, in order of precedence (a cue already given by an earlier source is not
       ``OBJECT_PATTERN_CLASSES``.
 
    Patterns (b-d) are taken only from CAMEO's verbal quad classes (codes 01-05 verbal
-   cooperation, 09-13 verbal conflict): the patterns of the material classes describe acts on
-   things and places ("advance into", "capture area").
+   cooperation, 09-13 verbal conflict) and code 161 (reduce or break diplomatic relations:
+   "recall ambassador", "close embassy"): the patterns of the other material classes describe
+   acts on things and places ("advance into", "capture area").
    A code maps through its longest ``code:`` prefix; a row whose stance type is ``-`` maps to
    nothing, and the ``except`` words of a code row (pattern objects or verbs) are left out.
    Blocks without a ``block:`` row are left out (the generator lists them), so no verb enters
@@ -89,7 +90,11 @@ VERBAL_QUAD_CLASSES = ("01", "02", "03", "04", "05", "09", "10", "11", "12", "13
 # intent codes (03, 04) describe the logistics of meetings ("plan trip", "open session"), not
 # a side taken, and in the demand codes (10) the object is the thing demanded, so the actor
 # left in the sentence is no target of the demand ("issue a warrant for X").
-OBJECT_PATTERN_CLASSES = ("012", "02", "05", "11", "12", "13")
+OBJECT_PATTERN_CLASSES = ("012", "02", "05", "11", "12", "13", "161")
+# of the material classes, only 161 (reduce or break diplomatic relations) gives patterns: its
+# objects are diplomatic ties and envoys ("recall ambassador", "close embassy", "cut ties"),
+# acts toward the other state, not on things and places
+DIPLOMATIC_CODES = ("161",)
 # prepositions of place and direction name where, not toward whom ("meet at", "fire at",
 # "move into"): no cue is made of them
 PLACE_PREPS = frozenset({"at", "in", "into", "inside", "near", "across", "around"})
@@ -104,6 +109,11 @@ KEEP_OBJECT_PATTERNS = frozenset({"launch", "resume", "organize", "organise", "s
 # support"); the other light verbs (make, give, reach ...) take any object.
 EXPRESSIVE = frozenset({"express", "voice", "show", "declare", "reaffirm", "convey"})
 OBJ_PATTERN = re.compile(r"^- \* ([A-Z][A-Z\-]+)\s+\[([0-9]+)[^\]]*\]\s*#\s*([A-Z_]+)")
+# a multiword object of a diplomatic pattern: "- * {DIPLOMATIC TIES}  [161]  # CUT" -> its head
+# noun ("cut ties"), the modifier being implied by the code
+BRACE_PATTERN = re.compile(
+    r"^- \* \{(?:[A-Z]+ )+([A-Z]+)\}\s+\[(161[0-9]*)[^\]]*\]\s*#\s*([A-Z_]+)"
+)
 # material aid: "- * &FOOD  [073]  # GIVE , PROVIDE" (an object word or noun synset, one or more
 # verbs of giving)
 AID_PATTERN = re.compile(r"^- \* (&?[A-Z][A-Z\-]+)\s+\[(07[0-5][0-9]*|062)\]\s*#\s*([A-Z_ ,]+)")
@@ -252,7 +262,7 @@ def cameo_rows(
             am = AID_PATTERN.match(line)
             if am:
                 aid_patterns.append((am.group(1), am.group(2), am.group(3), n))
-            for kind, rx in (("prep", PREP_PATTERN), ("obj", OBJ_PATTERN)):
+            for kind, rx in (("prep", PREP_PATTERN), ("obj", OBJ_PATTERN), ("obj", BRACE_PATTERN)):
                 pm = rx.match(line)
                 if pm:
                     patterns.append((kind, pm.group(1), pm.group(2), pm.group(3), n))
@@ -289,7 +299,9 @@ def cameo_rows(
     yield from member_cues
     for kind, word, code, verb, n in patterns:
         row = code_row(code, codes)
-        if row is None or row.stance_type == "-" or not code.startswith(VERBAL_QUAD_CLASSES):
+        if row is None or row.stance_type == "-":
+            continue
+        if not code.startswith(VERBAL_QUAD_CLASSES + DIPLOMATIC_CODES):
             continue
         if word.lower() in row.except_ or verb.lower() in row.except_:
             continue
@@ -315,7 +327,8 @@ def cameo_rows(
             code.startswith(OBJECT_PATTERN_CLASSES)
             and word.lower() not in SAYING_NOUNS
             and verb_lemma not in pattern_verbs_with_own_cue
-            and verb_lemma not in saying
+            # "recall" is also a verb of saying; with an envoy as object it is a diplomatic act
+            and (verb_lemma not in saying or code.startswith(DIPLOMATIC_CODES))
         ):
             noun = lemma(word.lower(), "NOUN")
             if noun:

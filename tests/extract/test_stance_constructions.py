@@ -654,3 +654,37 @@ def test_a_governing_body_in_a_state_or_its_seat_stands_for_the_state(nlp):
     )
     # control: other nouns "in" a state are not the state's
     assert _found(nlp, "The troops in Ukraine condemned the decision.") == []
+
+
+def test_a_draft_that_acts_on_x_is_the_target_not_x(nlp):
+    found = _found(nlp, "Peru vetoed a draft resolution condemning Chile.")
+    assert ("Peru", "draft resolution", "Refusal", "Negative") in found
+    assert not any(t == "Chile" for _, t, _, _ in found)
+
+
+def test_a_progressive_parsed_as_an_attribute_keeps_its_subject(nlp):
+    found = _found(nlp, "Qatar is mediating between Hamas and Israel.")
+    assert ("Qatar", "Hamas", "Cooperation", "Positive") in found
+    # a mediation not made is no hostility
+    assert _found(nlp, "Oman is not mediating between Yemen and Eritrea.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CAMEO 161 diplomatic acts: the other state is read from the envoy's from-phrase too
+        ("Gabon recalled its ambassador from Cameroon.", ("Gabon", "Cameroon", "Opposition")),
+        ("Kuwait cut ties with Iraq.", ("Kuwait", "Iraq", "Opposition")),
+        ("Nepal broke off relations with Bhutan.", ("Nepal", "Bhutan", "Opposition")),
+        # trade measures; a demonym before goods, banks, oil stands for the state
+        ("Brazil imposed tariffs on Argentine goods.", ("Brazil", "Argentina", "Opposition")),
+        ("Norway sanctioned Belarusian banks.", ("Norway", "Belarus", "Opposition")),
+    ],
+)
+def test_diplomatic_and_trade_measures_oppose_the_other_state(nlp, text, expected):
+    assert (*expected, "Negative") in _found(nlp, text)
+
+
+def test_recalled_as_a_verb_of_saying_and_an_unrelated_tie_give_no_stance(nlp):
+    assert _found(nlp, "Gabon recalled that Cameroon had signed the treaty.") == []
+    assert _found(nlp, "Gabon did not recall its ambassador from Cameroon.") == []
