@@ -632,11 +632,12 @@ def _act_noun_reading(
 
 
 def _received(
-    tok: Token, cue: StanceCue, lex: ExtractionLexicons
+    tok: Token, cue: StanceCue, lex: ExtractionLexicons, mint: EventMint | None = None
 ) -> tuple[list[str], list[str]] | None:
     """Giver and receiver of a stance noun that is the object of a verb of receiving (modality
     kind ``receiving``): "Ukraine received support from Poland", "Kenya won the backing of
-    Uganda" is the giver's stance toward the receiver. None when ``tok`` is no such object."""
+    Uganda" is the giver's stance toward the receiver; a receiver that is an act ("the move
+    drew criticism from Y") is minted as an event. None when ``tok`` is no such object."""
     verb = tok.head
     if tok.dep_ != "dobj" or not lex.modality.has("receiving", verb.lemma_):
         return None
@@ -647,7 +648,7 @@ def _received(
     phrases = prep_objects(verb, ("from",)) + prep_objects(tok, ("from", "of"))
     givers = uniq(as_actor(tok.doc, k) for g in phrases for k in np_entities(g))
     ag = agent_token(verb)
-    receivers = _holders_of_np(ag) if ag is not None else []
+    receivers = (_holders_of_np(ag) or _phrase_keys([ag], mint)) if ag is not None else []
     return (givers, receivers) if givers and receivers else None
 
 
@@ -1102,7 +1103,7 @@ def _read_cue(
         return
     if cue.pos == "NOUN":
         # a negated noun ("not to expect any support from X") names no holder in its from-phrase
-        holders, targets = _received(tok, cue, lex) or _noun_holder_and_targets(
+        holders, targets = _received(tok, cue, lex, mint) or _noun_holder_and_targets(
             tok, lex.light, mint, None if mod.negated else cue
         )
         if not holders or not targets:

@@ -688,3 +688,20 @@ def test_diplomatic_and_trade_measures_oppose_the_other_state(nlp, text, expecte
 def test_recalled_as_a_verb_of_saying_and_an_unrelated_tie_give_no_stance(nlp):
     assert _found(nlp, "Gabon recalled that Cameroon had signed the treaty.") == []
     assert _found(nlp, "Gabon did not recall its ambassador from Cameroon.") == []
+
+
+def test_a_reaction_drawn_from_x_is_xs_stance_toward_the_subject(nlp):
+    assert ("Peru", "plan", "Criticism", "Negative") in _found(
+        nlp, "The plan drew sharp criticism from Peru."
+    )
+    assert ("Peru", "Chile", "Condemnation", "Negative") in _found(
+        nlp, "Chile's decision sparked condemnation from Peru."
+    )
+    # negated: no reaction, no stance
+    assert _found(nlp, "The plan did not draw criticism from Peru.") == []
+
+
+def test_brokering_between_sides_is_cooperation_with_each(nlp):
+    found = _found(nlp, "Ghana brokered a truce between Togo and Benin.")
+    assert ("Ghana", "Togo", "Cooperation", "Positive") in found
+    assert ("Ghana", "Benin", "Cooperation", "Positive") in found
