@@ -44,6 +44,7 @@ MODALITY_KINDS = (
     "seeking",
     "protection",
     "receiving",
+    "labeling",
 )
 RELATION_CUE_KINDS = (
     "leader",

@@ -652,8 +652,58 @@ def _received(
     return (givers, receivers) if givers and receivers else None
 
 
-def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
-    """Entities an evaluative cue judges."""
+def _labeled(
+    tok: Token, lex: ExtractionLexicons, mint: EventMint | None = None
+) -> tuple[list[str], list[str]] | None:
+    """Labelers and labeled of an evaluative word ``tok`` that is the predicate of a small
+    clause of a verb of labeling (modality kind ``labeling``): "X called the visit a
+    provocation", "X called Y's claims absurd", "X described the sanctions as illegal", "X
+    dismissed the accusations as baseless". The labeled is the verb's object (what it names,
+    its owner, or the act minted as an event); the labelers are the verb's agent (empty when
+    it has none: then whoever speaks). None when ``tok`` is no such predicate, or the verb is
+    negated ("did not call it a provocation").
+
+    Source: the small-clause complements of verbs of naming and considering (Huddleston and
+    Pullum 2002, *The Cambridge Grammar of the English Language*, ch. 4 §5, complex-transitive
+    verbs), read in spaCy's labels (``oprd``, an "as" phrase on the verb or its object).
+    """
+    verb: Token | None = None
+    obj: list[Token] = []
+    if tok.dep_ in ("oprd", "xcomp", "ccomp") and tok.head.pos_ == "VERB":
+        verb = tok.head
+        obj = [c for c in verb.children if c.dep_ == "dobj"]
+        if not obj and any(c.dep_ in ("poss", "compound") for c in tok.children):
+            obj = [tok]  # "called Moscow's claims absurd" parsed with the object inside
+    else:
+        up = tok
+        if up.dep_ in ("amod", "compound") and up.head.lower_ == "as":
+            up = up.head  # "as criminal" parsed as a modifier of "as"
+        elif up.dep_ == "pobj" and up.head.lower_ == "as":
+            up = up.head
+        if up.lower_ == "as" and up.dep_ == "prep" and up is not tok:
+            if up.head.pos_ == "VERB":
+                verb = up.head
+                obj = [c for c in verb.children if c.dep_ == "dobj"]
+            elif up.head.dep_ == "dobj":
+                verb, obj = up.head.head, [up.head]
+    if verb is None or not obj or not lex.modality.has("labeling", verb.lemma_.lower()):
+        return None
+    if modality_of(verb, lex.modality).negated:
+        return None
+    judged = [k for k in _phrase_keys(obj, mint)]
+    if not judged:
+        return None
+    ag = agent_token(verb)
+    labelers = _holders_of_np(ag) if ag is not None else []
+    if ag is not None and not labelers and not _first_person(ag):
+        return None  # an unnamed labeler ("critics called it ...") is no holder
+    doc = tok.doc
+    return labelers, uniq(as_actor(doc, k) for k in judged)
+
+
+def _evaluated(tok: Token, cue: StanceCue, mint: EventMint | None = None) -> list[str]:
+    """Entities an evaluative cue judges: what the judged phrase names or belongs to, else
+    (with ``mint``) the act it names, as an event ("the strikes were illegal")."""
 
     def of_np(n: Token) -> list[str]:
         n = antecedent(n)
@@ -663,10 +713,14 @@ def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
         app = apposition_head(n)
         if app is not None and entity(app):
             return [entity(app)]
-        return owner_entities(n)
+        owners = owner_entities(n)
+        if owners or mint is None or n.pos_ != "NOUN":
+            return owners
+        return [k for k in phrase_targets(n, mint, inclusion_words())[0]]
 
     if cue.pos == "ADJ":
         if tok.dep_ in ("amod",) and tok.head != tok:
+            mint = None  # an attribute ("a historic decision") mints no event of its own
             noun = tok.head
             if noun.dep_ in ("attr",) and noun.lemma_.lower() in GENERIC_HEADS:
                 subj = subject(noun.head)
@@ -675,6 +729,14 @@ def _evaluated(tok: Token, cue: StanceCue) -> list[str]:
         if tok.dep_ in ("acomp", "attr", "oprd"):
             subj = subject(tok.head)
             return of_np(subj) if subj is not None else []
+        return []
+    if cue.pos == "NOUN":
+        if tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS:
+            # "the strikes were a violation of X's sovereignty": what the copula's subject is
+            subj = subject(tok.head)
+            return of_np(subj) if subj is not None else []
+        if tok.dep_ == "appos":
+            return of_np(tok.head)  # "the visit, a provocation, ..."
         return []
     subj = subject(tok) if not is_passive(tok) else None
     return of_np(subj) if subj is not None else []
@@ -1021,7 +1083,24 @@ def _read_cue(
     if cue.frame == "evaluative":
         if mod.negated:
             return
-        judged = _evaluated(tok, cue)
+        labeled = _labeled(tok, lex, mint)
+        if labeled is not None:
+            # "China called the visit a provocation": the labeler judges the labeled
+            labelers, judged = labeled
+            for h in labelers or ([ctx.speaker] if ctx.speaker else []):
+                for target in judged:
+                    if target != h:
+                        yield (
+                            h,
+                            target,
+                            cue.stance_type,
+                            cue.polarity,
+                            CONF_EVALUATIVE * mod.factor * cue.confidence,
+                            ctx.attribution,
+                            None,
+                        )
+            return
+        judged = _evaluated(tok, cue, mint)
         if not judged and ctx.attribution != "AuthorOpinion":
             # '"This is irresponsible," X said of Y's decision': what the words are said of
             judged = _said_of(tok, lex, mint)[0]

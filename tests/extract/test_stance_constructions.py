@@ -705,3 +705,34 @@ def test_brokering_between_sides_is_cooperation_with_each(nlp):
     found = _found(nlp, "Ghana brokered a truce between Togo and Benin.")
     assert ("Ghana", "Togo", "Cooperation", "Positive") in found
     assert ("Ghana", "Benin", "Cooperation", "Positive") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small clause of a verb of labeling: the labeler judges the labeled
+        ("Chile called the visit a provocation.", ("Chile", "visit", "Criticism", "Negative")),
+        ("Peru described the tariffs as illegal.", ("Peru", "tariffs", "Criticism", "Negative")),
+        ("Lima called Santiago's claims absurd.", ("Peru", "Chile", "Criticism", "Negative")),
+        # an evaluative noun or adjective predicated in reported speech: the speaker's
+        (
+            "Ghana said the raid was a violation of its sovereignty.",
+            ("Ghana", "raid", "Criticism", "Negative"),
+        ),
+        (
+            "Ghana said Togo's actions were unacceptable.",
+            ("Ghana", "Togo", "Criticism", "Negative"),
+        ),
+        ("Kenya said the summit was productive.", ("Kenya", "summit", "Praise", "Positive")),
+    ],
+)
+def test_a_judgement_predicated_of_x_is_a_stance_toward_x(nlp, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_a_judgement_negated_or_by_an_unnamed_labeler_gives_no_stance(nlp):
+    assert _found(nlp, "Chile did not call the visit a provocation.") == []
+    assert _found(nlp, "Critics called the visit a provocation.") == []
+    # an attribute mints no event: "a historic summit" judges no named thing
+    found = _found(nlp, "Chile hosted a historic summit.")
+    assert not any(stype == "Praise" for _, _, stype, _ in found)
