@@ -42,39 +42,44 @@ def _inclusion_words(directory: str) -> tuple[str, ...]:
     return tuple(sorted(cues.kinds["inclusion"]))
 
 
-def seat_nouns() -> frozenset[str]:
-    """The nouns of a state's governing body that a locative "in X" attaches to the state
-    ("the junta in Niamey"): ``seat_nouns.csv`` in the lexicon folder in effect (empty when
-    the folder has no such file)."""
-    return _seat_nouns(str(lexicon_dir()))
+def owner_phrases() -> frozenset[tuple[str, str]]:
+    """(noun, preposition) pairs whose prepositional phrase names the entity the noun belongs
+    to ("the junta *in* Niamey", "a spokesman *for* the Kremlin"): ``owner_phrases.csv`` in the
+    lexicon folder in effect (empty when the folder has no such file)."""
+    return _owner_phrases(str(lexicon_dir()))
 
 
 @lru_cache(maxsize=4)
-def _seat_nouns(directory: str) -> frozenset[str]:
-    path = Path(directory) / "seat_nouns.csv"
+def _owner_phrases(directory: str) -> frozenset[tuple[str, str]]:
+    path = Path(directory) / "owner_phrases.csv"
     if not path.is_file():
         return frozenset()
-    _, rows = read_csv_rows(path, ("noun",))
-    return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
+    _, rows = read_csv_rows(path, ("noun", "prep"))
+    return frozenset((r["noun"].lower(), r["prep"].lower()) for _, r in rows if r["noun"])
 
 
-def _seated_state(tok: Token) -> list[str]:
-    """The state a governing body ``tok`` is "in" ("the regime in Damascus", "the government in
-    Kabul", "the junta in Niger"): the object of its "in" when that is a country, or a seat of
-    government (``doc._.gb_seats``) standing for its state; else nothing."""
-    if tok.lemma_.lower() not in seat_nouns() and tok.lower_ not in seat_nouns():
-        return []
+def _phrase_owner(tok: Token) -> list[str]:
+    """The entity an owner phrase of ``tok`` names (:func:`owner_phrases`): for "in", a country,
+    or a seat of government (``doc._.gb_seats``) standing for its state ("the regime in
+    Damascus"); for other prepositions, any actor ("a spokesman for the Kremlin")."""
+    pairs = owner_phrases()
     doc = tok.doc
     seats = doc._.gb_seats or {}
     out: list[str] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "in":
-            for g in c.children:
-                key = entity(g) if g.dep_ == "pobj" else None
-                if key in seats and entity_class(doc, key) == "Location":
-                    out.append(seats[key].key)
-                elif key and entity_class(doc, key) == "Country":
-                    out.append(key)
+        if c.dep_ != "prep" or not (
+            (tok.lemma_.lower(), c.lower_) in pairs or (tok.lower_, c.lower_) in pairs
+        ):
+            continue
+        for g in c.children:
+            key = entity(g) if g.dep_ == "pobj" else None
+            if not key:
+                continue
+            cls = entity_class(doc, key)
+            if key in seats and cls == "Location":
+                out.append(seats[key].key)
+            elif cls == "Country" or (c.lower_ != "in" and cls in ("Organization", "Person")):
+                out.append(key)
     return out
 
 
@@ -220,7 +225,8 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
     """Entities a non-entity noun belongs to: its possessor ("Kazakhstan's position"), its
     of-phrase ("the position of the President"; through ``depth`` nested of-phrases and their
     owners: "the heads of state of the SCO member countries"), the by-agent of a participle on
-    it ("this tone, set by Vladimir Putin") or an entity compound ("the Taliban government")."""
+    it ("this tone, set by Vladimir Putin"), an entity compound ("the Taliban government") or
+    an owner phrase (:func:`owner_phrases`: "the junta in Niamey", "a spokesman for X")."""
     out: list[str | None] = []
     for c in tok.children:
         if c.dep_ == "poss":
@@ -234,8 +240,6 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
                     if not found and depth > 0 and g.pos_ == "NOUN":
                         found = owner_entities(g, depth - 1)
                     out.extend(found)
-        if c.dep_ == "prep" and c.lower_ == "in" and tok.pos_ == "NOUN" and not out:
-            out.extend(_seated_state(tok))  # "the junta in Niamey": the state seated there
         if c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN":
             for g in c.children:  # "the attack by Assad's regime": the act's agent
                 if g.dep_ == "pobj":
@@ -250,6 +254,8 @@ def owner_entities(tok: Token, depth: int = 2) -> list[str]:
         for c in tok.children:
             if c.dep_ in ("compound", "nmod", "amod") and entity(c):
                 out.extend(entity(x) for x in conjuncts(c))  # "Finland or Sweden NATO bids"
+    if not out and tok.pos_ == "NOUN":
+        out.extend(_phrase_owner(tok))  # "the junta in Niamey", "a spokesman for the Kremlin"
     if not out:
         for c in tok.children:  # "the EU member states", "a US-Saudi statement"
             if c.dep_ in ("compound", "amod") and not entity(c):

@@ -654,6 +654,11 @@ def test_a_governing_body_in_a_state_or_its_seat_stands_for_the_state(nlp):
     )
     # control: other nouns "in" a state are not the state's
     assert _found(nlp, "The troops in Ukraine condemned the decision.") == []
+    # a name before the noun is read first; a spokesman for X speaks for X
+    us = _found(nlp, "US officials in Hanoi welcomed the agreement.")
+    assert [h for h, _, _, _ in us] == ["United States"]
+    spokesman = _found(nlp, "A spokesman for NATO condemned the decision.")
+    assert [(h, p) for h, _, _, p in spokesman] == [("NATO", "Negative")]
 
 
 def test_a_draft_that_acts_on_x_is_the_target_not_x(nlp):
