@@ -474,7 +474,9 @@ def _noun_holder_and_targets(
                 if ag is not None:
                     holders = _holders_of_np(ag)
                 break
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+    own_preps = NOUN_TARGET_PREPS + (tuple(cue.lemmas[1:]) if cue is not None else ())
+    # the cue's own preposition counts too ("participation in X")
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in own_preps]
     manner = tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB"
     if manner and not own:
         # "X spoke up in support of Y", "X voted in favour of Y": the verb's agent holds the
