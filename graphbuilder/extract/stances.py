@@ -27,6 +27,8 @@ target are:
   holder is the phrase the noun is predicated of (copular subject), in apposition to, or a
   modifier of (the name it precedes); the target is its of/for-phrase, possessor or entity
   modifier (:func:`_role_reading`).
+- ``reciprocal``: a relation noun ("talks", "agreement", "tensions", "rift") held by sides
+  named together ("X and Y held talks", "tensions between X and Y"): each toward the other.
 - ``measure``: a measure imposed, lifted or withheld (CAMEO 081 085 162 163 172: "imposed a
   curfew in X", "lifted sanctions on X", "halted aid to X", "closed its border with X"): as
   ``agent``, with the target read first from where or on whom the measure falls
@@ -1160,6 +1162,38 @@ def _read_cue(
                 ctx.attribution,
                 _topic(comps[0]),
             )
+        return
+
+    if cue.frame == "reciprocal":
+        # "Serbia and Kosovo held talks", "X and Y are at odds", "tensions between X and Y":
+        # a relation between sides named together, each toward the other
+        if mod.negated:
+            return
+        sides: list[str] = []
+        if pol == "Negative":  # a state between two sides; acts between them have own cues
+            sides = [
+                k
+                for g in prep_objects(tok, ("between",))
+                for k in (np_entities(g) or owner_entities(g))
+            ]
+        verb = None
+        if tok.dep_ == "dobj":
+            verb = tok.head  # "X and Y held talks"
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "at":
+            verb = tok.head.head  # "X and Y are at odds"
+        light = (
+            verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.light
+        )
+        if not sides and light:  # a verb of its own ("hailed the partnership") reads itself
+            ag = agent_token(verb)
+            sides = _holders_of_np(ag, owners=False) if ag is not None else []
+        sides = uniq(as_actor(tok.doc, k) for k in sides)
+        if len(sides) < 2:
+            return
+        for h in sides:
+            for t in sides:
+                if h != t:
+                    yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
 
     if cue.frame == "role":

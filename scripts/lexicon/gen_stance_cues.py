@@ -487,6 +487,8 @@ HEADER = """\
 #   measure    a measure imposed, lifted or withheld (curfew, sanctions, aid, border): as agent,
 #              the target read first from the on / in / for / to phrase of the measure noun or
 #              the verb: "imposed a curfew in X", "lifted sanctions on X", "halted aid to X"
+#   reciprocal a relation noun held by sides named together (conjoined holders, or a
+#              "between" phrase): each side toward the other ("X and Y held talks")
 #   role       an agent noun that names its holder by the stance it holds: holder = the copular
 #              subject, the apposition head or the name it modifies, target = its of / for
 #              phrase, possessor or entity modifier: "X is a critic of Y", "Kremlin critic X"

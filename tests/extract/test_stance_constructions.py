@@ -749,3 +749,25 @@ def test_stopping_participation_in_a_bloc_opposes_it(nlp):
     # control: taking part is cooperation
     part = _found(nlp, "Moldova's participation in the CIS is limited.")
     assert [(h, p) for h, _, _, p in part] == [("Moldova", "Positive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("Chile and Peru held talks in Quito.", "Cooperation"),
+        ("Chile and Peru signed a trade agreement.", "Cooperation"),
+        ("Chile and Peru are at odds over fishing rights.", "Opposition"),
+        ("Tensions between Chile and Peru escalated.", "Opposition"),
+    ],
+)
+def test_a_relation_held_by_sides_named_together_is_each_toward_the_other(nlp, text, stype):
+    found = _found(nlp, text)
+    assert ("Chile", "Peru", stype) in [s[:3] for s in found]
+    assert ("Peru", "Chile", stype) in [s[:3] for s in found]
+
+
+def test_a_relation_noun_under_a_verb_of_its_own_or_negated_is_not_reciprocal(nlp):
+    # "hailed the agreement": praise of the agreement, not the hailers' cooperation
+    found = _found(nlp, "Chile and Peru hailed the trade agreement.")
+    assert not any(t in ("Chile", "Peru") for _, t, _, _ in found)
+    assert _found(nlp, "Chile and Peru did not sign a trade agreement.") == []
