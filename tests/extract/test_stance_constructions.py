@@ -771,3 +771,23 @@ def test_a_relation_noun_under_a_verb_of_its_own_or_negated_is_not_reciprocal(nl
     found = _found(nlp, "Chile and Peru hailed the trade agreement.")
     assert not any(t in ("Chile", "Peru") for _, t, _, _ in found)
     assert _found(nlp, "Chile and Peru did not sign a trade agreement.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chad launched an attack on Libya.", ("Chad", "Libya", "Opposition", "Negative")),
+        ("Chad carried out airstrikes on Libya.", ("Chad", "Libya", "Opposition", "Negative")),
+        ("Chad's raid on Niger failed.", ("Chad", "Niger", "Opposition", "Negative")),
+        ("Chad lodged a complaint with Sudan.", ("Chad", "Sudan", "Criticism", "Negative")),
+    ],
+)
+def test_an_attack_or_complaint_noun_is_its_agents_stance(nlp, text, expected):
+    assert expected in _found(nlp, text)
+
+
+def test_an_attack_noun_under_a_verb_of_its_own_names_no_agent(nlp):
+    # the condemner is not the attacker; a negated attack is none
+    found = _found(nlp, "Chad condemned the attack on Libya.")
+    assert not any(s[:3] == ("Chad", "Libya", "Opposition") for s in found)
+    assert _found(nlp, "Chad did not launch an attack on Libya.") == []
