@@ -210,7 +210,14 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         if others:
             if near is None:
                 near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
-                near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+                # the cue's words two arcs down are in its complements, never in its subject
+                # ("its stance on X ... called it Y" is no "call on")
+                near |= {
+                    g.lemma_.lower()
+                    for c in tok.children
+                    if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
+                    for g in c.children
+                }
                 if (
                     tok.pos_ == "NOUN"
                     and tok.dep_ == "dobj"
@@ -1008,6 +1015,20 @@ def _role_reading(tok: Token, mint: EventMint | None = None) -> list[tuple[str, 
     return [(h, t) for h in holders for t in targets if h != t]
 
 
+def _unnamed_noun_agent(verb: Token) -> bool:
+    """Whether ``verb`` is a clause on a noun whose modifier names its agent without naming an
+    entity ("Republican calls to negotiate", "opposition demands to resign"): the clause's
+    subject is that agent, not whoever speaks."""
+    if verb.dep_ not in ("acl", "advcl") or verb.head.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "poss")
+        and not entity(c)
+        and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and c.text[:1].isupper()))
+        for c in verb.head.children
+    )  # a common adjective ("a new plan to ...") names no agent
+
+
 def _held_by_appealers(readings: list[tuple], appealers: list[str]) -> list[tuple]:
     """The readings of an appeal's complement, held by the appealers instead of the addressee,
     one inference further (``APPEAL_FACTOR``)."""
@@ -1253,6 +1274,8 @@ def _read_cue(
         targets, phrase = _verb_targets(verb, cue, mint)
     if not targets and ctx.attribution != "AuthorOpinion":
         targets, phrase = _said_of(tok, lex, mint)
+    if ag is None and not is_passive(verb) and _unnamed_noun_agent(verb):
+        return  # "Republican calls to negotiate with X": the callers hold it, unnamed
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
     elif ag is None:

@@ -791,3 +791,20 @@ def test_an_attack_noun_under_a_verb_of_its_own_names_no_agent(nlp):
     found = _found(nlp, "Chad condemned the attack on Libya.")
     assert not any(s[:3] == ("Chad", "Libya", "Opposition") for s in found)
     assert _found(nlp, "Chad did not launch an attack on Libya.") == []
+
+
+def test_a_clause_on_a_noun_with_an_unnamed_agent_is_not_the_speakers(nlp):
+    # "the Republican plan to negotiate with X": the Republicans', unnamed
+    found = _found(nlp, "Peru said the Republican plan to negotiate with Chile was naive.")
+    assert not any(s[:2] == ("Peru", "Chile") for s in found)
+    # control: with no agent on the noun, the speaker's reading stays
+    plain = _found(nlp, "Peru said the plan to negotiate with Chile was wise.")
+    assert ("Peru", "Chile", "Cooperation", "Positive") in plain
+
+
+def test_a_cue_preposition_is_never_read_in_its_subject(nlp):
+    # "its stance on X ... called it a matter" is no "call on X"
+    found = _found(
+        nlp, "Peru, its stance on the Chile issue unchanged, called it a bilateral matter."
+    )
+    assert not any(stype == "Proposal" for _, _, stype, _ in found)
