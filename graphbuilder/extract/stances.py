@@ -1320,6 +1320,12 @@ def _read_cue(
                 if t != h:
                     yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
         return
+    if ag is not None and targets:
+        # a side named in the agent's own phrase is no target of its act ("The Kingdom of X
+        # and Y urge both parties ...": Y is an appealer, not the one appealed to)
+        own = {as_actor(tok.doc, k) for t in ag.subtree for k in [entity(t)] if k}
+        if phrase is None or phrase not in ag.subtree:
+            targets = [t for t in targets if t not in own]
     appeal = _appeal_to_stop(tok, lex)
     if appeal is not None and phrase is not None and appeal in phrase.ancestors:
         return  # "urged the parties to end the fighting": the addressee names no entity

@@ -808,3 +808,17 @@ def test_a_cue_preposition_is_never_read_in_its_subject(nlp):
         nlp, "Peru, its stance on the Chile issue unchanged, called it a bilateral matter."
     )
     assert not any(stype == "Proposal" for _, _, stype, _ in found)
+
+
+def test_a_side_in_the_agents_own_phrase_is_no_target(nlp):
+    found = _found(nlp, "The Republic of Chile and Peru urge both parties to join the talks.")
+    assert not any(s[:2] in (("Chile", "Peru"), ("Peru", "Chile")) for s in found)
+
+
+def test_an_appeal_to_quell_an_act_is_no_proposal_toward_it(nlp):
+    found = _found(nlp, "Kenya urged global support to quell the fighting.")
+    assert not any(stype == "Proposal" for _, _, stype, _ in found)
+    # control: an appeal to curb addressed to X criticises X
+    assert ("Kenya", "Somalia", "Criticism", "Negative") in _found(
+        nlp, "Kenya urged Somalia to curb the violence."
+    )
