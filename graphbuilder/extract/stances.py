@@ -160,6 +160,7 @@ RECIPROCAL_TYPES = ("Opposition", "Cooperation")  # the relation holds between t
 INTERACTION_NOUNS = frozenset(
     {"war", "battle", "fight", "clash", "conflict", "talk", "talks", "negotiation", "dialogue"}
 )
+DESCRIBED_GROUP_PRONOUNS = frozenset({"those", "anyone", "anybody", "whoever", "everyone"})
 AGAINST_FACTOR = 0.9  # the opponent of a supported side ("backed X against Y")
 SEEK_FACTOR = 0.85  # a commitment sought, not yet made
 CLIMB_FACTOR = 0.9  # agent not a dependent of the cue verb (see syntax.subject)
@@ -333,6 +334,11 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     (unless those are only places and the phrase names an act: then the act)."""
     keys: list[str] = []
     agreements: list[str] = []
+    # a described group ("those responsible for the violence in X", "anyone who ...") is no
+    # entity of the phrase: X is where it acted, not who it is
+    roots = [r for r in roots if entity(r) or r.lower_ not in DESCRIBED_GROUP_PRONOUNS]
+    if not roots:
+        return []
     for r in roots:
         found, how = phrase_targets(r, mint, inclusion_words())
         keys += found
@@ -1309,7 +1315,10 @@ def _read_cue(
     if cue.frame == "threat":
         # "threatened to stop the talks if the United States deploys ...": whoever the
         # condition is about is the one threatened
-        targets = uniq([*targets, *_condition_subjects(tok), *_threatened_recipients(tok, targets)])
+        recipients = _threatened_recipients(tok, targets)
+        if recipients:  # the one the threatened act falls on, not the act
+            targets = [t for t in targets if not t.startswith(PENDING)]
+        targets = uniq([*targets, *_condition_subjects(tok), *recipients])
     interaction = phrase is not None and phrase.lemma_.lower() in INTERACTION_NOUNS
     mutual = stype in RECIPROCAL_TYPES and (not targets or interaction)
     if len(holders) > 1 and (mutual or _each_other(verb)):
@@ -1403,12 +1412,15 @@ THREAT_RECIPIENT_PREPS = ("to", "against", "on", "at")
 
 def _threatened_recipients(verb: Token, targets: list[str]) -> list[str]:
     """The entities a threatened act is done to, when the act's object names none ("threatened
-    to deliver devastating blows to X", "threatened to fire missiles at X"): the
-    to / against / on / at phrases of the threat's infinitive complement. Only when the targets read
-    so far are all minted events (or none)."""
+    to deliver devastating blows to X", "threatened to fire missiles at X", "threatened
+    sanctions against X"): the to / against / on / at phrases of the threat's infinitive
+    complement or of its object. Only when the targets read so far are all minted events (or
+    none)."""
     if any(not t.startswith(PENDING) for t in targets):
         return []
     comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    # "threatened sanctions against X": the threatened act named by the object itself
+    comps += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     pobjs = [g for c in comps for g in prep_objects(c, THREAT_RECIPIENT_PREPS)]
     return uniq(as_actor(verb.doc, k) for g in pobjs for k in np_entities(g))
 

@@ -822,3 +822,14 @@ def test_an_appeal_to_quell_an_act_is_no_proposal_toward_it(nlp):
     assert ("Kenya", "Somalia", "Criticism", "Negative") in _found(
         nlp, "Kenya urged Somalia to curb the violence."
     )
+
+
+def test_a_threatened_measure_targets_the_one_it_falls_on(nlp):
+    assert ("Chad", "Sudan", "Opposition", "Negative") in _found(
+        nlp, "Chad threatened sanctions against Sudan."
+    )
+    # a described group names no entity: the place it acted in is not the target
+    found = _found(
+        nlp, "Chad threatened sanctions against those responsible for the violence in Sudan."
+    )
+    assert not any(t == "Sudan" for _, t, _, _ in found)
