@@ -1177,9 +1177,19 @@ def _read_cue(
         roots = [g for c in comps for g in c.children if g.dep_ not in ("aux", "mark", "nsubj")]
         # "it is necessary to punish X": a necessary act against X opposes X
         acts = [match_cue(c, lex) for c in comps]
-        if any(a is not None and a.polarity == "Negative" for a in acts):
+        hostile = any(a is not None and a.polarity == "Negative" for a in acts)
+        if hostile:
             stype, pol = "Opposition", "Negative"
-        for target in search_entities(roots, nearest=False):
+        subj = [
+            c
+            for c in (tok.head.children if tok.dep_ == "acomp" else ())
+            if c.dep_ == "nsubj" and c.pos_ != "PRON"
+        ]
+        found = search_entities(roots, nearest=False)
+        if subj and not hostile:
+            # "Sanctions are necessary to starve X of ...": what is proposed is the subject
+            found = _phrase_keys(subj, mint)
+        for target in found:
             yield (
                 ctx.speaker,
                 target,

@@ -833,3 +833,12 @@ def test_a_threatened_measure_targets_the_one_it_falls_on(nlp):
         nlp, "Chad threatened sanctions against those responsible for the violence in Sudan."
     )
     assert not any(t == "Sudan" for _, t, _, _ in found)
+
+
+def test_a_necessary_thing_is_what_is_proposed(nlp):
+    found = _found(nlp, '"New talks are necessary to end the war with Chad," Kallas said.')
+    assert [(t, stype) for _, t, stype, _ in found] == [("New talks", "Proposal")]
+    # control: an impersonal necessity reads the proposed act's entities
+    assert ("Kaja Kallas", "Chad", "Opposition", "Negative") in _found(
+        nlp, '"It is necessary to punish Chad," Kallas said.'
+    )
