@@ -1346,7 +1346,8 @@ def _read_cue(
         if phrase is None or phrase not in ag.subtree:
             targets = [t for t in targets if t not in own]
     appeal = _appeal_to_stop(tok, lex)
-    if appeal is not None and phrase is not None and appeal in phrase.ancestors:
+    addressee = phrase is not None and phrase.dep_ in SUBJ_DEPS[:2] and phrase.head == appeal
+    if appeal is not None and phrase is not None and appeal in phrase.ancestors and not addressee:
         return  # "urged the parties to end the fighting": the addressee names no entity
     if appeal is not None and targets:
         # "urged X not to go further", "called on X to withdraw": a criticism of X's conduct

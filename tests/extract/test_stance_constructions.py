@@ -842,3 +842,11 @@ def test_a_necessary_thing_is_what_is_proposed(nlp):
     assert ("Kaja Kallas", "Chad", "Opposition", "Negative") in _found(
         nlp, '"It is necessary to punish Chad," Kallas said.'
     )
+
+
+def test_urging_that_x_not_act_criticises_x(nlp):
+    assert ("Peru", "Chile", "Criticism", "Negative") in _found(
+        nlp, "Peru urged that Chile not expand the mine."
+    )
+    # control: urging the parties to end a fight names no addressee entity
+    assert _found(nlp, "Peru urged the parties to end the fighting in Chile.") == []
