@@ -1105,6 +1105,10 @@ def _read_cue(
         # "their bid to join NATO", "Ukraine applied to join the EU": seeking to commit is
         # support of what one seeks to join
         result = ("Support", "Positive", mod.factor * cue.confidence * SEEK_FACTOR)
+    if result is None and cue.frame == "commitment" and cue.pos == "NOUN":
+        if not mod.negated and _halting_verb(tok, cue, lex) is not None:
+            # "froze its participation in X": stopping a commitment opposes its object
+            result = ("Opposition", "Negative", mod.factor * cue.confidence)
     if result is None:
         return
     if cue.cue in UNMARKED_WHEN_NOT and mod.negated and not (mod.volitional or mod.refused):
