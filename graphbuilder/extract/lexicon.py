@@ -29,6 +29,7 @@ FRAMES = (
     "experiencer",
     "measure",
     "role",
+    "harm",
 )
 CUE_POS = ("VERB", "NOUN", "ADJ")
 MODALITY_KINDS = (
