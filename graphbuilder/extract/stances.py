@@ -63,6 +63,8 @@ Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constr
   other (each conjunct of "between" a side with its own owner: "cooperation between the
   Iraqi government and the Kurdish authorities"); support "against" a third side is
   Opposition to it;
+- a place named as the modifier of a governing body's noun holds a stance ("the Donetsk
+  authorities condemned X", :func:`_governed_places`); a place alone holds none;
 - ``harm``: "at the hands of X" is X's hostile act toward the one who suffers it
   (:func:`_harm_reading`);
 - what a noun's content clause says its subject did is about that subject ("welcomed the news
@@ -109,6 +111,7 @@ from graphbuilder.extract.syntax import (
     is_passive,
     np_entities,
     owner_entities,
+    owner_phrases,
     search_entities,
     subject,
     uniq,
@@ -311,7 +314,11 @@ def _only_located(sent: Span, key: str) -> bool:
 def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
     keys = np_entities(tok, inclusion_words()) or (owner_entities(tok) if owners else [])
     keys = uniq(as_actor(tok.doc, k) for k in keys)
-    return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
+    return [
+        k
+        for k in keys
+        if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None) or k in _governed_places(tok.sent)
+    ]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -941,7 +948,10 @@ def read_stances(
                     and known
                 ):
                     continue
-            if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
+            if entity_class(doc, holder) not in (
+                *HOLDER_CLASSES,
+                None,
+            ) and holder not in _governed_places(tok.sent):
                 continue
             if attribution == "AuthorOpinion" and holder not in own_voice:
                 # the author reports what someone else did or said ("X criticized NATO")
@@ -972,6 +982,27 @@ def read_stances(
                 )
             )
     return StanceReading(out, {**added, **mint.events}, mint.mentions, mint.relations)
+
+
+def _governed_places(sent: Span) -> frozenset[str]:
+    """Places of ``sent`` named as the modifier of a governing body's noun ("the Kurdistan
+    regional government", "the Donetsk authorities"; the nouns of ``owner_phrases.csv`` read
+    with "in": government, authorities, regime, administration ...): that body acts, so the
+    place may hold a stance (a place elsewhere holds none)."""
+    nouns = {noun for noun, prep in owner_phrases() if prep == "in"}
+    out = set()
+    for t in sent:
+        key = entity(t)
+        if (
+            key
+            and t.dep_ in ("compound", "nmod", "amod")
+            and t.head.pos_ == "NOUN"
+            and (t.head.lemma_.lower() in nouns or t.head.lower_ in nouns)
+            and not entity(t.head)
+            and entity_class(sent.doc, key) == "Location"
+        ):
+            out.add(key)
+    return frozenset(out)
 
 
 def _without_own_state(readings: list[tuple], own: set[tuple[str, str]]) -> list[tuple]:

@@ -106,3 +106,17 @@ def test_each_conjunct_of_between_is_a_side(nlp):
 
 def test_between_with_one_side_only_gives_no_stance(nlp):
     assert _found(nlp, "Cooperation within the Kenyan government deepened.") == []
+
+
+def test_a_place_naming_a_governing_body_holds_its_stance(nlp):
+    found = _found(nlp, "The Donetsk authorities condemned Kyiv.")
+    assert ("Donetsk", "Ukraine", "Condemnation", "Negative") in found
+    found = _found(
+        nlp, "Cooperation between the Iraqi government and the Kurdistan regional government grew."
+    )
+    assert ("Kurdistan", "Iraq", "Cooperation", "Positive") in found
+
+
+def test_a_place_alone_or_its_residents_hold_no_stance(nlp):
+    assert _found(nlp, "Donetsk condemned Kyiv.") == []
+    assert _found(nlp, "Residents of Donetsk condemned Kyiv.") == []
