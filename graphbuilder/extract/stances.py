@@ -63,6 +63,8 @@ Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constr
   other (each conjunct of "between" a side with its own owner: "cooperation between the
   Iraqi government and the Kurdish authorities"); support "against" a third side is
   Opposition to it;
+- who echoes or repeats another's stance noun holds it too ("X echoed Y's call for Z",
+  ``ECHO_VERBS``);
 - a place named as the modifier of a governing body's noun holds a stance ("the Donetsk
   authorities condemned X", :func:`_governed_places`); a place alone holds none;
 - ``harm``: "at the hands of X" is X's hostile act toward the one who suffers it
@@ -176,6 +178,10 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or 
 LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "within", "throughout", "around")
 PROTECTION_PREPS = ("from", "against")  # the danger of a verb of protection (modality.csv)
 APPEAL_FACTOR = 0.85  # an appeal read for the appealer or as criticism: one inference more
+# verbs of repeating another's words (CAMEO.2.0.txt block REPEAT [010]: echo, repeat; its
+# patterns "ECHO + CALLS [051]", "REPEAT APPEAL [020]": repeating a call or appeal is making
+# it and endorsing it): their agent holds the stance noun they take as object too
+ECHO_VERBS = frozenset({"echo", "repeat"})
 # noun cues whose "from" phrase is what they are about ("withdrawal from", "fear from"), not
 # who holds them
 FROM_IS_TARGET_TYPES = ("Refusal", "Concern")
@@ -1335,6 +1341,11 @@ def _read_cue(
         )
         if not holders or not targets:
             holders, targets = _act_noun_reading(tok, cue, lex, mint, holders, targets)
+        if targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ECHO_VERBS:
+            # "I echo X's call for Y": who echoes a stance holds it too
+            ag = agent_token(tok.head)
+            if ag is not None and not modality_of(tok.head, lex.modality).negated:
+                holders = uniq([*holders, *_holders_of_np(ag)])
         halted = _halting_verb(tok, cue, lex)
         if halted is not None:
             # "X suspended its cooperation with Y", "X may halt mediation efforts among Y's

@@ -120,3 +120,17 @@ def test_a_place_naming_a_governing_body_holds_its_stance(nlp):
 def test_a_place_alone_or_its_residents_hold_no_stance(nlp):
     assert _found(nlp, "Donetsk condemned Kyiv.") == []
     assert _found(nlp, "Residents of Donetsk condemned Kyiv.") == []
+
+
+def test_who_echoes_a_call_holds_it_too(nlp):
+    found = _found(nlp, "Japan echoed Australia's call for sanctions against Iran.")
+    assert ("Australia", "sanctions", "Proposal", "Positive") in found
+    assert ("Japan", "sanctions", "Proposal", "Positive") in found
+
+
+def test_a_call_only_noted_or_not_echoed_is_not_the_verbs_subjects(nlp):
+    for text in (
+        "Japan noted Australia's call for sanctions against Iran.",
+        "Japan did not echo Australia's call for sanctions against Iran.",
+    ):
+        assert not [s for s in _found(nlp, text) if s[0] == "Japan"], text
