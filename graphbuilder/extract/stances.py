@@ -368,8 +368,9 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if keys and found and not search_entities(roots, infinitives=False):
         # "rejected any plan to displace Palestinians": the plan, not whom it would act on
         return keys
-    if keys and found and not search_entities(roots, skip_preps=PATIENT_PREPS):
-        # "condemned the attack on Sudan": the attack, not the one it was made on
+    if keys and found and not search_entities(roots, skip_preps=PATIENT_PREPS + LOCATIVE_PREPS):
+        # "condemned the attack on Sudan": the attack, not the one it was made on; "condemned
+        # the bomb attacks in Syria": nor the state it was made in
         return keys
     return found or keys
 

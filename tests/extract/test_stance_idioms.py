@@ -134,3 +134,15 @@ def test_a_call_only_noted_or_not_echoed_is_not_the_verbs_subjects(nlp):
         "Japan did not echo Australia's call for sanctions against Iran.",
     ):
         assert not [s for s in _found(nlp, text) if s[0] == "Japan"], text
+
+
+def test_a_stance_toward_an_act_in_a_state_is_not_toward_the_state(nlp):
+    found = _found(nlp, "Kenya condemned the bomb attacks in Somalia.")
+    assert ("Kenya", "bomb attacks", "Condemnation", "Negative") in found
+    assert not [s for s in found if s[1] == "Somalia"], found
+
+
+def test_the_owner_of_an_act_in_a_state_stays_the_target(nlp):
+    # control: the act's owner is named, so the stance is toward it
+    found = _found(nlp, "Kenya condemned Somalia's attacks in Ethiopia.")
+    assert ("Kenya", "Somalia", "Condemnation", "Negative") in found
