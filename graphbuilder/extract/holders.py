@@ -7,7 +7,10 @@ A first-person pronoun ("we", "I", "us") is a mention of whoever speaks:
   spokesman's;
 - outside quotes, in an institution's own statement (a press release: the article has a
   publisher, ``Article.publisher``, and no byline author), "we" / "us" is the publisher;
-  "I" / "me" of a signed article is its author;
+  "I" / "me" of a signed article is its author; in an unsigned one, "I" / "me" after a block
+  quote ('Minister X said:' and a paragraph) is that quote's speaker: the statement goes on
+  in the paragraphs after the one the quote reader takes (nothing marks its end, but an
+  unsigned text has no other "I");
 - otherwise it stays unresolved (an op-ed's "we" may be its author, the nation or the reader).
 
 The referents are written into ``doc._.gb_token_entity`` before the stances are read, so every
@@ -58,13 +61,15 @@ def first_person_referents(doc: Doc, quotes: list[Quote]) -> dict[int, str]:
     dict of int to str
         Token index -> entity key, for pronouns not already in a mention: the quote's speaker
         inside a quote with a known speaker; outside quotes, the publisher for "we"/"us" when
-        the article has a publisher and no author, the author for "I"/"me" when it has one.
+        the article has a publisher and no author, the author for "I"/"me" when it has one,
+        else the speaker of the last block quote before it.
         Possessives ("our", "my") are not resolved.
     """
     qindex = quote_of_token(quotes)
     author = doc._.gb_author
     publisher = doc._.gb_publisher
     known = doc._.gb_token_entity or {}
+    blocks = sorted((q for q in quotes if q.how == "block" and q.speaker), key=lambda q: q.start)
     out: dict[int, str] = {}
     for tok in doc:
         if tok.i in known or not _is_first_person(tok):
@@ -79,7 +84,21 @@ def first_person_referents(doc: Doc, quotes: list[Quote]) -> dict[int, str]:
                 out[tok.i] = publisher
         elif author:
             out[tok.i] = author
+        else:
+            speaker = _block_speaker_before(blocks, tok.idx)
+            if speaker:
+                out[tok.i] = speaker
     return out
+
+
+def _block_speaker_before(blocks: list[Quote], char: int) -> str | None:
+    """The speaker of the last block quote ("X said:" and a paragraph) that ends before
+    character ``char``, None when there is none."""
+    speaker = None
+    for q in blocks:
+        if q.end <= char:
+            speaker = q.speaker
+    return speaker
 
 
 def resolve_first_person(doc: Doc, quotes: list[Quote]) -> dict[int, str]:

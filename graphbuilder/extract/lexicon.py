@@ -30,6 +30,7 @@ FRAMES = (
     "measure",
     "role",
     "reciprocal",
+    "harm",
 )
 CUE_POS = ("VERB", "NOUN", "ADJ")
 MODALITY_KINDS = (

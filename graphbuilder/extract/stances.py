@@ -62,7 +62,17 @@ Beyond the frames (each rule has its tests in ``tests/extract/test_stance_constr
   comments"); a necessary act that is itself a negative cue opposes its object ("it is
   necessary to punish X");
 - conjoined sides of a fight or cooperation, and nouns with "between", stand toward each
-  other; support "against" a third side is Opposition to it;
+  other (each conjunct of "between" a side with its own owner: "cooperation between the
+  Iraqi government and the Kurdish authorities"); support "against" a third side is
+  Opposition to it;
+- who echoes or repeats another's stance noun holds it too ("X echoed Y's call for Z",
+  ``ECHO_VERBS``);
+- a place named as the modifier of a governing body's noun holds a stance ("the Donetsk
+  authorities condemned X", :func:`_governed_places`); a place alone holds none;
+- ``harm``: "at the hands of X" is X's hostile act toward the one who suffers it
+  (:func:`_harm_reading`);
+- what a noun's content clause says its subject did is about that subject ("welcomed the news
+  that X had retaken the city": X, :func:`_content_clause_subject`);
 - conjoined speakers of reported speech each hold the stance; a quote with no target takes the
   one of "said of / about X".
 
@@ -97,6 +107,7 @@ from graphbuilder.extract.syntax import (
     antecedent,
     apposition_head,
     by_agent,
+    conjuncts,
     entity,
     entity_class,
     evidence_of,
@@ -104,6 +115,7 @@ from graphbuilder.extract.syntax import (
     is_passive,
     np_entities,
     owner_entities,
+    owner_phrases,
     search_entities,
     subject,
     uniq,
@@ -169,6 +181,10 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "pobj")  # a subject of a governing verb, or 
 LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "within", "throughout", "around")
 PROTECTION_PREPS = ("from", "against")  # the danger of a verb of protection (modality.csv)
 APPEAL_FACTOR = 0.85  # an appeal read for the appealer or as criticism: one inference more
+# verbs of repeating another's words (CAMEO.2.0.txt block REPEAT [010]: echo, repeat; its
+# patterns "ECHO + CALLS [051]", "REPEAT APPEAL [020]": repeating a call or appeal is making
+# it and endorsing it): their agent holds the stance noun they take as object too
+ECHO_VERBS = frozenset({"echo", "repeat"})
 # noun cues whose "from" phrase is what they are about ("withdrawal from", "fear from"), not
 # who holds them
 FROM_IS_TARGET_TYPES = ("Refusal", "Concern")
@@ -314,7 +330,11 @@ def _only_located(sent: Span, key: str) -> bool:
 def _holders_of_np(tok: Token, owners: bool = True) -> list[str]:
     keys = np_entities(tok, inclusion_words()) or (owner_entities(tok) if owners else [])
     keys = uniq(as_actor(tok.doc, k) for k in keys)
-    return [k for k in keys if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)]
+    return [
+        k
+        for k in keys
+        if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None) or k in _governed_places(tok.sent)
+    ]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -340,6 +360,10 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if not roots:
         return []
     for r in roots:
+        told = _content_clause_subject(r)
+        if told:
+            keys += told
+            continue
         found, how = phrase_targets(r, mint, inclusion_words())
         keys += found
         if how == "agreement":
@@ -359,10 +383,44 @@ def _phrase_keys(roots: list[Token], mint: EventMint | None) -> list[str]:
     if keys and found and not search_entities(roots, infinitives=False):
         # "rejected any plan to displace Palestinians": the plan, not whom it would act on
         return keys
-    if keys and found and not search_entities(roots, skip_preps=PATIENT_PREPS):
-        # "condemned the attack on Sudan": the attack, not the one it was made on
+    if keys and found and not search_entities(roots, skip_preps=PATIENT_PREPS + LOCATIVE_PREPS):
+        # "condemned the attack on Sudan": the attack, not the one it was made on; "condemned
+        # the bomb attacks in Syria": nor the state it was made in
         return keys
     return found or keys
+
+
+def _content_clause_subject(tok: Token) -> list[str]:
+    """The entities of the subject of a noun's content clause: "welcomed the news that the
+    Government of X has retaken the city", "the report that X had withdrawn" (a clause marked
+    by the conjunction "that", not a relative clause). What is welcomed or deplored is what the
+    clause says its subject did: the subject is the target (the noun complement clause of
+    Huddleston & Pullum 2002, *The Cambridge Grammar of the English Language*, ch. 11, 7.2).
+
+    Parameters
+    ----------
+    tok : Token
+        A noun phrase head (the object or prepositional object of a cue).
+
+    Returns
+    -------
+    list of str
+        Entity keys of the clause's subject (its own entities or its owner's); empty when the
+        noun has no such clause or the subject names no entity.
+    """
+    if tok.pos_ != "NOUN":
+        return []
+    for c in tok.children:
+        if c.dep_ not in ("acl", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            continue
+        subj = subject(c)
+        if subj is not None and subj.head == c:
+            keys = np_entities(subj, inclusion_words()) or owner_entities(subj)
+            if keys:
+                return keys
+    return []
 
 
 def _verb_targets(
@@ -385,6 +443,13 @@ def _verb_targets(
             for c in o.children
             if c.dep_ == "prep" and c.lower_ in cue.lemmas[1:] and c.children
         ]
+    if len(cue.lemmas) > 3:
+        # "stand shoulder to shoulder with X": the cue's last preposition, wherever the parse
+        # hangs it among the cue's words (up to three arcs down)
+        last = cue.lemmas[-1]
+        below = [g for c in verb.children for g in (c, *c.children)]
+        below += [h for g in below for h in g.children]
+        cue_preps = [t for t in below if t.dep_ == "prep" and t.lower_ == last] + cue_preps
     for p in cue_preps:  # "withdrew the US from the agency": the cue's own preposition first
         pobjs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
         keys = _phrase_keys(pobjs, mint) if pobjs else []
@@ -907,7 +972,10 @@ def read_stances(
                     and known
                 ):
                     continue
-            if entity_class(doc, holder) not in (*HOLDER_CLASSES, None):
+            if entity_class(doc, holder) not in (
+                *HOLDER_CLASSES,
+                None,
+            ) and holder not in _governed_places(tok.sent):
                 continue
             if attribution == "AuthorOpinion" and holder not in own_voice:
                 # the author reports what someone else did or said ("X criticized NATO")
@@ -938,6 +1006,27 @@ def read_stances(
                 )
             )
     return StanceReading(out, {**added, **mint.events}, mint.mentions, mint.relations)
+
+
+def _governed_places(sent: Span) -> frozenset[str]:
+    """Places of ``sent`` named as the modifier of a governing body's noun ("the Kurdistan
+    regional government", "the Donetsk authorities"; the nouns of ``owner_phrases.csv`` read
+    with "in": government, authorities, regime, administration ...): that body acts, so the
+    place may hold a stance (a place elsewhere holds none)."""
+    nouns = {noun for noun, prep in owner_phrases() if prep == "in"}
+    out = set()
+    for t in sent:
+        key = entity(t)
+        if (
+            key
+            and t.dep_ in ("compound", "nmod", "amod")
+            and t.head.pos_ == "NOUN"
+            and (t.head.lemma_.lower() in nouns or t.head.lower_ in nouns)
+            and not entity(t.head)
+            and entity_class(sent.doc, key) == "Location"
+        ):
+            out.add(key)
+    return frozenset(out)
 
 
 def _without_own_state(readings: list[tuple], own: set[tuple[str, str]]) -> list[tuple]:
@@ -972,6 +1061,60 @@ def _appealers(tok: Token, lex: ExtractionLexicons, qindex: dict[int, Quote]) ->
 
 
 COPULAS = frozenset({"be", "become", "remain", "stay"})
+
+
+def _harm_reading(tok: Token, mint: EventMint | None = None) -> list[tuple[str, str]]:
+    """(holder, target) pairs of "at the hands of X" (the ``harm`` frame, ``tok`` the noun
+    "hands"): X, the agent of a harm, toward the one who suffers it.
+
+    The one who suffers is read from the word the "at" phrase is on: the passive subject of a
+    verb ("Y was killed at the hands of X"), the subject of an intransitive verb ("civilians
+    who suffered at the hands of X", through the relative pronoun), the possessor, entity
+    modifier or of-phrase of a noun ("Y's plight at the hands of X", "the deaths of Y at the
+    hands of X"); on an active verb with a noun object, the object's ("recalled Y's
+    suffering at the hands of X": the parse hangs the phrase on the verb). The idiom names
+    the agent of what is suffered (Cambridge English Dictionary and Merriam-Webster, "at the
+    hands of"); it is the agent's hostile act toward the sufferer (PLOVER ASSAULT / COERCE, as
+    the material acts of the lexicon).
+
+    Parameters
+    ----------
+    tok : Token
+        The cue noun "hands".
+    mint : EventMint or None
+        Unused (the sufferer is an actor, never an act); kept for the frames' signature.
+
+    Returns
+    -------
+    list of (str, str)
+        Agent and sufferer entity keys; empty when "hands" is not the object of "at" or either
+        side names no entity.
+    """
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.head == tok.head:
+        return []
+    agents = [
+        k
+        for g in prep_objects(tok, ("of",))
+        for k in (np_entities(g) or owner_entities(g))
+        if entity_class(tok.doc, k) in (*HOLDER_CLASSES, None)
+    ]
+    anchor = tok.head.head
+    objects = [c for c in anchor.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if anchor.pos_ in ("VERB", "AUX") and objects and not is_passive(anchor):
+        # "recalled X's suffering at the hands of Y": the phrase hung on the verb is the
+        # object's ("suffering", "the killing of X")
+        anchor = objects[0]
+    if anchor.pos_ in ("VERB", "AUX"):
+        deps = PASSIVE_SUBJ if is_passive(anchor) else ("nsubj",)
+        roots = [antecedent(c) for c in anchor.children if c.dep_ in deps]
+        if not roots and anchor.dep_ in ("relcl", "acl") and anchor.head.pos_ in ("NOUN", "PROPN"):
+            roots = [anchor.head]  # "civilians killed at the hands of X"
+        sufferers = [k for r in roots for k in (np_entities(r) or owner_entities(r))]
+    elif anchor.pos_ in ("NOUN", "PROPN"):
+        sufferers = np_entities(anchor) or owner_entities(anchor)
+    else:
+        sufferers = []
+    return [(h, t) for h in uniq(agents) for t in uniq(sufferers) if h != t]
 
 
 def _role_reading(tok: Token, mint: EventMint | None = None) -> list[tuple[str, str]]:
@@ -1244,12 +1387,24 @@ def _read_cue(
             yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
 
+    if cue.frame == "harm":
+        for h, t in _harm_reading(tok, mint):
+            yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        return
+
     if cue.pos == "NOUN" and "between" in cue.lemmas:
         # "fighting between X and Y", "cooperation between X and Y": each side toward the other
+        # each conjunct is a side of its own: "between the Iraqi government and the Kurdish
+        # authorities" (each side's owner, not only the first one's)
         sides = [
             k
             for g in prep_objects(tok, ("between",))
-            for k in (np_entities(g) or owner_entities(g) or search_entities([g]))
+            for side in conjuncts(g)
+            for k in (
+                np_entities(side, follow_conj=False)
+                or owner_entities(side)
+                or search_entities([side])
+            )
         ]
         sides = uniq(as_actor(tok.doc, k) for k in sides)
         for h in sides:
@@ -1264,6 +1419,11 @@ def _read_cue(
         )
         if not holders or not targets:
             holders, targets = _act_noun_reading(tok, cue, lex, mint, holders, targets)
+        if targets and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ECHO_VERBS:
+            # "I echo X's call for Y": who echoes a stance holds it too
+            ag = agent_token(tok.head)
+            if ag is not None and not modality_of(tok.head, lex.modality).negated:
+                holders = uniq([*holders, *_holders_of_np(ag)])
         halted = _halting_verb(tok, cue, lex)
         if halted is not None:
             # "X suspended its cooperation with Y", "X may halt mediation efforts among Y's

@@ -14,7 +14,12 @@ Afghanistan's government; a demonym stands for the state only before the nouns o
 - the entity: a ``gb:Organization`` of subclass ``gb:SocialGroup``, key
   ``Organization:<normalised label>`` (the same phrase in two documents is one group);
 - its state: a ``gb:affiliatedWith`` relation from the group to the demonym's state, with the
-  sentence as evidence.
+  sentence as evidence;
+- a population noun (CAMEO sectors civilians and refugees: "civilians", "citizens",
+  "refugees", "residents") with no demonym but an "in" phrase naming a state or place is a
+  group of where it is ("refugees in Lebanon", "citizens in Tikrit"): the mention is the noun,
+  the label "NOUN in PLACE", and it has no affiliation (the people in a place are not only its
+  state's; :func:`_located_group`).
 
 This is the CAMEO actor coding of such phrases (country code + sector code: "French farmers"
 = FRA + AGR; Gerner, Schrodt, Yilmaz & Abu-Jabr 2002, *CAMEO: Conflict and Mediation Event
@@ -47,6 +52,30 @@ def group_nouns() -> frozenset[str]:
     """The nouns of ``group_nouns.csv`` in the lexicon folder in effect (empty when the folder
     has no such file)."""
     return _group_nouns(str(lexicon_dir().resolve()))
+
+
+# CAMEO agent sectors of a place's population (civilians, refugees): their nouns make a group
+# of the place in their "in" phrase ("civilians in Gaza"); the other sectors' nouns (business,
+# media, health ...) take in things and bodies too ("companies", "outlet", "hospital")
+POPULATION_SECTORS = frozenset({"CVL", "REF"})
+
+
+def population_nouns() -> frozenset[str]:
+    """The nouns of ``group_nouns.csv`` of the :data:`POPULATION_SECTORS`."""
+    return _population_nouns(str(lexicon_dir().resolve()))
+
+
+@lru_cache(maxsize=4)
+def _population_nouns(directory: str) -> frozenset[str]:
+    path = Path(directory) / "group_nouns.csv"
+    if not path.is_file():
+        return frozenset()
+    _, rows = read_csv_rows(path, ("noun",), comments=True)
+    return frozenset(
+        r["noun"].lower()
+        for _, r in rows
+        if r["noun"] and (r.get("cameo_sector") or "") in POPULATION_SECTORS
+    )
 
 
 @lru_cache(maxsize=4)
@@ -100,6 +129,34 @@ def _group_phrase(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple
     return None
 
 
+def _located_group(state: LinkState, head: Token, nouns: frozenset[str]) -> str | None:
+    """The place of a group phrase with no demonym, named by its "in" phrase ("civilians in
+    Gaza", "refugees in Lebanon", "citizens in Tikrit"): the entity key of a state or place
+    that is the object of "in" right on ``head``, else None. ``nouns``: the population nouns
+    (:func:`population_nouns`); a noun that is also a description of a place or body
+    (``descriptions.csv``: "capital", "city") is none."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma not in nouns and head.lower_ not in nouns:
+        return None
+    if lemma in state.lex.descriptions or head.lower_ in state.lex.descriptions:
+        return None
+    if head.lower_ in state.lex.demonym_heads or lemma in state.lex.demonym_heads:
+        return None
+    if any(
+        c.dep_ in _MODIFIERS and c.i < head.i and c.i in state.token_entity for c in head.children
+    ):
+        return None  # "U.S. Air Force employees in Iraq": the staff of a named body
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for g in c.children:
+                key = state.token_entity.get(g.i)
+                if g.dep_ == "pobj" and key and state.entities[key].cls in ("Country", "Location"):
+                    return key
+    return None
+
+
 def link_groups(state: LinkState) -> list[Relation]:
     """Make group entities of the document's group phrases (see the module notes).
 
@@ -116,11 +173,21 @@ def link_groups(state: LinkState) -> list[Relation]:
     nouns = group_nouns()
     if not nouns:
         return []
+    located = population_nouns()
     doc = state.doc
     relations: list[Relation] = []
     for tok in doc:
         found = _group_phrase(state, tok, nouns)
         if found is None:
+            place = _located_group(state, tok, located)
+            if place is not None:
+                # "civilians in Gaza": a group where it is, of no state (the place's people are
+                # not only its citizens); the mention is the noun, the place keeps its own
+                label = f"{tok.text} in {state.entities[place].label}"
+                key = state.entity_unlinked("Organization", label)
+                state.entities[key].subclass = GROUP_SUBCLASS
+                state.add_mention(key, tok.i, tok.i + 1, "group")
+                state.token_entity[tok.i] = key
             continue
         first, country = found
         label = doc[first : tok.i + 1].text

@@ -492,6 +492,9 @@ HEADER = """\
 #   role       an agent noun that names its holder by the stance it holds: holder = the copular
 #              subject, the apposition head or the name it modifies, target = its of / for
 #              phrase, possessor or entity modifier: "X is a critic of Y", "Kremlin critic X"
+#   harm       "at the hands of X": X (the of-phrase) holds the stance toward the one who
+#              suffers what the phrase is on: "Y suffered at the hands of X", "Y was killed at
+#              the hands of X", "Y's plight at the hands of X"
 # confidence: factor in (0, 1] on the stance's confidence (how often the cue's sense in
 #      political news is the stance).
 # source: where the cue comes from.

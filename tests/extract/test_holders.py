@@ -82,3 +82,26 @@ def test_us_the_country_is_not_a_pronoun(nlp):
     text = '"The US must lift the sanctions," said Hikmet Hajiyev, an Azerbaijani aide.'
     doc = _run(nlp, text)
     assert ("US", "Hikmet Hajiyev") not in _pronouns(doc)
+
+
+def test_i_after_a_block_quote_is_its_speaker_in_an_unsigned_text(nlp):
+    text = (
+        "Ministers met on Monday.\n\nSpeaking today, Minister Jane Doe said:\n\n"
+        "I welcome the plan of Kenya.\n\n"
+        "We are proud of our work. I condemn the attack by Uganda.\n"
+    )
+    doc = _run(nlp, text, publisher="Ministry of Foreign Affairs")
+    held = {(h, t, p) for h, t, p, _ in _stances(doc)}
+    assert ("Jane Doe", "Kenya", "Positive") in held
+    assert ("Jane Doe", "Uganda", "Negative") in held  # the paragraph after the block quote
+
+
+def test_i_without_a_block_quote_or_of_a_signed_text_is_not_the_quoted_speaker(nlp):
+    doc = _run(nlp, "Ministers met on Monday. I condemn the attack by Uganda.")
+    assert _stances(doc) == set()
+    text = (
+        "Speaking today, Minister Jane Doe said:\n\nI welcome the plan of Kenya.\n\n"
+        "I condemn the attack by Uganda.\n"
+    )
+    doc = _run(nlp, text, author="John Roe")
+    assert ("Jane Doe", "Uganda", "Negative") not in {s[:3] for s in _stances(doc)}
