@@ -183,7 +183,19 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux")
     if pos == "NOUN":
         return tok.pos_ in ("NOUN",)
-    return tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod"))
+    return (
+        tok.pos_ == "ADJ"
+        or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod"))
+        or _adjectival_passive(tok)
+    )
+
+
+def _adjectival_passive(tok: Token) -> bool:
+    """Whether ``tok`` is a participle parsed as a passive with no by-agent, which an
+    adjective cue reads as the adjectival passive it is ("Israel is opposed to the plan", an
+    adjective with its complement; Wasow 1977, "Transformations and the lexicon"): its passive
+    subject holds the stance, the cue's preposition names the target."""
+    return tok.tag_ == "VBN" and is_passive(tok) and by_agent(tok) is None
 
 
 def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
@@ -1208,6 +1220,12 @@ def _read_cue(
         return  # "refused to condemn X": read at the complement, through its modality
     verb = tok.head if cue.pos == "ADJ" and tok.dep_ in ("acomp",) else tok
     ag = agent_token(verb)
+    adj_passive = cue.pos == "ADJ" and _adjectival_passive(tok)
+    if adj_passive:  # "X is opposed to Y": the passive subject is the adjective's
+        # (the small model at times hangs the subject on the auxiliary: "Chile is opposed")
+        heads = [tok, *(c for c in tok.children if c.dep_ == "auxpass")]
+        subjects = (c for h in heads for c in h.children if c.dep_ in (*PASSIVE_SUBJ, "nsubj"))
+        ag = next(subjects, None)
     protects = cue.pos == "VERB" and lex.modality.has("protection", tok.lemma_)
     skip = PROTECTION_PREPS if protects else ()
     targets, phrase = _measure_targets(tok, cue, mint) if cue.frame == "measure" else ([], None)
@@ -1219,6 +1237,8 @@ def _read_cue(
         targets, phrase = _said_of(tok, lex, mint)
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
+    elif ag is None and adj_passive:
+        return
     elif ag is None:
         return  # a passive with no by-agent: no holder
     elif _first_person(ag) and not entity(ag):

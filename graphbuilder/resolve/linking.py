@@ -19,11 +19,12 @@ each name, which entity it refers to:
    headline's "Obasanjo" before "Olusegun Obasanjo") is that person; an acronym defined in
    parentheses after a name ("All Progressives Congress (APC)") is that name's entity;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
-   ("Russian troops"), an office title of ``offices.csv`` ("Philippine Foreign Secretary") or
-   an adjective before a noun of an act or attitude (``LinkingLexicons.act_nouns``: "French
-   mediation", "Chinese criticism"; the state is the act's agent), never elsewhere ("Russian language"), whether the model tagged it NORP, tagged it another
-   class, or left it out ("Tajik President Emomali Rahmon"); a plural demonym used as a noun
-   ("the Palestinians", "Iraqis") stands for its state too;
+   ("Russian troops"), an office title of ``offices.csv`` ("Philippine Foreign Secretary") or,
+   as an adjective, a noun of an act or attitude (``LinkingLexicons.act_nouns``: "French
+   mediation", "Chinese criticism"; the state is the act's agent), never elsewhere ("Russian
+   language"), whether the model tagged it NORP, tagged it another class, or left it out
+   ("Tajik President Emomali Rahmon"); a plural demonym used as a noun ("the Palestinians",
+   "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
    ("the anniversary summit of the CSTO" -> "CSTO summit"), with "between A and B" the event
    "A-B meeting"; an organization's "mission" is an organization;
