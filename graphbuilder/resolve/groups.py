@@ -16,6 +16,10 @@ Afghanistan's government; a demonym stands for the state only before the nouns o
 - its state: a ``gb:affiliatedWith`` relation from the group to the demonym's state, with the
   sentence as evidence.
 
+A group noun with no state modifier but a place after it ("Demonstrators in Baghdad",
+"students in Chile"), as the subject of a clause, is a group too: labelled with the phrase up
+to the place, affiliated with the place when it is a country, else ``gb:locatedIn`` it.
+
 This is the CAMEO actor coding of such phrases (country code + sector code: "French farmers"
 = FRA + AGR; Gerner, Schrodt, Yilmaz & Abu-Jabr 2002, *CAMEO: Conflict and Mediation Event
 Observations*), read as an entity and its affiliation. Groups are kept only where a stance
@@ -100,6 +104,76 @@ def _group_phrase(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple
     return None
 
 
+#: prepositions of a group's place ("demonstrators in Baghdad", "students throughout Chile")
+_PLACE_PREPS = frozenset({"in", "throughout", "across"})
+
+
+def _placed_group(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple[int, Token] | None:
+    """(first token, place token) of a group phrase with no state modifier whose head is
+    followed by a preposition of place with a country or place as its object ("Demonstrators
+    in Baghdad", "rebels in the Ivory Coast"), else None.
+
+    Only on the holder's side: the subject of a clause or a passive's by-agent. As an object
+    ("supports the rebels in the Panjshir Gorge") the phrase keeps the reading of stance
+    targets, whose target is then the place named."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    if head.dep_ not in ("nsubj", "nsubjpass") and not (
+        head.dep_ == "pobj" and head.head.dep_ == "agent"
+    ):
+        return None
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or prep.i != head.i + 1:
+            continue
+        for place in prep.children:
+            key = state.token_entity.get(place.i) if place.dep_ == "pobj" else None
+            if key is not None and state.entities[key].cls in ("Country", "Location"):
+                mods = [c.i for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i]
+                return min([head.i, *mods]), place
+    return None
+
+
+def _placed_groups(state: LinkState, nouns: frozenset[str]) -> list[Relation]:
+    """Group entities of the phrases of :func:`_placed_group`: labelled with the phrase up to
+    the place ("Demonstrators in Baghdad"), its mention over the whole phrase, affiliated with
+    the place when it is a country, else located in it."""
+    doc = state.doc
+    relations: list[Relation] = []
+    for tok in doc:
+        found = _placed_group(state, tok, nouns)
+        if found is None:
+            continue
+        first, place = found
+        place_key = state.token_entity[place.i]
+        end = place.i + 1
+        while end < len(doc) and state.token_entity.get(end) == place_key:
+            end += 1  # a multi-word place ("the Ivory Coast")
+        start = place.left_edge.i
+        if any(state.token_entity.get(i) not in (None, place_key) for i in range(start, end)):
+            continue
+        label = doc[first:end].text
+        key = state.entity_unlinked("Organization", label)
+        state.entities[key].subclass = GROUP_SUBCLASS
+        state.add_mention(key, first, end, "group")
+        for i in range(first, tok.i + 1):
+            state.token_entity[i] = key  # the noun names the group; the place stays the place
+        country = state.entities[place_key].cls == "Country"
+        relations.append(
+            Relation(
+                subject=key,
+                predicate=AFFILIATION if country else "locatedIn",
+                object=place_key,
+                confidence=AFFILIATION_CONFIDENCE,
+                evidence=evidence_of(tok.sent),
+            )
+        )
+    return relations
+
+
 def link_groups(state: LinkState) -> list[Relation]:
     """Make group entities of the document's group phrases (see the module notes).
 
@@ -138,7 +212,7 @@ def link_groups(state: LinkState) -> list[Relation]:
                 evidence=evidence_of(tok.sent),
             )
         )
-    return relations
+    return relations + _placed_groups(state, nouns)
 
 
 def is_group(doc: Doc, key: str) -> bool:
