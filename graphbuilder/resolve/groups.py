@@ -17,8 +17,10 @@ Afghanistan's government; a demonym stands for the state only before the nouns o
   sentence as evidence.
 
 A group noun with no state modifier but a place after it ("Demonstrators in Baghdad",
-"students in Chile"), as the subject of a clause, is a group too: labelled with the phrase up
-to the place, affiliated with the place when it is a country, else ``gb:locatedIn`` it.
+"students in Chile") or the organization its people come from ("activists from the Fatah
+party"), as the subject of a clause, is a group too: labelled with the phrase up to the place
+or organization, affiliated with the place when it is a country, else ``gb:locatedIn`` it, or
+``gb:memberOf`` the organization.
 
 This is the CAMEO actor coding of such phrases (country code + sector code: "French farmers"
 = FRA + AGR; Gerner, Schrodt, Yilmaz & Abu-Jabr 2002, *CAMEO: Conflict and Mediation Event
@@ -106,6 +108,13 @@ def _group_phrase(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple
 
 #: prepositions of a group's place ("demonstrators in Baghdad", "students throughout Chile")
 _PLACE_PREPS = frozenset({"in", "throughout", "across"})
+#: prepositions of the body a group's people come from ("activists from the Fatah party")
+_BODY_PREPS = frozenset({"from", "of"})
+
+
+def is_group_key(state: LinkState, key: str) -> bool:
+    """Whether entity ``key`` of the linking state is a group made here."""
+    return state.entities[key].subclass == GROUP_SUBCLASS
 
 
 def _placed_group(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple[int, Token] | None:
@@ -127,12 +136,24 @@ def _placed_group(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple
     if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
         return None
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS or prep.i != head.i + 1:
+        if prep.dep_ != "prep" or prep.i != head.i + 1:
+            continue
+        if prep.lower_ in _PLACE_PREPS:
+            classes: tuple[str, ...] = ("Country", "Location")
+        elif prep.lower_ in _BODY_PREPS:
+            classes = ("Organization",)  # "activists from the Fatah party"
+        else:
             continue
         for place in prep.children:
             key = state.token_entity.get(place.i) if place.dep_ == "pobj" else None
-            if key is not None and state.entities[key].cls in ("Country", "Location"):
-                mods = [c.i for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i]
+            if (
+                key is not None
+                and state.entities[key].cls in classes
+                and not is_group_key(state, key)
+            ):
+                # noun modifiers stay in the label ("opposition activists"), adjectives not
+                # ("angry activists")
+                mods = [c.left_edge.i for c in head.children if c.dep_ == "compound"]
                 return min([head.i, *mods]), place
     return None
 
@@ -161,11 +182,12 @@ def _placed_groups(state: LinkState, nouns: frozenset[str]) -> list[Relation]:
         state.add_mention(key, first, end, "group")
         for i in range(first, tok.i + 1):
             state.token_entity[i] = key  # the noun names the group; the place stays the place
-        country = state.entities[place_key].cls == "Country"
+        cls = state.entities[place_key].cls
+        predicate = {"Country": AFFILIATION, "Organization": "memberOf"}.get(cls, "locatedIn")
         relations.append(
             Relation(
                 subject=key,
-                predicate=AFFILIATION if country else "locatedIn",
+                predicate=predicate,
                 object=place_key,
                 confidence=AFFILIATION_CONFIDENCE,
                 evidence=evidence_of(tok.sent),

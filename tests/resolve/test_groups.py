@@ -130,3 +130,17 @@ def test_state_noun_in_a_place_is_no_group(nlp):
     # control: "troops in Mali" may be anyone's troops; no group, and not Mali
     doc = run(nlp, "Troops in Mali condemned the rebels.", date="2024-01-01")
     assert _groups(doc) == {}
+
+
+def test_group_from_an_organization_is_a_member_of_it(nlp):
+    doc = run(nlp, "Activists from the Labour Party condemned Israel.", date="2024-01-01")
+    groups = _groups(doc)
+    assert set(groups) == {"Activists from the Labour Party"}
+    assert ("Activists from the Labour Party", "Israel", "Negative") in _stances(doc)
+    rels = {(r.subject, r.predicate, doc._.gb_entities[r.object].label) for r in doc._.gb_relations}
+    assert (groups["Activists from the Labour Party"].key, "memberOf", "Labour Party") in rels
+
+
+def test_negated_stance_of_a_group_from_an_organization(nlp):
+    doc = run(nlp, "Supporters of the Labour Party did not criticize Israel.", date="2024-01-01")
+    assert _groups(doc) == {}
