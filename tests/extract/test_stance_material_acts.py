@@ -306,3 +306,16 @@ def test_demonym_before_officers_is_the_state(nlp):
     ents = doc._.gb_entities
     got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
     assert ("Peru", "Bolivia", "Positive") in got
+
+
+def test_beat_up_is_an_assault(nlp):
+    doc = run(nlp, "Ugandan police beat up Kenyan protesters.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+    assert ("Uganda", "Kenyan protesters", "Negative") in got
+
+
+def test_negated_beat_up_and_bare_beat_are_no_stance(nlp):
+    assert not run(nlp, "Ugandan police did not beat up Kenyan protesters.")._.gb_stances
+    # control: the bare verb of winning
+    assert not run(nlp, "Kenya beat Uganda in the final on Sunday.")._.gb_stances
