@@ -220,7 +220,12 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
         if others:
             if near is None:
                 near = {c.lemma_.lower() for c in tok.children if not _temporal_prep(c)}
-                near |= {g.lemma_.lower() for c in tok.children for g in c.children}
+                near |= {
+                    g.lemma_.lower()
+                    for c in tok.children
+                    for g in c.children
+                    if not _temporal_prep(g)  # "to disperse X on Monday night": no "on" cue
+                }
                 if (
                     tok.pos_ == "NOUN"
                     and tok.dep_ == "dobj"
@@ -1233,6 +1238,8 @@ def _read_cue(
         targets, phrase = _verb_targets(tok, cue, mint, skip)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
+    if not targets and cue.pos == "VERB" and pol == "Negative":
+        targets, phrase = _purpose_targets(tok, lex, mint)
     if not targets and ctx.attribution != "AuthorOpinion":
         targets, phrase = _said_of(tok, lex, mint)
     if ag is None and not is_passive(verb):
@@ -1308,6 +1315,32 @@ def _read_cue(
                     ctx.attribution,
                     _topic(against[0]),
                 )
+
+
+def _purpose_targets(
+    verb: Token, lex: ExtractionLexicons, mint: EventMint | None
+) -> tuple[list[str], Token | None]:
+    """Targets of a hostile act with none of its own, read from the object of its purpose
+    infinitive ("opened fire to disperse the demonstrators", "imposed a blockade to punish X"):
+    the act is done to what it is done for. A purpose of protecting, or a positive cue, names
+    whom the act is for, not against ("sent troops to protect X"), and gives none."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.pos_ != "VERB":
+            continue
+        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            continue
+        if any(g.dep_ in SUBJ_DEPS for g in c.children):
+            continue
+        if lex.modality.has("protection", c.lemma_.lower()):
+            continue
+        other = match_cue(c, lex)
+        if other is not None and other.polarity == "Positive":
+            continue
+        objs = [g for g in c.children if g.dep_ in OBJ]
+        keys = _phrase_keys(objs, mint) if objs else []
+        if keys:
+            return keys, objs[0]
+    return [], None
 
 
 def _each_other(verb: Token) -> bool:

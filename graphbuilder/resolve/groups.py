@@ -64,6 +64,42 @@ def _group_nouns(directory: str) -> frozenset[str]:
     return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
 
 
+def religious_nouns() -> frozenset[str]:
+    """The nouns of ``group_nouns.csv`` whose CAMEO sector is religion ("Moslem", "Christian",
+    "Sunni", "fundamentalist"), in the lexicon folder in effect."""
+    return _religious_nouns(str(lexicon_dir().resolve()))
+
+
+@lru_cache(maxsize=4)
+def _religious_nouns(directory: str) -> frozenset[str]:
+    path = Path(directory) / "group_nouns.csv"
+    if not path.is_file():
+        return frozenset()
+    _, rows = read_csv_rows(path, ("noun", "sector"), comments=True)
+    return frozenset(r["noun"].lower() for _, r in rows if r["noun"] and r["sector"] == "religion")
+
+
+def _religious_group(state: LinkState, head: Token, nouns: frozenset[str]) -> int | None:
+    """First token of a group phrase whose modifier names a religious community instead of a
+    state ("Moslem fundamentalist demonstrators", "Sunni militants"; CAMEO codes them by their
+    religion sector, with no country), else None."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
+        return None
+    religious = religious_nouns()
+    mods = [c for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i]
+    firsts = [c.i for c in mods if c.lower_ in religious or c.lemma_.lower() in religious]
+    if not firsts:
+        return None
+    first = min(firsts)
+    if any(state.doc[i].is_punct or i in state.token_entity for i in range(first, head.i)):
+        return None
+    return first
+
+
 def _state_of_modifier(state: LinkState, tok: Token) -> str | None:
     """The state a modifier names: a country mention ("Kenya"), else a state's demonym
     ("Afghan"; "Palestinian" -> the State of Palestine), which becomes a ``demonym`` mention
@@ -217,6 +253,13 @@ def link_groups(state: LinkState) -> list[Relation]:
     for tok in doc:
         found = _group_phrase(state, tok, nouns)
         if found is None:
+            first = _religious_group(state, tok, nouns)
+            if first is not None:  # no state: an entity with no affiliation
+                key = state.entity_unlinked("Organization", doc[first : tok.i + 1].text)
+                state.entities[key].subclass = GROUP_SUBCLASS
+                state.add_mention(key, first, tok.i + 1, "group")
+                for i in range(first, tok.i + 1):
+                    state.token_entity[i] = key
             continue
         first, country = found
         label = doc[first : tok.i + 1].text

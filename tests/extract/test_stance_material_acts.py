@@ -319,3 +319,18 @@ def test_negated_beat_up_and_bare_beat_are_no_stance(nlp):
     assert not run(nlp, "Ugandan police did not beat up Kenyan protesters.")._.gb_stances
     # control: the bare verb of winning
     assert not run(nlp, "Kenya beat Uganda in the final on Sunday.")._.gb_stances
+
+
+def test_hostile_act_targets_the_object_of_its_purpose(nlp):
+    doc = run(nlp, "Kenyan police opened fire to disperse Ugandan farmers.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+    assert ("Kenya", "Ugandan farmers", "Negative") in got
+
+
+def test_purpose_of_protecting_is_no_hostile_target(nlp):
+    # control: "to protect Y" names whom the act is for; negated: no stance
+    doc = run(nlp, "Kenyan troops opened fire to protect Ugandan farmers.", date="2024-01-01")
+    assert not [s for s in doc._.gb_stances if s.polarity == "Negative"]
+    doc = run(nlp, "Kenyan police did not open fire to disperse Ugandan farmers.")
+    assert not doc._.gb_stances

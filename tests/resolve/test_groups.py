@@ -144,3 +144,16 @@ def test_group_from_an_organization_is_a_member_of_it(nlp):
 def test_negated_stance_of_a_group_from_an_organization(nlp):
     doc = run(nlp, "Supporters of the Labour Party did not criticize Israel.", date="2024-01-01")
     assert _groups(doc) == {}
+
+
+def test_religious_group_without_a_state(nlp):
+    doc = run(nlp, "Kenya condemned Sunni militants for the raid.", date="2024-01-01")
+    groups = _groups(doc)
+    assert set(groups) == {"Sunni militants"}
+    assert ("Kenya", "Sunni militants", "Negative") in _stances(doc)
+    assert not [r for r in doc._.gb_relations if r.subject == groups["Sunni militants"].key]
+
+
+def test_religious_group_without_a_stance_is_no_entity(nlp):
+    doc = run(nlp, "Christian farmers arrived in Nairobi on Monday.", date="2024-01-01")
+    assert _groups(doc) == {}
