@@ -58,7 +58,12 @@ class Modality:
 def _verbal_head(tok: Token) -> Token:
     """The verb carrying auxiliaries and negation for a cue: itself, or the copula of a
     predicative adjective/noun ("is not concerned")."""
-    if tok.pos_ in ("ADJ", "NOUN") and tok.dep_ in ("acomp", "attr") and tok.head != tok:
+    if (
+        (tok.pos_ in ("ADJ", "NOUN") or tok.tag_ == "VBN")
+        and tok.dep_ in ("acomp", "attr")
+        and tok.head != tok
+    ):
+        # a participle as the adjective ("is not opposed to") too
         return tok.head
     return tok
 

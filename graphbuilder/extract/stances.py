@@ -202,7 +202,19 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         return tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ != "aux")
     if pos == "NOUN":
         return tok.pos_ in ("NOUN",)
-    return tok.pos_ == "ADJ" or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod"))
+    return (
+        tok.pos_ == "ADJ"
+        or (tok.tag_ == "VBN" and tok.dep_ in ("acomp", "amod"))
+        or _adjectival_passive(tok)
+    )
+
+
+def _adjectival_passive(tok: Token) -> bool:
+    """Whether ``tok`` is a participle parsed as a passive with no by-agent, which an
+    adjective cue reads as the adjectival passive it is ("Israel is opposed to the plan", an
+    adjective with its complement; Wasow 1977, "Transformations and the lexicon"): its passive
+    subject holds the stance, the cue's preposition names the target."""
+    return tok.tag_ == "VBN" and is_passive(tok) and by_agent(tok) is None
 
 
 def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
@@ -234,6 +246,7 @@ def match_cue(tok: Token, lex: ExtractionLexicons) -> StanceCue | None:
                     for c in tok.children
                     if c.dep_ not in ("nsubj", "nsubjpass", "csubj")
                     for g in c.children
+                    if not _temporal_prep(g)  # "to disperse X on Monday night": no "on" cue
                 }
                 if (
                     tok.pos_ == "NOUN"
@@ -1445,6 +1458,12 @@ def _read_cue(
         return  # "refused to condemn X": read at the complement, through its modality
     verb = tok.head if cue.pos == "ADJ" and tok.dep_ in ("acomp",) else tok
     ag = agent_token(verb)
+    adj_passive = cue.pos == "ADJ" and _adjectival_passive(tok)
+    if adj_passive:  # "X is opposed to Y": the passive subject is the adjective's
+        # (the small model at times hangs the subject on the auxiliary: "Chile is opposed")
+        heads = [tok, *(c for c in tok.children if c.dep_ == "auxpass")]
+        subjects = (c for h in heads for c in h.children if c.dep_ in (*PASSIVE_SUBJ, "nsubj"))
+        ag = next(subjects, None)
     protects = cue.pos == "VERB" and lex.modality.has("protection", tok.lemma_)
     skip = PROTECTION_PREPS if protects else ()
     targets, phrase = _measure_targets(tok, cue, mint) if cue.frame == "measure" else ([], None)
@@ -1452,12 +1471,16 @@ def _read_cue(
         targets, phrase = _verb_targets(tok, cue, mint, skip)
     if cue.pos == "ADJ" and not targets:
         targets, phrase = _verb_targets(verb, cue, mint)
+    if not targets and cue.pos == "VERB" and pol == "Negative":
+        targets, phrase = _purpose_targets(tok, lex, mint)
     if not targets and ctx.attribution != "AuthorOpinion":
         targets, phrase = _said_of(tok, lex, mint)
     if ag is None and not is_passive(verb) and _unnamed_noun_agent(verb):
         return  # "Republican calls to negotiate with X": the callers hold it, unnamed
     if ag is None and not is_passive(verb):
         holders, conf = ([ctx.speaker] if ctx.speaker else []), CONF_FALLBACK
+    elif ag is None and adj_passive:
+        return
     elif ag is None:
         return  # a passive with no by-agent: no holder
     elif _first_person(ag) and not entity(ag):
@@ -1537,6 +1560,32 @@ def _read_cue(
                     ctx.attribution,
                     _topic(against[0]),
                 )
+
+
+def _purpose_targets(
+    verb: Token, lex: ExtractionLexicons, mint: EventMint | None
+) -> tuple[list[str], Token | None]:
+    """Targets of a hostile act with none of its own, read from the object of its purpose
+    infinitive ("opened fire to disperse the demonstrators", "imposed a blockade to punish X"):
+    the act is done to what it is done for. A purpose of protecting, or a positive cue, names
+    whom the act is for, not against ("sent troops to protect X"), and gives none."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.pos_ != "VERB":
+            continue
+        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            continue
+        if any(g.dep_ in SUBJ_DEPS for g in c.children):
+            continue
+        if lex.modality.has("protection", c.lemma_.lower()):
+            continue
+        other = match_cue(c, lex)
+        if other is not None and other.polarity == "Positive":
+            continue
+        objs = [g for g in c.children if g.dep_ in OBJ]
+        keys = _phrase_keys(objs, mint) if objs else []
+        if keys:
+            return keys, objs[0]
+    return [], None
 
 
 def _each_other(verb: Token) -> bool:

@@ -21,6 +21,12 @@ Afghanistan's government; a demonym stands for the state only before the nouns o
   the label "NOUN in PLACE", and it has no affiliation (the people in a place are not only its
   state's; :func:`_located_group`).
 
+A group noun with no state modifier but a place after it ("Demonstrators in Baghdad",
+"students in Chile") or the organization its people come from ("activists from the Fatah
+party"), as the subject of a clause, is a group too: labelled with the phrase up to the place
+or organization, affiliated with the place when it is a country, else ``gb:locatedIn`` it, or
+``gb:memberOf`` the organization.
+
 This is the CAMEO actor coding of such phrases (country code + sector code: "French farmers"
 = FRA + AGR; Gerner, Schrodt, Yilmaz & Abu-Jabr 2002, *CAMEO: Conflict and Mediation Event
 Observations*), read as an entity and its affiliation. Groups are kept only where a stance
@@ -85,6 +91,42 @@ def _group_nouns(directory: str) -> frozenset[str]:
         return frozenset()
     _, rows = read_csv_rows(path, ("noun",), comments=True)
     return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
+
+
+def religious_nouns() -> frozenset[str]:
+    """The nouns of ``group_nouns.csv`` whose CAMEO sector is religion ("Moslem", "Christian",
+    "Sunni", "fundamentalist"), in the lexicon folder in effect."""
+    return _religious_nouns(str(lexicon_dir().resolve()))
+
+
+@lru_cache(maxsize=4)
+def _religious_nouns(directory: str) -> frozenset[str]:
+    path = Path(directory) / "group_nouns.csv"
+    if not path.is_file():
+        return frozenset()
+    _, rows = read_csv_rows(path, ("noun", "sector"), comments=True)
+    return frozenset(r["noun"].lower() for _, r in rows if r["noun"] and r["sector"] == "religion")
+
+
+def _religious_group(state: LinkState, head: Token, nouns: frozenset[str]) -> int | None:
+    """First token of a group phrase whose modifier names a religious community instead of a
+    state ("Moslem fundamentalist demonstrators", "Sunni militants"; CAMEO codes them by their
+    religion sector, with no country), else None."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
+        return None
+    religious = religious_nouns()
+    mods = [c for c in head.children if c.dep_ in _MODIFIERS and c.i < head.i]
+    firsts = [c.i for c in mods if c.lower_ in religious or c.lemma_.lower() in religious]
+    if not firsts:
+        return None
+    first = min(firsts)
+    if any(state.doc[i].is_punct or i in state.token_entity for i in range(first, head.i)):
+        return None
+    return first
 
 
 def _state_of_modifier(state: LinkState, tok: Token) -> str | None:
@@ -157,6 +199,96 @@ def _located_group(state: LinkState, head: Token, nouns: frozenset[str]) -> str 
     return None
 
 
+#: prepositions of a group's place ("demonstrators in Baghdad", "students throughout Chile")
+_PLACE_PREPS = frozenset({"in", "throughout", "across"})
+#: prepositions of the body a group's people come from ("activists from the Fatah party")
+_BODY_PREPS = frozenset({"from", "of"})
+
+
+def is_group_key(state: LinkState, key: str) -> bool:
+    """Whether entity ``key`` of the linking state is a group made here."""
+    return state.entities[key].subclass == GROUP_SUBCLASS
+
+
+def _placed_group(state: LinkState, head: Token, nouns: frozenset[str]) -> tuple[int, Token] | None:
+    """(first token, place token) of a group phrase with no state modifier whose head is
+    followed by a preposition of place with a country or place as its object ("Demonstrators
+    in Baghdad", "rebels in the Ivory Coast"), else None.
+
+    Only on the holder's side: the subject of a clause or a passive's by-agent. As an object
+    ("supports the rebels in the Panjshir Gorge") the phrase keeps the reading of stance
+    targets, whose target is then the place named."""
+    if head.tag_ not in ("NNS", "NNPS") or head.i in state.token_entity:
+        return None
+    if head.dep_ not in ("nsubj", "nsubjpass") and not (
+        head.dep_ == "pobj" and head.head.dep_ == "agent"
+    ):
+        return None
+    if head.lemma_.lower() not in nouns and head.lower_ not in nouns:
+        return None
+    if head.lower_ in state.lex.demonym_heads or head.lemma_.lower() in state.lex.demonym_heads:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i != head.i + 1:
+            continue
+        if prep.lower_ in _PLACE_PREPS:
+            classes: tuple[str, ...] = ("Country", "Location")
+        elif prep.lower_ in _BODY_PREPS:
+            classes = ("Organization",)  # "activists from the Fatah party"
+        else:
+            continue
+        for place in prep.children:
+            key = state.token_entity.get(place.i) if place.dep_ == "pobj" else None
+            if (
+                key is not None
+                and state.entities[key].cls in classes
+                and not is_group_key(state, key)
+            ):
+                # noun modifiers stay in the label ("opposition activists"), adjectives not
+                # ("angry activists")
+                mods = [c.left_edge.i for c in head.children if c.dep_ == "compound"]
+                return min([head.i, *mods]), place
+    return None
+
+
+def _placed_groups(state: LinkState, nouns: frozenset[str]) -> list[Relation]:
+    """Group entities of the phrases of :func:`_placed_group`: labelled with the phrase up to
+    the place ("Demonstrators in Baghdad"), its mention over the whole phrase, affiliated with
+    the place when it is a country, else located in it."""
+    doc = state.doc
+    relations: list[Relation] = []
+    for tok in doc:
+        found = _placed_group(state, tok, nouns)
+        if found is None:
+            continue
+        first, place = found
+        place_key = state.token_entity[place.i]
+        end = place.i + 1
+        while end < len(doc) and state.token_entity.get(end) == place_key:
+            end += 1  # a multi-word place ("the Ivory Coast")
+        start = place.left_edge.i
+        if any(state.token_entity.get(i) not in (None, place_key) for i in range(start, end)):
+            continue
+        label = doc[first:end].text
+        key = state.entity_unlinked("Organization", label)
+        state.entities[key].subclass = GROUP_SUBCLASS
+        state.add_mention(key, first, end, "group")
+        for i in range(first, tok.i + 1):
+            state.token_entity[i] = key  # the noun names the group; the place stays the place
+        cls = state.entities[place_key].cls
+        predicate = {"Country": AFFILIATION, "Organization": "memberOf"}.get(cls, "locatedIn")
+        relations.append(
+            Relation(
+                subject=key,
+                predicate=predicate,
+                object=place_key,
+                confidence=AFFILIATION_CONFIDENCE,
+                evidence=evidence_of(tok.sent),
+            )
+        )
+    return relations
+
+
 def link_groups(state: LinkState) -> list[Relation]:
     """Make group entities of the document's group phrases (see the module notes).
 
@@ -179,6 +311,14 @@ def link_groups(state: LinkState) -> list[Relation]:
     for tok in doc:
         found = _group_phrase(state, tok, nouns)
         if found is None:
+            first = _religious_group(state, tok, nouns)
+            if first is not None:  # no state: an entity with no affiliation
+                key = state.entity_unlinked("Organization", doc[first : tok.i + 1].text)
+                state.entities[key].subclass = GROUP_SUBCLASS
+                state.add_mention(key, first, tok.i + 1, "group")
+                for i in range(first, tok.i + 1):
+                    state.token_entity[i] = key
+                continue
             place = _located_group(state, tok, located)
             if place is not None:
                 # "civilians in Gaza": a group where it is, of no state (the place's people are
@@ -205,7 +345,7 @@ def link_groups(state: LinkState) -> list[Relation]:
                 evidence=evidence_of(tok.sent),
             )
         )
-    return relations
+    return relations + _placed_groups(state, nouns)
 
 
 def is_group(doc: Doc, key: str) -> bool:

@@ -49,6 +49,11 @@ class LinkingLexicons:
         Nouns of "the town of X" ("town", "village"): the name after them is a place.
     kinship_nouns : frozenset[str]
         Kin after a possessive ("X's wife"): X is a person.
+    act_nouns : frozenset[str]
+        Nouns of acts and attitudes a state performs or takes: the acts, agreements and
+        measures of ``target_nouns.csv`` (CAMEO) and the noun cues of ``stance_cues.csv``. A
+        demonym before one stands for its state, the act's agent ("French mediation",
+        "Chinese criticism of", "Israeli policies").
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -65,6 +70,7 @@ class LinkingLexicons:
     place_heads: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -132,4 +138,30 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("place_head", ())),
         frozenset(context.get("settlement_noun", ())),
         frozenset(context.get("kinship_noun", ())),
+        _act_nouns(base),
     )
+
+
+#: nouns of saying: what a statement holds is words, read by the quote and saying rules, not an
+#: act of the state before it (the same nouns ``scripts/lexicon/gen_stance_cues.py`` keeps out
+#: of stance patterns)
+SAYING_NOUNS = frozenset(
+    {"claim", "statement", "comment", "remark", "report", "declaration", "communique"}
+)
+
+
+def _act_nouns(base: Path) -> frozenset[str]:
+    """The nouns of ``target_nouns.csv`` and the NOUN rows of ``stance_cues.csv`` in ``base``
+    (single words only; a file that is absent gives none), minus :data:`SAYING_NOUNS`."""
+    words: set[str] = set()
+    if (base / "target_nouns.csv").is_file():
+        _, rows = read_csv_rows(base / "target_nouns.csv", ("noun",), comments=True)
+        words |= {r["noun"].strip().lower() for _, r in rows if r["noun"]}
+    if (base / "stance_cues.csv").is_file():
+        _, rows = read_csv_rows(base / "stance_cues.csv", ("cue", "pos"), comments=True)
+        words |= {
+            r["cue"].strip().lower()
+            for _, r in rows
+            if r["pos"] == "NOUN" and r["cue"] and " " not in r["cue"].strip()
+        }
+    return frozenset(words - SAYING_NOUNS)

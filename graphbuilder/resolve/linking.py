@@ -19,10 +19,12 @@ each name, which entity it refers to:
    headline's "Obasanjo" before "Olusegun Obasanjo") is that person; an acronym defined in
    parentheses after a name ("All Progressives Congress (APC)") is that name's entity;
 4. a demonym ("Russian") stands for its state only before a noun of ``demonym_heads.csv``
-   ("Russian troops") or an office title of ``offices.csv`` ("Philippine Foreign Secretary"),
-   never elsewhere ("Russian language"), whether the model tagged it NORP, tagged it another
-   class, or left it out ("Tajik President Emomali Rahmon"); a plural demonym used as a noun
-   ("the Palestinians", "Iraqis") stands for its state too;
+   ("Russian troops"), an office title of ``offices.csv`` ("Philippine Foreign Secretary") or,
+   as an adjective, a noun of an act or attitude (``LinkingLexicons.act_nouns``: "French
+   mediation", "Chinese criticism"; the state is the act's agent), never elsewhere ("Russian
+   language"), whether the model tagged it NORP, tagged it another class, or left it out
+   ("Tajik President Emomali Rahmon"); a plural demonym used as a noun ("the Palestinians",
+   "Iraqis") stands for its state too;
 5. an event noun ("summit") with an organization or place modifier makes an event
    ("the anniversary summit of the CSTO" -> "CSTO summit"), with "between A and B" the event
    "A-B meeting"; an organization's "mission" is an organization;
@@ -45,6 +47,7 @@ Results go on the Doc extensions of :mod:`graphbuilder.nlp.extensions`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -177,7 +180,9 @@ def _common_root(span: Span) -> bool:
     """True when the head of a model name is a lower-case common word ("post-Soviet space"),
     not the lower-case tail of a hyphenated name ("Kim Dae-jung")."""
     root = span.root
-    if not root.is_lower:
+    if not root.is_lower or root.pos_ in ("ADP", "DET", "CCONJ", "PART"):
+        # "the National Union for the Total Independence of Angola", parsed as two phrases:
+        # a function word as the span's root is a split parse, not a common head
         return False
     i = root.i
     hyphen = span.doc[i - 1] if i > span.start else None
@@ -671,7 +676,11 @@ def _initials(doc: Doc, kb: KnowledgeBase, lex: LinkingLexicons) -> dict[str, st
 
 def _acronym_of(span: Span) -> str | None:
     """The acronym a name defines in parentheses right after it ("All Progressives Congress
-    (APC)"), when its letters are the initials of the name's capitalised words."""
+    (APC)"), when its letters are the initials of the name's capitalised words, with the
+    initials of some of its lower-case words ("Movement for the Actualization of the Sovereign
+    State of Biafra (MASSOB)"), in any order: a name translated from another language keeps
+    the acronym of the original's word order ("National Union for the Total Independence of
+    Angola (UNITA)", "Revolutionary Armed Forces of Colombia (FARC)")."""
     doc = span.doc
     i = span.end
     if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
@@ -680,8 +689,12 @@ def _acronym_of(span: Span) -> str | None:
     letters = acronym.replace(".", "")
     if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
         return None
-    initials = "".join(t.text[0] for t in span if t.text[:1].isupper())
-    return acronym if initials.upper() == letters else None
+    capitals = Counter(t.text[0].upper() for t in span if t.text[:1].isupper())
+    lower = Counter(t.text[0].upper() for t in span if t.text[:1].islower())
+    rest = Counter(letters) - capitals
+    if capitals - Counter(letters) or rest - lower:
+        return None
+    return acronym
 
 
 def link_names(state: LinkState) -> None:
@@ -850,6 +863,9 @@ def _link_demonym(state: LinkState, span: Span) -> None:
         prev_words = state.doc[span.end : head.i + 1].text.lower()
         words.add(prev_words)
         standing = bool(words & state.lex.demonym_heads)
+        if not standing and head.pos_ == "NOUN" and span.root.dep_ == "amod":
+            # "French mediation", "Chinese criticism of X": the state is the act's agent
+            standing = head.lemma_.lower() in state.lex.act_nouns
     elif span.root.tag_ in ("NNPS", "NNS") and span.text.endswith("s"):
         standing = True  # "the Americans" as a plural noun names the state's side
     if not standing:  # "Philippine Foreign Secretary": an office title of the KB follows

@@ -60,8 +60,11 @@ NON_STATE = {
     "PPL": "people",
     "ENV": "environment",
     "ELI": "elites",
+    "PTY": "political parties",
 }
 EXCLUDED = {
+    # "member" heads PARTY_MEMBER but names the members of any body ("members of the council")
+    "member",
     # things and institutions, not people
     "aerospace",
     "agrobusiness",

@@ -287,3 +287,50 @@ def test_conceding_to_demands_and_opening_fire(nlp):
     found = _four(nlp, "Indian troops opened fire on positions held by Lashkar-e-Taiba.")
     assert any(s[0] == "India" and s[2:] == ("Opposition", "Negative") for s in found)
     assert not _four(nlp, "Indian troops did not open fire on Lashkar-e-Taiba.")
+
+
+def test_overthrow_opposes_the_government_overthrown(nlp):
+    doc = run(nlp, "Bolivian rebels tried to overthrow the government of Chile.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.target].label, s.stance_type, s.polarity) for s in doc._.gb_stances}
+    assert ("Chile", "Opposition", "Negative") in got
+
+
+def test_not_overthrowing_is_no_opposition(nlp):
+    doc = run(nlp, "Peru did not try to overthrow the government of Chile.", date="2024-01-01")
+    assert not [s for s in doc._.gb_stances if s.polarity == "Negative"]
+
+
+def test_demonym_before_officers_is_the_state(nlp):
+    doc = run(nlp, "Peru granted asylum to two Bolivian army officers.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+    assert ("Peru", "Bolivia", "Positive") in got
+
+
+def test_beat_up_is_an_assault(nlp):
+    doc = run(nlp, "Ugandan police beat up Kenyan protesters.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+    assert ("Uganda", "Kenyan protesters", "Negative") in got
+
+
+def test_negated_beat_up_and_bare_beat_are_no_stance(nlp):
+    assert not run(nlp, "Ugandan police did not beat up Kenyan protesters.")._.gb_stances
+    # control: the bare verb of winning
+    assert not run(nlp, "Kenya beat Uganda in the final on Sunday.")._.gb_stances
+
+
+def test_hostile_act_targets_the_object_of_its_purpose(nlp):
+    doc = run(nlp, "Kenyan police opened fire to disperse Ugandan farmers.", date="2024-01-01")
+    ents = doc._.gb_entities
+    got = {(ents[s.holder].label, ents[s.target].label, s.polarity) for s in doc._.gb_stances}
+    assert ("Kenya", "Ugandan farmers", "Negative") in got
+
+
+def test_purpose_of_protecting_is_no_hostile_target(nlp):
+    # control: "to protect Y" names whom the act is for; negated: no stance
+    doc = run(nlp, "Kenyan troops opened fire to protect Ugandan farmers.", date="2024-01-01")
+    assert not [s for s in doc._.gb_stances if s.polarity == "Negative"]
+    doc = run(nlp, "Kenyan police did not open fire to disperse Ugandan farmers.")
+    assert not doc._.gb_stances

@@ -96,3 +96,64 @@ def test_demonym_before_another_noun_is_not_the_state(nlp):
     # control: "Ghanaian music" names no state
     doc = run(nlp, "Ghanaian music was praised by Liberia.", date="2024-01-01")
     assert "Ghana" not in {e.label for e in doc._.gb_entities.values()}
+
+
+def test_group_in_a_place_is_a_holder_located_there(nlp):
+    doc = run(nlp, "Protesters in Lyon denounced Germany on Sunday.", date="2024-01-01")
+    groups = _groups(doc)
+    assert set(groups) == {"Protesters in Lyon"}
+    assert ("Protesters in Lyon", "Germany", "Negative") in _stances(doc)
+    rels = {(r.subject, r.predicate, doc._.gb_entities[r.object].label) for r in doc._.gb_relations}
+    assert (groups["Protesters in Lyon"].key, "locatedIn", "Lyon") in rels
+
+
+def test_group_in_a_country_is_affiliated_with_it(nlp):
+    doc = run(nlp, "Students in Chile condemned Peru.", date="2024-01-01")
+    groups = _groups(doc)
+    assert ("Students in Chile", "Peru", "Negative") in _stances(doc)
+    rels = {(r.subject, r.predicate, r.object) for r in doc._.gb_relations}
+    assert (groups["Students in Chile"].key, "affiliatedWith", "country/CHL") in rels
+
+
+def test_negated_stance_of_a_group_in_a_place(nlp):
+    doc = run(nlp, "Students in Chile did not condemn Peru.", date="2024-01-01")
+    assert _groups(doc) == {}
+
+
+def test_group_in_a_place_as_an_object_keeps_the_place_reading(nlp):
+    # control: as a target, "the rebels in X" is read as before, no group is made
+    doc = run(nlp, "Norway supports the rebels in Darfur.", date="2024-01-01")
+    assert _groups(doc) == {}
+
+
+def test_state_noun_in_a_place_is_no_group(nlp):
+    # control: "troops in Mali" may be anyone's troops; no group, and not Mali
+    doc = run(nlp, "Troops in Mali condemned the rebels.", date="2024-01-01")
+    assert _groups(doc) == {}
+
+
+def test_group_from_an_organization_is_a_member_of_it(nlp):
+    doc = run(nlp, "Activists from the Labour Party condemned Israel.", date="2024-01-01")
+    groups = _groups(doc)
+    assert set(groups) == {"Activists from the Labour Party"}
+    assert ("Activists from the Labour Party", "Israel", "Negative") in _stances(doc)
+    rels = {(r.subject, r.predicate, doc._.gb_entities[r.object].label) for r in doc._.gb_relations}
+    assert (groups["Activists from the Labour Party"].key, "memberOf", "Labour Party") in rels
+
+
+def test_negated_stance_of_a_group_from_an_organization(nlp):
+    doc = run(nlp, "Supporters of the Labour Party did not criticize Israel.", date="2024-01-01")
+    assert _groups(doc) == {}
+
+
+def test_religious_group_without_a_state(nlp):
+    doc = run(nlp, "Kenya condemned Sunni militants for the raid.", date="2024-01-01")
+    groups = _groups(doc)
+    assert set(groups) == {"Sunni militants"}
+    assert ("Kenya", "Sunni militants", "Negative") in _stances(doc)
+    assert not [r for r in doc._.gb_relations if r.subject == groups["Sunni militants"].key]
+
+
+def test_religious_group_without_a_stance_is_no_entity(nlp):
+    doc = run(nlp, "Christian farmers arrived in Nairobi on Monday.", date="2024-01-01")
+    assert _groups(doc) == {}
