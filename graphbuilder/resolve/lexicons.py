@@ -49,6 +49,10 @@ class LinkingLexicons:
         Nouns of "the town of X" ("town", "village"): the name after them is a place.
     kinship_nouns : frozenset[str]
         Kin after a possessive ("X's wife"): X is a person.
+    name_prefixes : frozenset[str]
+        Forms of address, titles of rank by birth or religion and the title "President",
+        written before a person's name as part of how the text names them ("Ms. Carpenter",
+        "Prince Norodom Sihanouk", "President Lincoln"): a person's name mention spans them.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -65,6 +69,7 @@ class LinkingLexicons:
     place_heads: frozenset[str] = frozenset()
     settlement_nouns: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -132,4 +137,5 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("place_head", ())),
         frozenset(context.get("settlement_noun", ())),
         frozenset(context.get("kinship_noun", ())),
+        frozenset(context.get("name_prefix", ())),
     )

@@ -45,7 +45,7 @@ Results go on the Doc extensions of :mod:`graphbuilder.nlp.extensions`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -433,6 +433,42 @@ def _class_from_context(
     return None
 
 
+def _widen_to_prefix(state: LinkState, start: int) -> None:
+    """Extend the last mention (a person's name starting at token ``start``) over the
+    capitalised name prefixes written right before it (``name_prefix`` of
+    ``name_context.csv``: "Ms. Carpenter", "the Rev. Martin Luther King Jr.", "President
+    Lincoln"), the person annotation of CoNLL04 and re3d.
+
+    Only the mention's text and character offsets change: the prefix stays out of the token
+    map, so coreference still reads it as a title ("President" -> ``leaderOf``), and the
+    entity's label and aliases keep the bare name. A prefix after another capitalised word is
+    part of a longer title ("Vice President X", "Russian President X") and stays out.
+    """
+    doc = state.doc
+    i = start
+    while i > 0:
+        token = doc[i - 1]
+        if (
+            not token.text[:1].isupper()
+            or token.lower_.rstrip(".") not in state.lex.name_prefixes
+            or token.i in state.token_entity
+        ):
+            break
+        i -= 1
+    if i == start:
+        return
+    before = doc[i - 1] if i > 0 else None
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and (not before.is_sent_start or before.pos_ in ("PROPN", "ADJ") or before.lower_ == "vice")
+    ):
+        return  # "Vice President X", "Russian President X": the prefix is part of a title
+    mention = state.mentions[-1]
+    begin = doc[i].idx
+    state.mentions[-1] = replace(mention, text=doc.text[begin : mention.end], start=begin)
+
+
 def _entry_inside(span: Span, kb: KnowledgeBase, cls: str) -> KBEntry | None:
     """The KB entry a longer model name spells out.
 
@@ -788,6 +824,8 @@ def link_names(state: LinkState) -> None:
         if key is None:
             continue
         state.add_mention(key, span.start, span.end, "name")
+        if state.entities[key].cls == "Person":
+            _widen_to_prefix(state, span.start)
         state.named_spans.append((span, key))
         if not in_kb and state.entities[key].cls in ("Organization", "Event"):
             _nested_states(state, span)
