@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.records import Entity, Mention
 from graphbuilder.resolve.context import Geography, choose, doc_geography
+from graphbuilder.resolve.gazetteer import is_populated_place
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
 from graphbuilder.resolve.spans import KB_SPANS_KEY, MODEL_SPANS_KEY
@@ -350,6 +351,21 @@ _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "into", "outside", "across"})
 _ORG_PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "across"})
 
 
+#: Locative prepositions after which a model "organization" that GeoNames lists as a
+#: populated place is the place ("into Clarksdale", "at Oxford"; "worked at Siemens" is no
+#: place's name); not "of", "to", "with", "for", "by" ("a member of Congress", "sold to Delta").
+_GAZETTEER_PREPOSITIONS = frozenset(
+    {"in", "into", "at", "from", "near", "outside", "around", "across", "inside"}
+)
+
+
+def _unknown_word(span: Span) -> bool:
+    """True for a one-word name written in mixed case ("Bugesera", not the acronym "NASA"),
+    the kind of name the statistical model types by guess."""
+    text = span.text
+    return len(span) == 1 and any(c.islower() for c in text) and text[:1].isupper()
+
+
 def _is_age(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a bare age between commas (", 53,")."""
     return (
@@ -387,6 +403,13 @@ def _class_from_context(
     - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
       ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
       ``kinship_noun``).
+    - ``"Person"`` for an unknown one-word ORG in mixed case (:func:`_unknown_word`) that is
+      the subject of "was born" ("Harwick was born in 1931": an organization is founded).
+    - ``"Location"`` for an ORG that GeoNames lists as a populated place
+      (:mod:`graphbuilder.resolve.gazetteer`) as the object of a locative preposition that
+      ends the noun phrase ("refugees streamed into Clarksdale"; "worked at Siemens" and
+      "Clarksdale's mayor" stay), and for an ORG or PERSON listed there as the object of the
+      "of" after a person's name ("Ann Ford of Salamanca"; "a member of Congress" stays).
 
     Returns
     -------
@@ -422,6 +445,26 @@ def _class_from_context(
             label == "ORG" and prep in _ORG_PLACE_PREPOSITIONS
         ):
             return "Location"
+    if label == "ORG" and _unknown_word(span):
+        root = span.root
+        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() == "bear":
+            return "Person"  # "Harwick was born in 1931"
+    after_person = (  # "Ann Ford of Salamanca": a person's home town
+        before > 0 and doc[before].lower_ == "of" and doc[before - 1].ent_type_ == "PERSON"
+    )
+    if (
+        before >= 0
+        and before == start - 1
+        and (
+            (label == "ORG" and doc[before].lower_ in _GAZETTEER_PREPOSITIONS)
+            or (label in ("ORG", "PERSON") and after_person)
+        )
+        and span.root.head.i == before
+        and not possessive
+        and not noun_after
+        and is_populated_place(span.text)
+    ):
+        return "Location"  # "streamed into Clarksdale", not "worked at Siemens"
     if nxt is not None and nxt.text == ",":
         if label == "ORG" and _is_age(doc, end + 1):
             return "Person"

@@ -71,3 +71,33 @@ def test_unfound_name_after_near_is_a_place(nlp):
     assert _cls(nlp, "Near Al Huwayjah, one strike destroyed a depot.", "Al Huwayjah") == "Location"
     # control: a run after "near" that the model reads as a person stays a person
     assert _cls(nlp, "He stood near Mark Wilson at the rally.", "Mark Wilson") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cls"),
+    [
+        # GeoNames lists the name as a populated place: after a locative preposition, or after
+        # "of" following a person's name, the model's "organization" or "person" is the place
+        ("Refugees streamed into Clarksdale.", "Clarksdale", "Location"),
+        ("The reporter Ann Ford of Salamanca filed the story.", "Salamanca", "Location"),
+        # an organization is founded, a person born
+        ("Hernandez was born in 1931.", "Hernandez", "Person"),
+    ],
+)
+def test_gazetteer_and_birth_give_the_class(nlp, text, surface, cls):
+    assert _cls(nlp, text, surface) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cls"),
+    [
+        # controls: a company after "at" or "in" that no gazetteer lists, a town's name after
+        # "of" with no person before it, an organization that is founded
+        ("He worked at Siemens for a decade.", "Siemens", "Organization"),
+        ("He bought a stake in Rosneft.", "Rosneft", "Organization"),
+        ("He is a member of Congress.", "Congress", "Organization"),
+        ("Oxfam was founded in 1942.", "Oxfam", "Organization"),
+    ],
+)
+def test_gazetteer_and_birth_controls(nlp, text, surface, cls):
+    assert _cls(nlp, text, surface) == cls
