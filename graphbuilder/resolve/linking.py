@@ -313,6 +313,10 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
             k -= 1
         if _bare(doc[k]) in lex.person_titles and doc[k].is_title:
             implied = "Person"
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k + 1 : end]):
+            end = k  # "Union of Democratic Forces (SDS": the bracket opens an acronym
+            break
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ") or doc[end - 1].is_punct):
         if _closes_quote(doc, start, end - 1):
             break  # 'Party of "National Unity"' keeps its closing quote
@@ -359,13 +363,6 @@ _GAZETTEER_PREPOSITIONS = frozenset(
 )
 
 
-def _unknown_word(span: Span) -> bool:
-    """True for a one-word name written in mixed case ("Bugesera", not the acronym "NASA"),
-    the kind of name the statistical model types by guess."""
-    text = span.text
-    return len(span) == 1 and any(c.islower() for c in text) and text[:1].isupper()
-
-
 def _is_age(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a bare age between commas (", 53,")."""
     return (
@@ -390,8 +387,9 @@ def _kb_place_at(doc: Doc, i: int, kb: KnowledgeBase) -> Span | None:
 def _class_from_context(
     span: Span, label: str, lex: LinkingLexicons, kb: KnowledgeBase
 ) -> str | None:
-    """The class the words around a model PERSON, ORG (or, for kin, GPE) name imply, where the
-    model's label is a common error of the statistical model for names it has not seen.
+    """The class the words around a model PERSON, ORG (or, for kin and titles, GPE) name
+    imply, where the model's label is a common error of the statistical model for names it
+    has not seen.
 
     - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
       Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
@@ -403,8 +401,11 @@ def _class_from_context(
     - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
       ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
       ``kinship_noun``).
-    - ``"Person"`` for an unknown one-word ORG in mixed case (:func:`_unknown_word`) that is
-      the subject of "was born" ("Harwick was born in 1931": an organization is founded).
+    - ``"Person"`` for an ORG that is the subject of "was born" ("Harwick was born in 1931":
+      an organization is founded), and for a model name of any of these labels that starts
+      with a form of address or a title of rank by birth (``name_prefix`` of
+      ``name_context.csv`` but "President") and does not end in a place or institution head
+      ("Prince Norodom Ranariddh", "Duchess of York"; not "Queen Mary University").
     - ``"Location"`` for an ORG that GeoNames lists as a populated place
       (:mod:`graphbuilder.resolve.gazetteer`) as the object of a locative preposition that
       ends the noun phrase ("refugees streamed into Clarksdale"; "worked at Siemens" and
@@ -427,6 +428,14 @@ def _class_from_context(
         and doc[end + 1].lower_ in lex.kinship_nouns
     ):
         return "Person"  # "Walesa's wife": an organization or a place has no kin
+    if (
+        len(span) > 1
+        and span[0].text[:1].isupper()
+        and _bare(span[0]) in lex.name_prefixes
+        and _bare(span[0]) != "president"
+        and span[-1].lower_ not in lex.place_heads | lex.generic_heads
+    ):
+        return "Person"  # "Prince Norodom Ranariddh", "Duchess of York" (the model: a place)
     if label not in ("PERSON", "ORG"):
         return None
     if len(span) > 1 and span[-1].lower_ in lex.place_heads:
@@ -445,10 +454,8 @@ def _class_from_context(
             label == "ORG" and prep in _ORG_PLACE_PREPOSITIONS
         ):
             return "Location"
-    if label == "ORG" and _unknown_word(span):
-        root = span.root
-        if root.dep_ == "nsubjpass" and root.head.lemma_.lower() == "bear":
-            return "Person"  # "Harwick was born in 1931"
+    if label == "ORG" and span.root.dep_ == "nsubjpass" and span.root.head.lemma_ == "bear":
+        return "Person"  # "Harwick was born in 1931": an organization is founded
     after_person = (  # "Ann Ford of Salamanca": a person's home town
         before > 0 and doc[before].lower_ == "of" and doc[before - 1].ent_type_ == "PERSON"
     )
@@ -476,8 +483,8 @@ def _class_from_context(
     return None
 
 
-def _widen_to_prefix(state: LinkState, start: int) -> None:
-    """Extend the last mention (a person's name starting at token ``start``) over the
+def _widen_to_prefix(state: LinkState, span: Span) -> None:
+    """Extend the last mention (the person's name ``span``) over the
     capitalised name prefixes written right before it (``name_prefix`` of
     ``name_context.csv``: "Ms. Carpenter", "the Rev. Martin Luther King Jr.", "President
     Lincoln"), the person annotation of CoNLL04 and re3d.
@@ -488,7 +495,9 @@ def _widen_to_prefix(state: LinkState, start: int) -> None:
     part of a longer title ("Vice President X", "Russian President X") and stays out.
     """
     doc = state.doc
-    i = start
+    start = i = span.start
+    if span[-1].lower_ in state.lex.generic_heads | state.lex.place_heads:
+        return  # "Queen Mary University": no person's name, whatever its class
     while i > 0:
         token = doc[i - 1]
         if (
@@ -504,6 +513,7 @@ def _widen_to_prefix(state: LinkState, start: int) -> None:
     if (
         before is not None
         and before.text[:1].isupper()
+        and not before.text.endswith(".")  # "... Grants, N.M. Ms. Calico": a sentence's end
         and (not before.is_sent_start or before.pos_ in ("PROPN", "ADJ") or before.lower_ == "vice")
     ):
         return  # "Vice President X", "Russian President X": the prefix is part of a title
@@ -868,13 +878,16 @@ def link_names(state: LinkState) -> None:
             continue
         state.add_mention(key, span.start, span.end, "name")
         if state.entities[key].cls == "Person":
-            _widen_to_prefix(state, span.start)
+            _widen_to_prefix(state, span)
         state.named_spans.append((span, key))
         if not in_kb and state.entities[key].cls in ("Organization", "Event"):
             _nested_states(state, span)
         acronym = _acronym_of(span)
         if acronym and not kb.lookup(acronym):
             acronyms.setdefault(acronym, key)
+            if span.end + 1 not in state.token_entity and not doc[span.end + 1].ent_type_:
+                # the acronym defined in brackets is a name of the organization too
+                state.add_mention(key, span.end + 1, span.end + 2, "name")
         if state.entities[key].cls == "Person":
             people.add(key)
     _link_untagged_demonyms(state)

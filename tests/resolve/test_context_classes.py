@@ -101,3 +101,27 @@ def test_gazetteer_and_birth_give_the_class(nlp, text, surface, cls):
 )
 def test_gazetteer_and_birth_controls(nlp, text, surface, cls):
     assert _cls(nlp, text, surface) == cls
+
+
+def test_several_word_organization_that_was_born_is_a_person(nlp):
+    text = "Norton Winfred Simon was born in Portland."
+    assert _cls(nlp, text, "Norton Winfred Simon") == "Person"
+
+
+def test_bracket_opening_an_acronym_ends_the_name(nlp):
+    doc = run(nlp, "The Union of Democratic Forces (SDS) announced its stand.")
+    names = [m.text for m in doc._.gb_mentions if m.kind == "name"]
+    assert names == ["Union of Democratic Forces"]
+
+
+def test_acronym_defined_in_brackets_is_a_name_of_the_organization(nlp):
+    doc = run(nlp, "Members of the Democratic Unionist Party (DUP) met.")
+    keys = {m.text: m.entity for m in doc._.gb_mentions if m.kind == "name"}
+    assert keys["DUP"] == keys["Democratic Unionist Party"]
+    # control: brackets that hold no acronym of the name add no mention
+    doc = run(nlp, "Members of the Democratic Unionist Party (Belfast) met.")
+    assert "Belfast" not in {m.text for m in doc._.gb_mentions if m.kind == "name"} or all(
+        doc._.gb_entities[m.entity].cls != "Organization"
+        for m in doc._.gb_mentions
+        if m.text == "Belfast"
+    )

@@ -72,3 +72,29 @@ def test_title_still_gives_the_office(nlp):
     assert "President Emmanuel Macron" in names
     leads = [r for r in doc._.gb_relations if r.predicate == "leaderOf"]
     assert any(r.object == "country/FRA" for r in leads), leads
+
+
+def test_prefix_after_an_abbreviation_that_ends_a_sentence(nlp):
+    # "N.M." closes the previous sentence: it is no part of a title before "Ms."
+    names = _names(nlp, "She was raised in Grants, N.M. Ms. Calico, then 19, vanished.")
+    assert names.get("Ms. Calico") == "Calico"
+
+
+def test_no_prefix_before_an_institution(nlp):
+    # an institution's name after a title word is widened by nothing
+    doc = run(nlp, "Queen Mary University opened a campus.")
+    assert not any(m.text.startswith("Queen Mary") for m in doc._.gb_mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a model "place" or "organization" led by a title of rank by birth is a person
+        ("Sihanouk's son, Prince Norodom Ranariddh, spoke.", "Prince Norodom Ranariddh"),
+        ("Britain's Duchess of York visited Manila.", "Duchess of York"),
+    ],
+)
+def test_title_led_model_name_is_a_person(nlp, text, surface):
+    doc = run(nlp, text)
+    found = [doc._.gb_entities[m.entity].cls for m in doc._.gb_mentions if m.text == surface]
+    assert found == ["Person"]
