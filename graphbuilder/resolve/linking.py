@@ -392,7 +392,8 @@ def _class_from_context(
     has not seen.
 
     - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
-      Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
+      Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms) or
+      modifies one written in lower case ("the Tigris river", "Al-Raqqa province"); when it
       follows "the town/city/village ... of" (``settlement_noun``); when it follows a
       locative preposition that ends the noun phrase (a PERSON after "in", "into", "outside",
       "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
@@ -440,6 +441,14 @@ def _class_from_context(
         return None
     if len(span) > 1 and span[-1].lower_ in lex.place_heads:
         return "Location"
+    if (
+        nxt is not None
+        and nxt.is_lower
+        and nxt.lower_ in lex.place_heads
+        and span.root.head.i == nxt.i
+        and span.root.dep_ in ("compound", "nmod", "amod")
+    ):
+        return "Location"  # "the Tigris river", "Al-Raqqa province": the head names the kind
     before = start - 1
     while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
         before -= 1
@@ -773,6 +782,27 @@ def _acronym_of(span: Span) -> str | None:
     return acronym if initials.upper() == letters else None
 
 
+def _implied_classes(doc: Doc, kb: KnowledgeBase, lex: LinkingLexicons) -> dict[str, str]:
+    """Name -> the class its context implies somewhere in the document, for the model names
+    the KB lacks (:func:`_model_name_context`, :func:`_class_from_context`), where the
+    contexts of the name agree: a name read as a place once ("the liberation of Sinjar" after
+    "near Sinjar", "in Husaybah") is the same place where its own sentence says nothing."""
+    found: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ not in lex.label_classes or ent.label_ == "NORP":
+            continue
+        span = _strip_span(ent)
+        if not len(span):
+            continue
+        span, implied = _model_name_context(span, lex, kb)
+        if span is None:
+            continue
+        implied = implied or _class_from_context(span, ent.label_, lex, kb)
+        if implied in ("Person", "Location", "Organization"):
+            found.setdefault(span.text, set()).add(implied)
+    return {text: next(iter(c)) for text, c in found.items() if len(c) == 1}
+
+
 def link_names(state: LinkState) -> None:
     """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring); where a name
     has several readings, :func:`graphbuilder.resolve.context.choose` decides."""
@@ -782,6 +812,7 @@ def link_names(state: LinkState) -> None:
     geo = _geography(state, model_labels)
     acronyms: dict[str, str] = {}
     initials = _initials(doc, kb, lex)
+    implied_by_text = _implied_classes(doc, kb, lex)
 
     def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
         return choose(
@@ -809,6 +840,8 @@ def link_names(state: LinkState) -> None:
             if span is None:
                 continue
             implied = implied or _class_from_context(span, label, lex, kb)
+            if implied is None and label != "NORP":
+                implied = implied_by_text.get(span.text)  # one reading per document
         text = span.text
         key: str | None = None
         if in_kb:

@@ -125,3 +125,29 @@ def test_acronym_defined_in_brackets_is_a_name_of_the_organization(nlp):
         for m in doc._.gb_mentions
         if m.text == "Belfast"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cls"),
+    [
+        # a lower-case place head after the name names its kind
+        ("Water flows to the Tigris river.", "Tigris", "Location"),
+        ("The declaration of Al-Raqqa province followed.", "Al-Raqqa", "Location"),
+        # control: a common noun after an organization's name
+        ("Hamas fighters crossed the river.", "Hamas", "Organization"),
+    ],
+)
+def test_lower_case_place_head_after_the_name(nlp, text, surface, cls):
+    assert _cls(nlp, text, surface) == cls
+
+
+def test_one_reading_of_a_name_per_document(nlp):
+    # the kinship noun makes the first "Marchetti" a person; the second, in a sentence that
+    # says nothing of its class, is the same person (the model reads both as organizations)
+    doc = run(nlp, "Marchetti's brother runs the bakery. Marchetti said prices rose.")
+    found = {doc._.gb_entities[m.entity].cls for m in doc._.gb_mentions if m.text == "Marchetti"}
+    assert found == {"Person"}
+    # control: an organization whose contexts imply nothing stays one
+    doc = run(nlp, "Talks with Hamas resumed. Hamas said nothing.")
+    found = {doc._.gb_entities[m.entity].cls for m in doc._.gb_mentions if m.text == "Hamas"}
+    assert found == {"Organization"}
