@@ -169,14 +169,16 @@ def _person_of_title(tok: Token) -> str | None:
 
 def _name_mention_tokens(doc: Doc) -> set[int]:
     """Tokens inside a mention of kind ``name`` (a title word there is part of a name:
-    "Sultan Kamaletdinov")."""
+    "Sultan Kamaletdinov"), except those of a title mention: a name mention spans the prefix
+    written before it ("President Emmanuel Macron"), which coreference read as a title."""
     out: set[int] = set()
+    titles: set[int] = set()
     for m in doc._.gb_mentions or []:
-        if m.kind == "name":
+        if m.kind in ("name", "title"):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
-                out.update(t.i for t in span)
-    return out
+                (out if m.kind == "name" else titles).update(t.i for t in span)
+    return out - titles
 
 
 def _nested_org(tok: Token, classes: tuple[str, ...], index, depth: int = 2) -> str | None:

@@ -54,6 +54,10 @@ class LinkingLexicons:
         measures of ``target_nouns.csv`` (CAMEO) and the noun cues of ``stance_cues.csv``. A
         demonym before one stands for its state, the act's agent ("French mediation",
         "Chinese criticism of", "Israeli policies").
+    name_prefixes : frozenset[str]
+        Forms of address, titles of rank by birth or religion and the title "President",
+        written before a person's name as part of how the text names them ("Ms. Carpenter",
+        "Prince Norodom Sihanouk", "President Lincoln"): a person's name mention spans them.
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -71,6 +75,7 @@ class LinkingLexicons:
     settlement_nouns: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    name_prefixes: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -139,6 +144,7 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("settlement_noun", ())),
         frozenset(context.get("kinship_noun", ())),
         _act_nouns(base),
+        frozenset(context.get("name_prefix", ())),
     )
 
 

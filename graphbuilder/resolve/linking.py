@@ -48,13 +48,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.records import Entity, Mention
 from graphbuilder.resolve.context import Geography, choose, doc_geography
+from graphbuilder.resolve.gazetteer import is_populated_place
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
 from graphbuilder.resolve.spans import KB_SPANS_KEY, MODEL_SPANS_KEY
@@ -317,6 +318,10 @@ def _model_name_context(span: Span, lex: LinkingLexicons, kb: KnowledgeBase):
             k -= 1
         if _bare(doc[k]) in lex.person_titles and doc[k].is_title:
             implied = "Person"
+    for k in range(start + 1, end):
+        if doc[k].text == "(" and not any(t.text == ")" for t in doc[k + 1 : end]):
+            end = k  # "Union of Democratic Forces (SDS": the bracket opens an acronym
+            break
     while end > start and (doc[end - 1].pos_ in ("ADP", "CCONJ") or doc[end - 1].is_punct):
         if _closes_quote(doc, start, end - 1):
             break  # 'Party of "National Unity"' keeps its closing quote
@@ -355,6 +360,14 @@ _PERSON_PLACE_PREPOSITIONS = frozenset({"in", "into", "outside", "across"})
 _ORG_PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "across"})
 
 
+#: Locative prepositions after which a model "organization" that GeoNames lists as a
+#: populated place is the place ("into Clarksdale", "at Oxford"; "worked at Siemens" is no
+#: place's name); not "of", "to", "with", "for", "by" ("a member of Congress", "sold to Delta").
+_GAZETTEER_PREPOSITIONS = frozenset(
+    {"in", "into", "at", "from", "near", "outside", "around", "across", "inside"}
+)
+
+
 def _is_age(doc: Doc, i: int) -> bool:
     """True when token ``i`` is a bare age between commas (", 53,")."""
     return (
@@ -379,11 +392,13 @@ def _kb_place_at(doc: Doc, i: int, kb: KnowledgeBase) -> Span | None:
 def _class_from_context(
     span: Span, label: str, lex: LinkingLexicons, kb: KnowledgeBase
 ) -> str | None:
-    """The class the words around a model PERSON, ORG (or, for kin, GPE) name imply, where the
-    model's label is a common error of the statistical model for names it has not seen.
+    """The class the words around a model PERSON, ORG (or, for kin and titles, GPE) name
+    imply, where the model's label is a common error of the statistical model for names it
+    has not seen.
 
     - ``"Location"`` when the name ends in a place head ("Custer National Forest", "Cameron
-      Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms); when it
+      Parish": ``place_head`` of ``name_context.csv``, the generic parts of toponyms) or
+      modifies one written in lower case ("the Tigris river", "Al-Raqqa province"); when it
       follows "the town/city/village ... of" (``settlement_noun``); when it follows a
       locative preposition that ends the noun phrase (a PERSON after "in", "into", "outside",
       "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
@@ -392,6 +407,16 @@ def _class_from_context(
     - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
       ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
       ``kinship_noun``).
+    - ``"Person"`` for an ORG that is the subject of "was born" ("Harwick was born in 1931":
+      an organization is founded), and for a model name of any of these labels that starts
+      with a form of address or a title of rank by birth (``name_prefix`` of
+      ``name_context.csv`` but "President") and does not end in a place or institution head
+      ("Prince Norodom Ranariddh", "Duchess of York"; not "Queen Mary University").
+    - ``"Location"`` for an ORG that GeoNames lists as a populated place
+      (:mod:`graphbuilder.resolve.gazetteer`) as the object of a locative preposition that
+      ends the noun phrase ("refugees streamed into Clarksdale"; "worked at Siemens" and
+      "Clarksdale's mayor" stay), and for an ORG or PERSON listed there as the object of the
+      "of" after a person's name ("Ann Ford of Salamanca"; "a member of Congress" stays).
 
     Returns
     -------
@@ -409,10 +434,26 @@ def _class_from_context(
         and doc[end + 1].lower_ in lex.kinship_nouns
     ):
         return "Person"  # "Walesa's wife": an organization or a place has no kin
+    if (
+        len(span) > 1
+        and span[0].text[:1].isupper()
+        and _bare(span[0]) in lex.name_prefixes
+        and _bare(span[0]) != "president"
+        and span[-1].lower_ not in lex.place_heads | lex.generic_heads
+    ):
+        return "Person"  # "Prince Norodom Ranariddh", "Duchess of York" (the model: a place)
     if label not in ("PERSON", "ORG"):
         return None
     if len(span) > 1 and span[-1].lower_ in lex.place_heads:
         return "Location"
+    if (
+        nxt is not None
+        and nxt.is_lower
+        and nxt.lower_ in lex.place_heads
+        and span.root.head.i == nxt.i
+        and span.root.dep_ in ("compound", "nmod", "amod")
+    ):
+        return "Location"  # "the Tigris river", "Al-Raqqa province": the head names the kind
     before = start - 1
     while before >= 0 and doc[before].lower_ in ("the", "a", "an"):
         before -= 1
@@ -427,6 +468,24 @@ def _class_from_context(
             label == "ORG" and prep in _ORG_PLACE_PREPOSITIONS
         ):
             return "Location"
+    if label == "ORG" and span.root.dep_ == "nsubjpass" and span.root.head.lemma_ == "bear":
+        return "Person"  # "Harwick was born in 1931": an organization is founded
+    after_person = (  # "Ann Ford of Salamanca": a person's home town
+        before > 0 and doc[before].lower_ == "of" and doc[before - 1].ent_type_ == "PERSON"
+    )
+    if (
+        before >= 0
+        and before == start - 1
+        and (
+            (label == "ORG" and doc[before].lower_ in _GAZETTEER_PREPOSITIONS)
+            or (label in ("ORG", "PERSON") and after_person)
+        )
+        and span.root.head.i == before
+        and not possessive
+        and not noun_after
+        and is_populated_place(span.text)
+    ):
+        return "Location"  # "streamed into Clarksdale", not "worked at Siemens"
     if nxt is not None and nxt.text == ",":
         if label == "ORG" and _is_age(doc, end + 1):
             return "Person"
@@ -436,6 +495,45 @@ def _class_from_context(
             if after is None or after.text in (",", ".", ";", ":", ")"):
                 return "Location"
     return None
+
+
+def _widen_to_prefix(state: LinkState, span: Span) -> None:
+    """Extend the last mention (the person's name ``span``) over the
+    capitalised name prefixes written right before it (``name_prefix`` of
+    ``name_context.csv``: "Ms. Carpenter", "the Rev. Martin Luther King Jr.", "President
+    Lincoln"), the person annotation of CoNLL04 and re3d.
+
+    Only the mention's text and character offsets change: the prefix stays out of the token
+    map, so coreference still reads it as a title ("President" -> ``leaderOf``), and the
+    entity's label and aliases keep the bare name. A prefix after another capitalised word is
+    part of a longer title ("Vice President X", "Russian President X") and stays out.
+    """
+    doc = state.doc
+    start = i = span.start
+    if span[-1].lower_ in state.lex.generic_heads | state.lex.place_heads:
+        return  # "Queen Mary University": no person's name, whatever its class
+    while i > 0:
+        token = doc[i - 1]
+        if (
+            not token.text[:1].isupper()
+            or token.lower_.rstrip(".") not in state.lex.name_prefixes
+            or token.i in state.token_entity
+        ):
+            break
+        i -= 1
+    if i == start:
+        return
+    before = doc[i - 1] if i > 0 else None
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and not before.text.endswith(".")  # "... Grants, N.M. Ms. Calico": a sentence's end
+        and (not before.is_sent_start or before.pos_ in ("PROPN", "ADJ") or before.lower_ == "vice")
+    ):
+        return  # "Vice President X", "Russian President X": the prefix is part of a title
+    mention = state.mentions[-1]
+    begin = doc[i].idx
+    state.mentions[-1] = replace(mention, text=doc.text[begin : mention.end], start=begin)
 
 
 def _entry_inside(span: Span, kb: KnowledgeBase, cls: str) -> KBEntry | None:
@@ -697,6 +795,27 @@ def _acronym_of(span: Span) -> str | None:
     return acronym
 
 
+def _implied_classes(doc: Doc, kb: KnowledgeBase, lex: LinkingLexicons) -> dict[str, str]:
+    """Name -> the class its context implies somewhere in the document, for the model names
+    the KB lacks (:func:`_model_name_context`, :func:`_class_from_context`), where the
+    contexts of the name agree: a name read as a place once ("the liberation of Sinjar" after
+    "near Sinjar", "in Husaybah") is the same place where its own sentence says nothing."""
+    found: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.ent_id_ or ent.label_ not in lex.label_classes or ent.label_ == "NORP":
+            continue
+        span = _strip_span(ent)
+        if not len(span):
+            continue
+        span, implied = _model_name_context(span, lex, kb)
+        if span is None:
+            continue
+        implied = implied or _class_from_context(span, ent.label_, lex, kb)
+        if implied in ("Person", "Location", "Organization"):
+            found.setdefault(span.text, set()).add(implied)
+    return {text: next(iter(c)) for text, c in found.items() if len(c) == 1}
+
+
 def link_names(state: LinkState) -> None:
     """Link every name of ``doc.ents`` (steps 1-4 and 6 of the module docstring); where a name
     has several readings, :func:`graphbuilder.resolve.context.choose` decides."""
@@ -706,6 +825,7 @@ def link_names(state: LinkState) -> None:
     geo = _geography(state, model_labels)
     acronyms: dict[str, str] = {}
     initials = _initials(doc, kb, lex)
+    implied_by_text = _implied_classes(doc, kb, lex)
 
     def reading(span: Span, candidates: list[KBEntry], model_cls: str | None):
         return choose(
@@ -733,6 +853,8 @@ def link_names(state: LinkState) -> None:
             if span is None:
                 continue
             implied = implied or _class_from_context(span, label, lex, kb)
+            if implied is None and label != "NORP":
+                implied = implied_by_text.get(span.text)  # one reading per document
         text = span.text
         key: str | None = None
         if in_kb:
@@ -801,12 +923,17 @@ def link_names(state: LinkState) -> None:
         if key is None:
             continue
         state.add_mention(key, span.start, span.end, "name")
+        if state.entities[key].cls == "Person":
+            _widen_to_prefix(state, span)
         state.named_spans.append((span, key))
         if not in_kb and state.entities[key].cls in ("Organization", "Event"):
             _nested_states(state, span)
         acronym = _acronym_of(span)
         if acronym and not kb.lookup(acronym):
             acronyms.setdefault(acronym, key)
+            if span.end + 1 not in state.token_entity and not doc[span.end + 1].ent_type_:
+                # the acronym defined in brackets is a name of the organization too
+                state.add_mention(key, span.end + 1, span.end + 2, "name")
         if state.entities[key].cls == "Person":
             people.add(key)
     _link_untagged_demonyms(state)

@@ -61,7 +61,7 @@ def test_city_named_like_a_surname_stays_a_city_among_its_country(linker_nlp):
 def test_title_before_a_city_name_reads_a_person_even_among_its_country(linker_nlp):
     # a US city's name after "President", in a text naming US places: the person
     doc = run(linker_nlp, "Crowds in Boston and Chicago cheered President Lincoln in 1861.")
-    assert _reading(doc, "Lincoln")[0] == "Person"
+    assert _reading(doc, "President Lincoln")[0] == "Person"  # the name mention spans the prefix
     # control: without the title the city of the document's country stays
     doc = run(linker_nlp, "Crowds in Boston and Chicago cheered in Lincoln in 1861.")
     assert _reading(doc, "Lincoln")[2] == "place/lincoln"

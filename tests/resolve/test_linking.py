@@ -44,7 +44,7 @@ def test_a_title_beside_a_name_gets_its_owner_from_the_kb_when_the_text_names_it
     text = "President Tokayev spoke first. Kazakhstan will send no troops."
     doc = run(linker_nlp, text, date="2022-05-17")
     rels = [(r.subject, r.predicate, r.object, r.confidence) for r in doc._.gb_relations]
-    tokayev = key_of(doc, "Tokayev")
+    tokayev = key_of(doc, "President Tokayev")  # the name mention spans the prefix
     assert (tokayev, "leaderOf", "country/KAZ", 0.8) in rels
     # the state named nowhere in the document: no relation, no entity added
     alone = run(linker_nlp, "President Tokayev spoke first.", date="2022-05-17")
