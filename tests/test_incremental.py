@@ -43,6 +43,14 @@ TEXTS_B = {
     ),
 }
 
+# the holder of lukashenko.txt (criticized NATO), positive toward NATO in another document
+TEXTS_C = {
+    "lukashenko-vienna.txt": (
+        "Minsk changes tone\n\nAlexander Lukashenko, the President of Belarus, praised NATO on "
+        "Friday for the talks in Vienna."
+    ),
+}
+
 
 def _write(folder: Path, texts: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
@@ -210,3 +218,58 @@ def test_killed_build_leaves_previous_graph_and_resumes(nlp, folders, tmp_path):
     reference = tmp_path / "reference"
     build([a, many], reference, nlp=nlp, view=False)
     assert isomorphic(_union(out), _union(reference))
+
+
+def _contradictions(graph) -> list[tuple[str, ...]]:
+    """The first page of the contradictions listing: holder, target and both sentences."""
+    import graphbuilder as gb
+
+    rows = gb.query(graph, "contradictions", limit=100)
+    keys = ("holderLabel", "targetLabel", "positiveEvidence", "negativeEvidence")
+    return sorted(tuple(str(row[k]) for k in keys) for row in rows)
+
+
+def _opposing_links(store: ox.Store) -> dict[str, int]:
+    from graphbuilder.rdf.namespaces import GB
+
+    link = ox.NamedNode(str(GB.opposingSummary))
+    graphs = {"union": ox.DefaultGraph(), "summaries": ox.NamedNode(str(summary_graph_iri()))}
+    return {
+        name: sum(1 for _ in store.quads_for_pattern(None, link, None, g))
+        for name, g in graphs.items()
+    }
+
+
+def test_contradictions_listed_right_after_into(nlp, tmp_path):
+    a = _write(tmp_path / "a", TEXTS_A)
+    c = _write(tmp_path / "c", TEXTS_C)
+    out, stored = tmp_path / "out", tmp_path / "stored"
+    spec = f"oxigraph:{tmp_path / 'kg'}"
+
+    def both(paths, into=True):
+        build(paths, out, into=into, nlp=nlp, view=False)
+        build(paths, stored, into=into, store=spec, nlp=nlp, view=False)
+        store = ox.Store.read_only(str(tmp_path / "kg"))
+        return _contradictions(out / "graph.ttl"), _contradictions(store), _opposing_links(store)
+
+    none = ([], [], {"union": 0, "summaries": 0})
+    criticism = "Alexander Lukashenko, the President of Belarus, criticized NATO on Tuesday."
+    praise = TEXTS_C["lukashenko-vienna.txt"].split("\n\n")[1]
+    one = [("Alexander Lukashenko", "NATO", praise, criticism)]
+    # Lukashenko only criticized NATO: no contradiction
+    assert both([a], into=False) == none
+    # a document in which he praises NATO, added: listed at once, from the folder and the store
+    assert both([c]) == (one, one, {"union": 1, "summaries": 1})
+    # the criticism edited out of its document (only the negative summary changes): the
+    # positive summary loses its link
+    edited = a / "lukashenko.txt"
+    edited.write_text(TEXTS_A["lukashenko.txt"].replace("criticized", "met"), encoding="utf-8")
+    assert both([edited]) == none
+    # and the criticism back: the positive summary, untouched by the document, gets it again
+    edited.write_text(TEXTS_A["lukashenko.txt"], encoding="utf-8")
+    assert both([edited]) == (one, one, {"union": 1, "summaries": 1})
+    # the praise re-built as a criticism: no contradiction again
+    (c / "lukashenko-vienna.txt").write_text(
+        TEXTS_C["lukashenko-vienna.txt"].replace("praised", "criticized"), encoding="utf-8"
+    )
+    assert both([c / "lukashenko-vienna.txt"]) == none

@@ -23,12 +23,15 @@ more documents into an rdflib :class:`~rdflib.Dataset` with one named graph per 
   and the same provenance.
 
 Derived stance summaries (issue 15): one ``gb:StanceSummary`` per (holder, target, polarity)
-of the whole graph, with ``gb:stanceCount`` (how many distinct stances) and ``gb:derived
-true``, in the named graph ``gbr:graph/stance-summaries``. They are computed from the union
-of the document graphs whenever it is written: :func:`with_stance_summaries` for an rdflib
-Dataset (``graph.trig``, ``graph.ttl``), :func:`stance_summary_update` for a store (all of
-them, or only the pairs a batch of documents touched, so an incremental build keeps them
-right). Both mint the same IRIs (:func:`graphbuilder.rdf.iris.stance_summary_iri`).
+of the whole graph, with ``gb:stanceCount`` (how many distinct stances), a
+``gb:summarizedStance`` link to each of them and ``gb:derived true``, and
+``gb:opposingSummary`` from the positive summary of a holder and target to the negative one
+when both exist, in the named graph ``gbr:graph/stance-summaries``. They are computed from
+the union of the document graphs whenever it is written: :func:`with_stance_summaries` for an
+rdflib Dataset (``graph.trig``, ``graph.ttl``), :func:`stance_summary_update` for a store (all
+of them, or only the holder-target pairs a batch of documents touched, both polarities, so an
+incremental build keeps them right). Both mint the same IRIs
+(:func:`graphbuilder.rdf.iris.stance_summary_iri`).
 
 Numbers: offsets are ``xsd:integer``; confidences ``xsd:decimal`` rounded to 3 places.
 The stance-type -> polarity rule is read from the ontology (``gb:impliedPolarity``).
@@ -427,15 +430,17 @@ def _stance_combinations(graph: Graph, with_stance: bool = False) -> Iterable:
 
 
 def _summary_triples(
-    g: Graph, node: URIRef, pair: Pair, count: int, strongest: tuple | None
+    g: Graph, node: URIRef, pair: Pair, stances: set, strongest: tuple | None
 ) -> None:
     h, t, pol = (URIRef(x) for x in pair)
     g.add((node, RDF.type, GB.StanceSummary))
     g.add((node, GB.summaryHolder, h))
     g.add((node, GB.summaryTarget, t))
     g.add((node, GB.summaryPolarity, pol))
-    g.add((node, GB.stanceCount, Literal(count)))
+    g.add((node, GB.stanceCount, Literal(len(stances))))
     g.add((node, GB.derived, Literal(True)))
+    for stance in stances:
+        g.add((node, GB.summarizedStance, stance))
     if strongest is not None:
         # in the canonical form an Oxigraph store keeps (0.900 -> 0.9, 1.000 -> 1), as
         # stance_summary_update writes it there
@@ -475,8 +480,11 @@ def stance_summary_graph(graph: Graph) -> Graph:
         an evidence, ``gb:maxConfidence`` (the highest ``gb:confidence``) and
         ``gb:strongestEvidence`` (the ``gb:evidence`` of a stance of that confidence, the
         first in code-point order: the answer of ``who-criticizes-whom`` before it read the
-        summaries, ``tests/store/data/reference-who-criticizes-whom.rq``); the same triples
-        as :func:`stance_summary_update` writes in a store.
+        summaries, ``tests/store/data/reference-who-criticizes-whom.rq``), one
+        ``gb:summarizedStance`` per stance it counts, and, from the ``gb:Positive`` summary
+        of a holder and target to the ``gb:Negative`` one when both exist,
+        ``gb:opposingSummary`` (the ``contradictions`` named query starts from these); the
+        same triples as :func:`stance_summary_update` writes in a store.
 
     Examples
     --------
@@ -489,19 +497,26 @@ def stance_summary_graph(graph: Graph) -> Graph:
     >>> [int(n) for n in stance_summary_graph(g).objects(None, GB.stanceCount)]
     [2]
     """
-    from collections import Counter
-
-    counts: Counter[Pair] = Counter()
+    stances: dict[Pair, set] = {}
     strongest: dict[Pair, tuple] = {}
     for stance, pair in _stance_combinations(graph, with_stance=True):
-        counts[pair] += 1
+        stances.setdefault(pair, set()).add(stance)
         for key in _strength(graph, stance):
             if pair not in strongest or key[:2] < strongest[pair][:2]:
                 strongest[pair] = key
     out = Graph()
     bind_prefixes(out)
-    for pair, n in counts.items():
-        _summary_triples(out, stance_summary_iri(*pair), pair, n, strongest.get(pair))
+    for pair, counted in stances.items():
+        _summary_triples(out, stance_summary_iri(*pair), pair, counted, strongest.get(pair))
+    for h, t, pol in stances:
+        if pol == str(GB.Positive) and (h, t, str(GB.Negative)) in stances:
+            out.add(
+                (
+                    stance_summary_iri(h, t, pol),
+                    GB.opposingSummary,
+                    stance_summary_iri(h, t, str(GB.Negative)),
+                )
+            )
     return out
 
 
@@ -548,6 +563,15 @@ def _values(pairs: Iterable[Pair]) -> str:
     return f"VALUES (?h ?t ?pol) {{ {rows} }}"
 
 
+def _both_polarities(pairs: Iterable[Pair]) -> set[Pair]:
+    """The pairs and, for each holder and target, its summaries of both polarities: the
+    ``gb:opposingSummary`` link of a holder and target depends on both."""
+    out = set()
+    for h, t, pol in pairs:
+        out |= {(h, t, pol), (h, t, str(GB.Positive)), (h, t, str(GB.Negative))}
+    return out
+
+
 def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = True) -> str:
     """SPARQL update that recomputes stance summaries in a store from its default graph.
 
@@ -559,8 +583,9 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
     ----------
     pairs : iterable of (holder, target, polarity) IRIs, or None
         Only these summaries (the pairs the changed documents held before and after the
-        change, :func:`stance_pairs`; a pair left without stances loses its summary); None
-        for all of them.
+        change, :func:`stance_pairs`; a pair left without stances loses its summary), and
+        those of the other polarity of the same holder and target (their
+        ``gb:opposingSummary`` link); None for all of them.
     named : bool
         Keep them in the named graph ``gbr:graph/stance-summaries`` and in the default graph
         (its union); False: in the default graph only (a store without named graphs).
@@ -568,15 +593,19 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
     Returns
     -------
     str
-        The update (operations joined by ``;``); empty for an empty ``pairs``.
+        The update (operations joined by ``;``); empty for an empty ``pairs``. It writes the
+        triples of :func:`stance_summary_graph`.
     """
     graph = f"<{summary_graph_iri()}>"
+
+    def written(body: str) -> str:
+        return f"GRAPH {graph} {{ {body} }} {body}" if named else body
+
     body = (
         "?sum a gb:StanceSummary ; gb:summaryHolder ?h ; gb:summaryTarget ?t ; "
         "gb:summaryPolarity ?pol ; gb:stanceCount ?n ; gb:derived true ; "
         "gb:maxConfidence ?max ; gb:strongestEvidence ?strongest ."
     )
-    template = f"GRAPH {graph} {{ {body} }} {body}" if named else body
     drop = f"GRAPH {graph} {{ ?sum ?p ?o }} ?sum ?p ?o" if named else "?sum ?p ?o"
     stances = "?st gb:holder ?h ; gb:target ?t ; gb:polarity ?pol ; a gb:Stance ."
     if pairs is None:
@@ -584,7 +613,7 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
         parts.append("DELETE { ?sum ?p ?o } WHERE { ?sum a gb:StanceSummary ; ?p ?o }")
         values = ""
     else:
-        pairs = set(pairs)
+        pairs = _both_polarities(pairs)
         if not pairs:
             return ""
         values = _values(pairs)
@@ -607,10 +636,25 @@ def stance_summary_update(pairs: Iterable[Pair] | None = None, *, named: bool = 
         "AS ?key)"
     )
     parts.append(
-        f"INSERT {{ {template} }} WHERE {{ {{ SELECT ?h ?t ?pol (COUNT(DISTINCT ?st) AS ?n) "
-        "(MAX(?c) AS ?max) (MIN(?key) AS ?least) "
+        f"INSERT {{ {written(body)} }} WHERE {{ {{ SELECT ?h ?t ?pol (COUNT(DISTINCT ?st) "
+        "AS ?n) (MAX(?c) AS ?max) (MIN(?key) AS ?least) "
         f"WHERE {{ {values} {stances} {strength} }} GROUP BY ?h ?t ?pol }} "
         f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) BIND (SUBSTR(?least, 12) AS ?strongest) }}"
+    )
+    # each stance a summary counts, and the positive summary of a holder and target to the
+    # negative one (both just written, read back from the default graph; the negative one's
+    # IRI minted and asked for: joined as a pattern, Oxigraph read all the summaries for each
+    # positive one, 2.8 s in memory at 390k triples against 0.1 s)
+    parts.append(
+        f"INSERT {{ {written('?sum gb:summarizedStance ?st .')} }} WHERE {{ {values} "
+        f"{stances} BIND ({SUMMARY_IRI_SPARQL} AS ?sum) }}"
+    )
+    opposing = "?sum gb:summaryPolarity gb:Positive ; gb:summaryHolder ?h ; gb:summaryTarget ?t ."
+    negative = SUMMARY_IRI_SPARQL.replace("?pol", f"<{GB.Negative}>")
+    parts.append(
+        f"INSERT {{ {written('?sum gb:opposingSummary ?neg .')} }} WHERE {{ {values} "
+        + (f"BIND ({SUMMARY_IRI_SPARQL} AS ?sum) " if values else "")
+        + f"{opposing} BIND ({negative} AS ?neg) FILTER EXISTS {{ ?neg a gb:StanceSummary }} }}"
     )
     return _expand(" ;\n".join(parts))
 

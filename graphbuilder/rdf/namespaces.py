@@ -119,6 +119,8 @@ class GB(DefinedNamespace):
     stanceCount: URIRef
     maxConfidence: URIRef
     strongestEvidence: URIRef
+    summarizedStance: URIRef
+    opposingSummary: URIRef
     derived: URIRef
     Positive: URIRef
     Negative: URIRef

@@ -194,14 +194,17 @@ def reads_union(store: object) -> bool:
 
 def has_stance_summaries(store: ox.Store) -> bool:
     """Return True when the store's default graph holds ``gb:StanceSummary`` resources of
-    this graphbuilder: with ``gb:strongestEvidence`` (an earlier one wrote counts only)."""
+    this graphbuilder: with ``gb:strongestEvidence`` and ``gb:summarizedStance`` (an earlier
+    one wrote counts only, then no links to the stances)."""
     from graphbuilder.rdf.namespaces import GB
 
     if not _has_instance(store, "StanceSummary"):
         return False
-    strongest = ox.NamedNode(str(GB.strongestEvidence))
-    found = store.quads_for_pattern(None, strongest, None, ox.DefaultGraph())
-    return next(found, None) is not None
+    for term in (GB.strongestEvidence, GB.summarizedStance):
+        found = store.quads_for_pattern(None, ox.NamedNode(str(term)), None, ox.DefaultGraph())
+        if next(found, None) is None:
+            return False
+    return True
 
 
 def has_stances(store: ox.Store) -> bool:

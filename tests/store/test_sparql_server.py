@@ -177,10 +177,14 @@ def test_documents_lists_sha256_and_source(sink, example):
     union = set()
     for r in docs:
         union |= _canonical(document_graph(ds, r.article.doc_id))
-    # and the derived stance summaries (8 triples each: counts, and the strongest evidence),
+    # and the derived stance summaries (8 triples each: counts, and the strongest evidence;
+    # a link to each stance counted, and one from a positive summary to its negative one),
     # computed at the flush over the documents' union
     summaries = stance_summary_graph(dataset_to_graph(ds))
-    assert len(summaries) == 8 * len(set(summaries.subjects()))
+    stances = len(set(summaries.objects(None, GB.summarizedStance)))
+    links = len(set(summaries.subject_objects(GB.opposingSummary)))
+    assert len(summaries) == 8 * len(set(summaries.subjects())) + stances + links
+    assert (stances, links) == (6, 1)
     assert sink.flush() == len(union) + len(summaries)
     counts = sink.query("SELECT ?n WHERE { ?s gb:stanceCount ?n }")
     want = sorted(int(n) for n in summaries.objects(None, GB.stanceCount))

@@ -72,7 +72,12 @@ def test_summaries_count_the_stances_of_every_holder_target_and_polarity(example
     in_store = Graph()
     for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(summary_graph_iri()))):
         in_store.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
-    assert len(computed) == 40 and isomorphic(computed, in_store)
+    # 8 triples per summary, a gb:summarizedStance per stance (6), and one gb:opposingSummary:
+    # Tokayev's positive and negative stances toward the UN
+    assert len(computed) == 5 * 8 + 6 + 1 and isomorphic(computed, in_store)
+    (link,) = computed.subject_objects(GB.opposingSummary)
+    assert [computed.value(s, GB.summaryPolarity) for s in link] == [GB.Positive, GB.Negative]
+    assert computed.value(link[0], GB.summaryHolder) == computed.value(link[1], GB.summaryHolder)
 
 
 def test_summaries_pass_the_shapes_and_are_no_stances(example_dataset):
@@ -125,6 +130,49 @@ def test_sink_keeps_summaries_right_as_documents_change(tmp_path, example):
         sink.remove_document(docs[0].article.doc_id)
         sink.flush()
         check([edited])
+    finally:
+        sink.close()
+
+
+def test_sink_links_opposing_summaries_one_document_at_a_time(tmp_path, example):
+    # Tokayev's positive and negative stances toward the UN are in two documents: writing
+    # or removing one of them changes one summary, and the link from the positive one
+    docs, ents = example
+    sink = OxigraphSink(tmp_path / "kg", batch=1)
+    summaries = ox.NamedNode(str(summary_graph_iri()))
+
+    def links() -> int:
+        link = ox.NamedNode(str(GB.opposingSummary))
+        union = sum(1 for _ in sink.store.quads_for_pattern(None, link, None, ox.DefaultGraph()))
+        named = sum(1 for _ in sink.store.quads_for_pattern(None, link, None, summaries))
+        assert union == named
+        return union
+
+    def check(records) -> None:
+        want = stance_summary_graph(dataset_to_graph(records_to_dataset(records, ents)))
+        got = Graph()
+        for q in sink.store.quads_for_pattern(None, None, None, summaries):
+            got.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        assert isomorphic(want, got)
+
+    try:
+        for order in (docs, docs[::-1]):
+            seen = []
+            for rec in order:
+                art = rec.article
+                ds = records_to_dataset([rec], ents)
+                info = DocumentInfo(art.doc_id, art.sha256, art.source)
+                sink.replace_document(art.doc_id, ds.graph(graph_iri(art.doc_id)), info)
+                sink.flush()
+                seen.append(rec)
+                check(seen)
+            assert links() == 1
+            for rec in order:
+                sink.remove_document(rec.article.doc_id)
+                sink.flush()
+                seen.remove(rec)
+                check(seen)
+                assert links() == 0
     finally:
         sink.close()
 
