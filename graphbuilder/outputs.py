@@ -10,8 +10,10 @@ import csv
 import io
 import json
 import os
+import signal
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from graphbuilder.errors import OutputError
@@ -34,6 +36,22 @@ def _file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold SIGINT and SIGTERM back for the block (their handlers run right after it), where
+    the platform can (POSIX ``pthread_sigmask``); elsewhere, a plain block."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    old = mask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
 
 
 def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
@@ -62,10 +80,11 @@ def write_bytes_atomic(data: bytes, path: str | os.PathLike[str]) -> Path:
         raise OutputError(f"{path}: is a folder; give a file name")
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
+        with _signals_deferred():
+            # created and named with SIGINT/SIGTERM held back: a signal arriving in between
+            # would leave a temporary file that no one knows the name of
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())

@@ -785,7 +785,7 @@ def _labeled(
         return None
     if modality_of(verb, lex.modality).negated:
         return None
-    judged = [k for k in _phrase_keys(obj, mint)]
+    judged = _phrase_keys(obj, mint)
     if not judged:
         return None
     ag = agent_token(verb)
@@ -811,7 +811,7 @@ def _evaluated(tok: Token, cue: StanceCue, mint: EventMint | None = None) -> lis
         owners = owner_entities(n)
         if owners or mint is None or n.pos_ != "NOUN":
             return owners
-        return [k for k in phrase_targets(n, mint, inclusion_words())[0]]
+        return list(phrase_targets(n, mint, inclusion_words())[0])
 
     if cue.pos == "ADJ":
         if tok.dep_ in ("amod",) and tok.head != tok:
