@@ -643,8 +643,8 @@ def _between_sides(tok: Token) -> list[Token]:
     return prep_objects(tok, ("between", "among"))
 
 
-# cues of contact (CAMEO 042 visit, 043 host) whose plain negation states no stance
-# acts of contact whose absence states no stance (a visit, a mediation not made is no hostility)
+# cues of contact (CAMEO 042 visit, 043 host, 045 mediate) whose plain negation states no
+# stance: a visit or a mediation not made is no hostility
 UNMARKED_WHEN_NOT = frozenset({"visit", "host", "mediate", "mediate between"})
 HALT_FACTOR = 0.85  # a stance read from the act stopped, one inference more
 # verbs of stopping (modality kind "halt") that do not stop what they take: "released aid"
@@ -1073,6 +1073,29 @@ def _appealers(tok: Token, lex: ExtractionLexicons, qindex: dict[int, Quote]) ->
     return _holders_of_np(ag)
 
 
+def _side_actors(tok: Token, search: bool = False) -> list[str]:
+    """The actors of ``tok``'s "between" phrase, each conjunct a side of its own with its own
+    owner ("between the Iraqi government and the Kurdish authorities"); with ``search``, the
+    entities inside a conjunct that names and owns none. Capitals stand for their states."""
+    sides = [
+        k
+        for g in prep_objects(tok, ("between",))
+        for side in conjuncts(g)
+        for k in (
+            np_entities(side, follow_conj=False)
+            or owner_entities(side)
+            or (search_entities([side]) if search else [])
+        )
+    ]
+    return uniq(as_actor(tok.doc, k) for k in sides)
+
+
+def _each_toward_other(sides: list[str]):
+    """(holder, target) for every ordered pair of distinct ``sides``: a relation held by sides
+    named together is each one's toward each other (nothing for fewer than two)."""
+    return [(h, t) for h in sides for t in sides if h != t]
+
+
 COPULAS = frozenset({"be", "become", "remain", "stay"})
 
 
@@ -1278,33 +1301,18 @@ def _read_cue(
         if labeled is not None:
             # "China called the visit a provocation": the labeler judges the labeled
             labelers, judged = labeled
-            for h in labelers or ([ctx.speaker] if ctx.speaker else []):
-                for target in judged:
-                    if target != h:
-                        yield (
-                            h,
-                            target,
-                            cue.stance_type,
-                            cue.polarity,
-                            CONF_EVALUATIVE * mod.factor * cue.confidence,
-                            ctx.attribution,
-                            None,
-                        )
-            return
-        judged = _evaluated(tok, cue, mint)
-        if not judged and ctx.attribution != "AuthorOpinion":
-            # '"This is irresponsible," X said of Y's decision': what the words are said of
-            judged = _said_of(tok, lex, mint)[0]
-        for target in judged:
-            yield (
-                ctx.speaker,
-                target,
-                cue.stance_type,
-                cue.polarity,
-                CONF_EVALUATIVE * mod.factor * cue.confidence,
-                ctx.attribution,
-                None,
-            )
+            judges = labelers or ([ctx.speaker] if ctx.speaker else [])
+        else:
+            judged = _evaluated(tok, cue, mint)
+            if not judged and ctx.attribution != "AuthorOpinion":
+                # '"This is irresponsible," X said of Y's decision': what the words are said of
+                judged = _said_of(tok, lex, mint)[0]
+            judges = [ctx.speaker]
+        conf = CONF_EVALUATIVE * mod.factor * cue.confidence
+        for h in judges:
+            for target in judged:
+                if labeled is None or target != h:
+                    yield (h, target, cue.stance_type, cue.polarity, conf, ctx.attribution, None)
         return
 
     if cue.frame == "experiencer":
@@ -1366,13 +1374,8 @@ def _read_cue(
         # a relation between sides named together, each toward the other
         if mod.negated:
             return
-        sides: list[str] = []
-        if pol == "Negative":  # a state between two sides; acts between them have own cues
-            sides = [
-                k
-                for g in prep_objects(tok, ("between",))
-                for k in (np_entities(g) or owner_entities(g))
-            ]
+        # a state between two sides ("tensions between X and Y"); acts between them have own cues
+        sides = _side_actors(tok) if pol == "Negative" else []
         verb = None
         if tok.dep_ == "dobj":
             verb = tok.head  # "X and Y held talks"
@@ -1385,12 +1388,8 @@ def _read_cue(
             ag = agent_token(verb)
             sides = _holders_of_np(ag, owners=False) if ag is not None else []
         sides = uniq(as_actor(tok.doc, k) for k in sides)
-        if len(sides) < 2:
-            return
-        for h in sides:
-            for t in sides:
-                if h != t:
-                    yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        for h, t in _each_toward_other(sides):
+            yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
 
     if cue.frame == "role":
@@ -1407,23 +1406,8 @@ def _read_cue(
 
     if cue.pos == "NOUN" and "between" in cue.lemmas:
         # "fighting between X and Y", "cooperation between X and Y": each side toward the other
-        # each conjunct is a side of its own: "between the Iraqi government and the Kurdish
-        # authorities" (each side's owner, not only the first one's)
-        sides = [
-            k
-            for g in prep_objects(tok, ("between",))
-            for side in conjuncts(g)
-            for k in (
-                np_entities(side, follow_conj=False)
-                or owner_entities(side)
-                or search_entities([side])
-            )
-        ]
-        sides = uniq(as_actor(tok.doc, k) for k in sides)
-        for h in sides:
-            for t in sides:
-                if h != t:
-                    yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
+        for h, t in _each_toward_other(_side_actors(tok, search=True)):
+            yield (h, t, stype, pol, CONF_NOUN * factor, ctx.attribution, None)
         return
     if cue.pos == "NOUN":
         # a negated noun ("not to expect any support from X") names no holder in its from-phrase
@@ -1521,10 +1505,8 @@ def _read_cue(
     if len(holders) > 1 and (mutual or _each_other(verb)):
         # "Armenia and Azerbaijan have fought two wars", "X and Y agreed": each toward the other;
         # "X and Y accused each other of ...": any stance read with a reciprocal object
-        for h in holders:
-            for t in holders:
-                if t != h:
-                    yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
+        for h, t in _each_toward_other(holders):
+            yield (h, t, stype, pol, conf * factor, ctx.attribution, _topic(phrase))
         return
     if ag is not None and targets:
         # a side named in the agent's own phrase is no target of its act ("The Kingdom of X
