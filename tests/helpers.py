@@ -36,3 +36,17 @@ def key_of(doc, surface: str) -> str | None:
         if m.text == surface:
             return m.entity
     return None
+
+
+def stance_rows(doc) -> list[tuple]:
+    """(holder label, target label, type, polarity, attribution, confidence) of each stance of
+    ``doc``, labels from ``doc._.gb_entities`` (the key where the entity is unknown)."""
+    ents = doc._.gb_entities
+
+    def label(key: str) -> str:
+        return ents[key].label if key in ents else key
+
+    return [
+        (label(s.holder), label(s.target), s.stance_type, s.polarity, s.attribution, s.confidence)
+        for s in doc._.gb_stances
+    ]

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import run, stance_rows
 
 
 def _stances(nlp, text):
     doc = run(nlp, text, date="2024-01-01")
-    ents = doc._.gb_entities
-    return [
-        (
-            ents[s.holder].label if s.holder in ents else s.holder,
-            ents[s.target].label if s.target in ents else s.target,
-            s.stance_type,
-            s.polarity,
-            s.attribution,
-            s.confidence,
-        )
-        for s in doc._.gb_stances
-    ], doc
+    return stance_rows(doc), doc
 
 
 def _found(nlp, text):

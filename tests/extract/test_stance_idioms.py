@@ -7,22 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import run, stance_rows
 
 
 def _found(nlp, text, **kw):
     """(holder, target, type, polarity) labels of the stances read from ``text``."""
-    doc = run(nlp, text, date="2024-01-01", **kw)
-    ents = doc._.gb_entities
-    return [
-        (
-            ents[s.holder].label if s.holder in ents else s.holder,
-            ents[s.target].label if s.target in ents else s.target,
-            s.stance_type,
-            s.polarity,
-        )
-        for s in doc._.gb_stances
-    ]
+    return [r[:4] for r in stance_rows(run(nlp, text, date="2024-01-01", **kw))]
 
 
 @pytest.mark.parametrize(

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import run, stance_rows
 
 
 def _found(nlp, text):
-    doc = run(nlp, text, date="2024-01-01")
-    ents = doc._.gb_entities
-    return [
-        (
-            ents[s.holder].label if s.holder in ents else s.holder,
-            ents[s.target].label if s.target in ents else s.target,
-            s.stance_type,
-            s.polarity,
-            s.confidence,
-        )
-        for s in doc._.gb_stances
-    ]
+    """(holder, target, type, polarity, confidence) of the stances read from ``text``."""
+    return [(*r[:4], r[5]) for r in stance_rows(run(nlp, text, date="2024-01-01"))]
 
 
 def _four(nlp, text):
