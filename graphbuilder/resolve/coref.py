@@ -15,8 +15,10 @@ Titles
 Pronouns
     ``he``/``his``/``him`` go to the person who is the subject of the sentence's main verb when
     that is another mention, else to the subject (or last person) of the closest of the three
-    sentences before. ``it``/``its`` go to the closest organization, state, place or event before
-    them in the same or previous sentence; expletive ``it`` ("it is necessary", "it seems")
+    sentences before. ``it``/``its`` go to the organization, state, place or event that is the
+    subject of their clause or of a clause above it ("the coalition agreed to expand its
+    operations"), else to the closest one before them in the same or previous sentence;
+    expletive ``it`` ("it is necessary", "it seems")
     is left alone. ``they``/``their`` go to the latest conjoined set (``pronouns.csv``), else
     to the latest unnamed group of :mod:`graphbuilder.resolve.groups` in the same or previous
     sentence ("French farmers said they would ...").
@@ -375,6 +377,46 @@ def _governing_subject_person(state: LinkState, token: Token) -> str | None:
     return None
 
 
+def _governing_subject(state: LinkState, token: Token, classes: tuple[str, ...]) -> str | None:
+    """The entity (of ``classes``) that is the subject of the pronoun's own clause or of a
+    clause above it, before the pronoun: "the coalition agreed to expand its operations" ->
+    the coalition, not a place named in between ("met in Rome"); "the ministry said it would
+    appeal" -> the ministry. None for an object pronoun ("urged the UN ... requested it to
+    monitor": binding principle B keeps it from its own clause's subject; recency decides) and
+    when no such subject names an entity of those classes.
+
+    Parameters
+    ----------
+    state : LinkState
+        With names, titles and descriptions linked (``state.token_entity``).
+    token : Token
+        An "it"/"its"/"itself" that is not expletive.
+    classes : tuple of str
+        The entity classes the pronoun may stand for (``pronouns.csv``).
+
+    Returns
+    -------
+    str or None
+        The entity key of the subject's head noun.
+
+    Source: subjects are the most salient antecedents (Lappin & Leass 1994's subject emphasis)
+    and a possessive or subject pronoun is bound by the subject of the clause that governs it
+    (Hobbs 1978 walks up the tree the same way).
+    """
+    if token.dep_ in ("dobj", "pobj", "dative", "iobj"):
+        return None
+    for anc in token.ancestors:
+        for child in anc.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= token.i:
+                continue
+            if token in child.subtree:
+                continue
+            key = state.token_entity.get(child.i)
+            if key is not None and state.entities[key].cls in classes:
+                return key
+    return None
+
+
 def _quoted_sentences(doc, sents) -> tuple[set[int], list[bool]]:
     """Indices of the sentences that start inside a quotation (curly or straight quotes;
     a paragraph break closes any quote left open), and the in-quote flag of every character."""
@@ -461,9 +503,11 @@ def resolve_pronouns(state: LinkState) -> None:
         else:
             if token.lower_ == "it" and _is_expletive(token):
                 continue
-            start = sents[idx - 1].start if idx > 0 else sent.start
-            found = _mentions_in(state, start, token.i, classes)
-            key = found[-1][1] if found else None
+            key = _governing_subject(state, token, classes)
+            if key is None:
+                start = sents[idx - 1].start if idx > 0 else sent.start
+                found = _mentions_in(state, start, token.i, classes)
+                key = found[-1][1] if found else None
         if key:
             state.add_mention(key, token.i, token.i + 1, "pronoun")
 

@@ -89,3 +89,28 @@ def test_a_set_in_the_same_clause_is_not_the_antecedent(nlp):
     # control: "Mongolia and Nepal urged both parties" are not the parties
     doc = run(nlp, "Mongolia and Nepal urged both parties to stop the fighting.", date="2024-01-01")
     assert not any(m.text == "both parties" for m in doc._.gb_mentions)
+
+
+def test_the_coalition_is_the_coalition_named_before(nlp):
+    text = (
+        "The Western Coalition for Sahel Security met in Dakar on Monday. "
+        "On Friday, Mali criticized the coalition."
+    )
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Mali", "Western Coalition for Sahel Security", "Negative") in _stances(doc)
+
+
+def test_the_party_is_the_party_named_before(nlp):
+    text = (
+        "The Kurdistan Workers' Party attacked a base in March. "
+        "Sweden condemned the party for the attack."
+    )
+    doc = run(nlp, text, date="2024-01-01")
+    assert ("Sweden", "Kurdistan Workers' Party", "Negative") in _stances(doc)
+
+
+def test_the_party_without_an_earlier_party_is_unresolved(nlp):
+    # control: no phrase headed by "party" before it, so no guess from the organization named
+    text = "NATO attacked a base in March. Sweden condemned the party for the attack."
+    doc = run(nlp, text, date="2024-01-01")
+    assert not any(h == "Sweden" and t == "NATO" for h, t, _ in _stances(doc))
