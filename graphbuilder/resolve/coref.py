@@ -21,7 +21,8 @@ Pronouns
     expletive ``it`` ("it is necessary", "it seems")
     is left alone. ``they``/``their`` go to the latest conjoined set (``pronouns.csv``), else
     to the latest unnamed group of :mod:`graphbuilder.resolve.groups` in the same or previous
-    sentence ("French farmers said they would ...").
+    sentence ("French farmers said they would ..."), else to the state or organization of the
+    latest plural phrase its modifier names ("Iraqi forces ... they").
 Descriptions
     ``the organization``, ``this country``, ``the republic``, ``the summit`` (nouns of
     ``descriptions.csv`` with a definite determiner, singular) go to the closest entity of
@@ -348,6 +349,35 @@ def latest_social_group(state: LinkState, start: int, end: int) -> str | None:
     return None
 
 
+def _latest_plural_actor(state: LinkState, start: int, token: Token) -> str | None:
+    """The state or organization of the latest plural noun phrase before ``token`` (from token
+    ``start``) whose modifier names it: "Iraqi forces retook Tikrit. They then moved north" ->
+    Iraq; "Houthi rebels attacked a ship. They said ..." -> the Houthis. What a plural pronoun
+    stands for when no conjoined set or unnamed group does. None when there is none.
+
+    The head must be a plural common noun (tag ``NNS``): number agreement, the first filter of
+    Lappin & Leass (1994); the phrase stands for the actor its modifier names, as a demonym
+    before an act noun does elsewhere in graphbuilder ("Iraqi forces" act for Iraq).
+    """
+    doc = state.doc
+    found: list[tuple[bool, str]] = []  # (is a subject, key), latest first
+    for k in range(token.i - 1, start - 1, -1):
+        head = doc[k]
+        if head.tag_ != "NNS" or k in state.token_entity:
+            continue
+        for child in head.children:
+            if child.i > k or child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            key = state.token_entity.get(child.i)
+            if key is not None and state.entities[key].cls in ("Country", "Organization"):
+                found.append((head.dep_ in ("nsubj", "nsubjpass"), key))
+                break
+    # a subject before an object ("Russian officials met Chinese diplomats. They ..."): the
+    # subject emphasis of Lappin & Leass (1994)
+    subjects = [key for is_subject, key in found if is_subject]
+    return subjects[0] if subjects else (found[0][1] if found else None)
+
+
 def _governing_subject_person(state: LinkState, token: Token) -> str | None:
     """The person subject of a clause above the pronoun's own, before it in the sentence:
     "after Fico said he is not ready" -> Fico (the subject of the governing "said", not of the
@@ -468,6 +498,10 @@ def resolve_pronouns(state: LinkState) -> None:
                 social = latest_social_group(
                     state, sents[idx - 1].start if idx else sent.start, token.i
                 )
+                if social is None:
+                    social = _latest_plural_actor(
+                        state, sents[idx - 1].start if idx else sent.start, token
+                    )
                 if social:
                     state.add_mention(social, token.i, token.i + 1, "pronoun")
                 continue

@@ -35,3 +35,19 @@ def test_an_object_it_is_not_its_own_clause_subject(nlp):
     # binding principle B: "requested it" cannot be the subject "France"; recency decides
     doc = run(nlp, "France welcomed the UN mission and requested it to monitor the vote.")
     assert "France" not in _pronoun_targets(doc).get("it", set())
+
+
+def test_they_after_a_plural_phrase_is_the_actor_its_modifier_names(nlp):
+    doc = run(nlp, "Iraqi forces retook Tikrit in March. They then moved north toward Mosul.")
+    assert _pronoun_targets(doc)["they"] == {"Iraq"}
+
+
+def test_they_prefers_the_subject_plural_phrase(nlp):
+    doc = run(nlp, "Russian officials met Chinese diplomats in Moscow. They discussed trade.")
+    assert _pronoun_targets(doc)["they"] == {"Russia"}
+
+
+def test_they_after_a_singular_phrase_is_unresolved(nlp):
+    # control: number agreement; "the Iraqi army" is singular, no plural phrase names an actor
+    doc = run(nlp, "The Iraqi army retook Tikrit in March. They then moved north toward Mosul.")
+    assert "they" not in _pronoun_targets(doc)
