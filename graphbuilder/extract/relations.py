@@ -27,7 +27,8 @@
   under the title's of-phrase), "X of <org>", "<org>'s X" (not where a title already makes
   the person its leader or official), a verb of employment ("X taught at Y", "X works for Y").
 - ``locatedIn`` for organizations the KB does not place ("the Boise Interagency Fire Center in
-  Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes"), "X is in Y", and
+  Idaho", "Pepperell, based in West Point", "New Orleans-based Popeyes", "X, a Hong Kong
+  construction firm", "X Co. of New York", "at X headquarters in Rockville"), "X is in Y", and
   "<place>, <province or country>" ("Livingston, Texas"; not a list: "Almaty, Astana and
   Bishkek").
 - ``locatedIn`` for an event named with a city or in one ("the G7 Hiroshima summit").
@@ -612,6 +613,61 @@ def _org_places(doc: Doc, cues: RelationCues) -> list[tuple[str, str, str, Token
     return out
 
 
+_SEAT_NOUNS = ("headquarters", "offices", "office", "seat", "head office")
+
+
+def _described_org_places(doc: Doc) -> list[tuple[str, str, str, Token, float]]:
+    """``locatedIn`` for organizations the KB does not place, from how a news text describes
+    them (CoNLL04's OrgBased_In, Roth & Yih 2004):
+
+    - an apposition whose noun a place modifies: "Sun Hung Kai Properties, a Hong Kong
+      construction firm";
+    - "of" a place after the name: "Manufacturers Hanover Trust Co. of New York";
+    - the organization's seat "in"/"at" a place: "at NRC headquarters in Rockville".
+
+    A possessive is not read: "Beijing's Ministry of Foreign Affairs" names the state by its
+    capital (metonymy), not where a company sits.
+
+    Returns (organization, "locatedIn", place, evidence token, confidence) tuples.
+    """
+    out = []
+    ents = doc._.gb_entities or {}
+
+    def unplaced_org(tok: Token) -> str | None:
+        key = entity(tok)
+        if key and entity_class(doc, key) == "Organization" and _head_of_mention(tok):
+            if not getattr(ents.get(key), "kb_id", None):
+                return key
+        return None
+
+    def places(toks) -> list[str]:
+        return [
+            k
+            for t in toks
+            if (k := entity(t)) and entity_class(doc, k) in PLACE_CLASSES and _head_of_mention(t)
+        ]
+
+    for tok in doc:
+        if tok.lower_ in _SEAT_NOUNS and tok.pos_ == "NOUN":
+            # "NRC headquarters in Rockville", "the bank's offices in Giessen"
+            orgs = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.i < tok.i]
+            for org in uniq(k for c in orgs if (k := unplaced_org(c))):
+                for p in _place_objects(tok)[:1]:
+                    out.append((org, "locatedIn", p, tok, CONF_ORG_PLACE))
+        key = unplaced_org(tok)
+        if key is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                mods = [g for g in c.children if g.dep_ in ("compound", "amod", "nmod")]
+                for p in places(mods)[:1]:
+                    out.append((key, "locatedIn", p, c, CONF_ORG_PLACE))
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in places(g for g in c.children if g.dep_ == "pobj")[:1]:
+                    out.append((key, "locatedIn", p, c, CONF_ORG_PLACE))
+    return out
+
+
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest northeastern northwestern southeastern southwestern north-east "
@@ -759,6 +815,7 @@ def extract_relations(doc: Doc, lexicons: ExtractionLexicons | None = None) -> l
         *_places(doc, lex.relations),
         *_person_orgs(doc),
         *_org_places(doc, lex.relations),
+        *_described_org_places(doc),
         *_apposed_places(doc),
         *_possessed_places(doc),
         *_places_in_places(doc),

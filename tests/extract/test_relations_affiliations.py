@@ -144,3 +144,24 @@ def test_place_in_a_compass_part_of_its_country(rels):
     got = rels("Ruto met Museveni in Nairobi in March, and Kenya in Africa was praised.")
     assert ("Nairobi", "locatedIn", "March") not in got
     assert not any(s == "Kenya" and p == "locatedIn" for s, p, _ in got)
+
+
+def test_organization_apposed_with_a_place_noun(rels):
+    got = rels("Kowloon Harbour Holdings, a Singapore shipping firm, bought the terminal.")
+    assert ("Kowloon Harbour Holdings", "locatedIn", "Singapore") in got
+
+
+def test_organization_of_a_place(rels):
+    got = rels("Bronson Savings Trust Co. of Chicago filed the plan on Friday.")
+    assert ("Bronson Savings Trust Co.", "locatedIn", "Chicago") in got
+
+
+def test_organization_headquarters_in_a_place(rels):
+    got = rels("Reporters gathered at Haldane Analytics headquarters in Denver.")
+    assert ("Haldane Analytics", "locatedIn", "Denver") in got
+
+
+def test_capital_possessive_is_no_seat(rels):
+    # control: "Beijing's ministry" names the state by its capital, it does not place a firm
+    got = rels("Beijing's Ministry of Commerce said the talks would resume.")
+    assert not [r for r in got if r[1] == "locatedIn"]
