@@ -87,7 +87,8 @@ class Mention:
 
     ``kind`` says how it was found: ``"name"`` (a name or alias), ``"title"`` (an office,
     "the President of Kazakhstan"), ``"demonym"`` ("Russian troops"), ``"pronoun"`` ("he"),
-    ``"description"`` ("the organization"), ``"author"`` (the byline).
+    ``"description"`` ("the organization"), ``"group"`` (an unnamed group: "demonstrators in
+    Baghdad"), ``"author"`` (the byline).
     """
 
     text: str

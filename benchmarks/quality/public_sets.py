@@ -39,7 +39,8 @@ re3d (``re3d/<source>/``, Dstl 2017; gold with ``confidence >= 0.5``)
     spans (as in ``evaluate_data.py``). The gold marks names, pronouns ("they", "its": 145
     spans) and descriptions ("the regime", "Coalition partners": 322) alike, so ours are all
     the mentions graphbuilder resolves to an entity (:data:`RE3D_MENTION_KINDS`: names,
-    titles, demonyms, and the pronouns and definite descriptions of coreference, each scored
+    titles, demonyms, unnamed groups ("civilians in Aleppo"), and the pronouns and definite
+    descriptions of coreference, each scored
     with its entity's class); the rows "names only" keep the name, title and demonym mentions
     (:data:`RE3D_NAME_KINDS`), the part plain spaCy can be compared with kind for kind. Class
     mapping: ours Person -> Person, Organization -> Organisation, Location -> Location, Country ->
@@ -87,7 +88,7 @@ SPACY_RE3D = {
     "FAC": {"Location"},
     "NORP": {"Nationality"},
 }
-RE3D_MENTION_KINDS = ("name", "title", "demonym", "description", "pronoun")
+RE3D_MENTION_KINDS = ("name", "title", "demonym", "group", "description", "pronoun")
 RE3D_NAME_KINDS = ("name", "title", "demonym")
 RE3D_RELATIONS = {"InChargeOf": {"leaderOf", "officialOf"}, "BelongsTo": {"memberOf", "partOf"}}
 sys.path.insert(0, str(HERE))
