@@ -222,11 +222,12 @@ def _titles(doc: Doc, cues: RelationCues, index) -> list[tuple[str, str, str, To
         if status == "deputy":
             rel = "officialOf"  # "deputy president of South Africa X"
         for c in tok.children:
-            # "secretary of the party", "a spokeswoman for the agency", "a professor at Harvard"
+            # "secretary of the party", "a spokeswoman for the agency", "a professor at Harvard",
+            # "Rabin's spokesman at the Defense Ministry"
             if c.dep_ == "prep" and (
                 c.lower_ == "of"
                 or (c.lower_ == "for" and kind != "leader")
-                or (c.lower_ == "at" and kind == "affiliation")
+                or (c.lower_ == "at" and kind in ("affiliation", "official"))
                 or (c.lower_ == "with" and kind in ("affiliation", "official"))
             ):
                 for g in c.children:

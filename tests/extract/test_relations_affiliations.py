@@ -165,3 +165,10 @@ def test_capital_possessive_is_no_seat(rels):
     # control: "Beijing's ministry" names the state by its capital, it does not place a firm
     got = rels("Beijing's Ministry of Commerce said the talks would resume.")
     assert not [r for r in got if r[1] == "locatedIn"]
+
+
+def test_spokesman_at_a_body_is_its_official(rels):
+    got = rels(
+        "Dana Levi, Mr. Katz's spokesman at the Transport Ministry, said the line would reopen."
+    )
+    assert ("Dana Levi", "officialOf", "Transport Ministry") in got
