@@ -508,3 +508,11 @@ def test_nonsense_limits_are_usage_errors(tmp_path, corpus):
     code, _, err, loaded = _run(["build", corpus["good"], "-o", tmp_path / "o", "--max-bytes", -5])
     assert code == 2 and not loaded
     assert err[0].startswith("error: Invalid value for '--max-bytes'")
+
+
+def test_version_prints_the_package_version(tmp_path):
+    from graphbuilder.version import __version__
+
+    code, stdout, err, loaded = _run(["--version"])
+    assert code == 0 and err == []
+    assert stdout.strip() == f"graphbuilder {__version__}" and not loaded
