@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from graphbuilder.errors import KnowledgeBaseError
@@ -78,3 +79,59 @@ def read_csv_rows(
     except csv.Error as err:
         raise KnowledgeBaseError(f"{path}: malformed CSV ({err})") from None
     return header, rows
+
+
+def lexicon_words(
+    name: str,
+    column: str = "noun",
+    *,
+    where: tuple[str, frozenset[str]] | None = None,
+    comments: bool = False,
+) -> frozenset[str]:
+    """The lower-cased values of one column of a word list in the lexicon folder in effect.
+
+    Parameters
+    ----------
+    name : str
+        The file name in the lexicon folder (``"group_nouns.csv"``).
+    column : str
+        The column whose non-empty values are returned.
+    where : (str, frozenset of str), optional
+        Keep only the rows whose value in that column is one of those (``("sector",
+        frozenset({"religion"}))``).
+    comments : bool
+        Skip lines starting with ``#``.
+
+    Returns
+    -------
+    frozenset of str
+        Empty when the folder has no such file. Read once per folder and arguments.
+
+    Raises
+    ------
+    KnowledgeBaseError
+        As :func:`read_csv_rows` (the file lacks ``column`` or ``where``'s column, or is
+        malformed).
+
+    Examples
+    --------
+    >>> "regime" in lexicon_words("head_match_nouns.csv")
+    True
+    """
+    from graphbuilder.paths import lexicon_dir
+
+    return _lexicon_words(str(lexicon_dir().resolve()), name, column, where, comments)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_words(directory, name, column, where, comments) -> frozenset[str]:
+    path = Path(directory) / name
+    if not path.is_file():
+        return frozenset()
+    required = (column,) if where is None else (column, where[0])
+    _, rows = read_csv_rows(path, required, comments=comments)
+    return frozenset(
+        r[column].lower()
+        for _, r in rows
+        if r[column] and (where is None or r[where[0]] in where[1])
+    )

@@ -32,3 +32,19 @@ def test_faults_name_the_file_and_the_line(tmp_path):
         read_csv_rows(latin)
     with pytest.raises(KnowledgeBaseError, match=r"absent\.csv: cannot read"):
         read_csv_rows(tmp_path / "absent.csv")
+
+
+def test_lexicon_words_reads_one_column_of_the_lexicon_folder_in_effect(tmp_path):
+    from graphbuilder.datafiles import lexicon_words
+    from graphbuilder.paths import use_data
+
+    (tmp_path / "words.csv").write_text(
+        "noun,sector\n# a note\nRabbi,religion\nfarmer,agriculture\n,religion\n", encoding="utf-8"
+    )
+    with use_data(lexicons=tmp_path):
+        assert lexicon_words("words.csv", comments=True) == {"rabbi", "farmer"}
+        only = lexicon_words("words.csv", where=("sector", frozenset({"religion"})), comments=True)
+        assert only == {"rabbi"}
+        assert lexicon_words("absent.csv") == frozenset()
+        with pytest.raises(KnowledgeBaseError, match="missing column"):
+            lexicon_words("words.csv", "verb", comments=True)

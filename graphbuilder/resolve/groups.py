@@ -36,15 +36,11 @@ node when it acts or is acted on, not for every "Syrian refugees" in passing.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
-from graphbuilder.datafiles import read_csv_rows
+from graphbuilder.datafiles import lexicon_words
 from graphbuilder.extract.syntax import evidence_of
 from graphbuilder.names import normalize_name
-from graphbuilder.paths import lexicon_dir
 from graphbuilder.records import Relation, Stance
 from graphbuilder.resolve.linking import LinkState
 
@@ -57,7 +53,7 @@ _MODIFIERS = ("amod", "compound", "nmod")
 def group_nouns() -> frozenset[str]:
     """The nouns of ``group_nouns.csv`` in the lexicon folder in effect (empty when the folder
     has no such file)."""
-    return _group_nouns(str(lexicon_dir().resolve()))
+    return lexicon_words("group_nouns.csv", comments=True)
 
 
 # CAMEO agent sectors of a place's population (civilians, refugees): their nouns make a group
@@ -68,44 +64,17 @@ POPULATION_SECTORS = frozenset({"CVL", "REF"})
 
 def population_nouns() -> frozenset[str]:
     """The nouns of ``group_nouns.csv`` of the :data:`POPULATION_SECTORS`."""
-    return _population_nouns(str(lexicon_dir().resolve()))
-
-
-@lru_cache(maxsize=4)
-def _population_nouns(directory: str) -> frozenset[str]:
-    path = Path(directory) / "group_nouns.csv"
-    if not path.is_file():
-        return frozenset()
-    _, rows = read_csv_rows(path, ("noun",), comments=True)
-    return frozenset(
-        r["noun"].lower()
-        for _, r in rows
-        if r["noun"] and (r.get("cameo_sector") or "") in POPULATION_SECTORS
+    return lexicon_words(
+        "group_nouns.csv", where=("cameo_sector", POPULATION_SECTORS), comments=True
     )
-
-
-@lru_cache(maxsize=4)
-def _group_nouns(directory: str) -> frozenset[str]:
-    path = Path(directory) / "group_nouns.csv"
-    if not path.is_file():
-        return frozenset()
-    _, rows = read_csv_rows(path, ("noun",), comments=True)
-    return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
 
 
 def religious_nouns() -> frozenset[str]:
     """The nouns of ``group_nouns.csv`` whose CAMEO sector is religion ("Moslem", "Christian",
     "Sunni", "fundamentalist"), in the lexicon folder in effect."""
-    return _religious_nouns(str(lexicon_dir().resolve()))
-
-
-@lru_cache(maxsize=4)
-def _religious_nouns(directory: str) -> frozenset[str]:
-    path = Path(directory) / "group_nouns.csv"
-    if not path.is_file():
-        return frozenset()
-    _, rows = read_csv_rows(path, ("noun", "sector"), comments=True)
-    return frozenset(r["noun"].lower() for _, r in rows if r["noun"] and r["sector"] == "religion")
+    return lexicon_words(
+        "group_nouns.csv", where=("sector", frozenset({"religion"})), comments=True
+    )
 
 
 def _religious_group(state: LinkState, head: Token, nouns: frozenset[str]) -> int | None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from graphbuilder.datafiles import read_csv_rows
+from graphbuilder.datafiles import lexicon_words, read_csv_rows
 from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.paths import lexicon_dir
 from graphbuilder.resolve.linking import LinkState
@@ -44,16 +44,7 @@ ACTOR_CLASSES = ("Person", "Country", "Organization")
 def head_match_nouns() -> frozenset[str]:
     """The nouns of ``head_match_nouns.csv`` in the lexicon folder in effect (empty when the
     folder has no such file)."""
-    return _nouns(str(lexicon_dir().resolve()))
-
-
-@lru_cache(maxsize=4)
-def _nouns(directory: str) -> frozenset[str]:
-    path = Path(directory) / "head_match_nouns.csv"
-    if not path.is_file():
-        return frozenset()
-    _, rows = read_csv_rows(path, ("noun",))
-    return frozenset(r["noun"].lower() for _, r in rows if r["noun"])
+    return lexicon_words("head_match_nouns.csv")
 
 
 def _entity_of_phrase(state: LinkState, head: Token) -> str | None:
