@@ -126,9 +126,12 @@ def _bare(text: str) -> str:
 
 def locative_before(span: Span, lex: LinkingLexicons) -> bool:
     """True when a locative preposition stands right before the name (``in``, ``near``,
-    ``from`` ... of ``name_context.csv``; "in the" too)."""
-    i = span.start - 1
+    ``from`` ... of ``name_context.csv``; "in the" too), and the name is what the preposition
+    governs: not a possessor ("outside Lennon's apartment", "in Smith's view")."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False
+    i = span.start - 1
     while i >= 0 and doc[i].lower_ in _DETERMINERS:
         i -= 1
     return i >= 0 and doc[i].lower_ in lex.place_prepositions and doc[i].pos_ == "ADP"

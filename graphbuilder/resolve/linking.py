@@ -379,6 +379,16 @@ def _is_age(doc: Doc, i: int) -> bool:
     )
 
 
+def _person_follows(doc: Doc, end: int) -> bool:
+    """True when what follows a name right after its comma is said only of a person: the
+    relative pronoun "who" ("Mason, who headed ...": an organization or a place takes "which"
+    or "that"; English grammar) or a bare age between commas ("Cheek, 53, is")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return (nxt.lower_ in ("who", "whom") and nxt.tag_ == "WP") or _is_age(doc, end + 1)
+
+
 def _kb_place_at(doc: Doc, i: int, kb: KnowledgeBase) -> Span | None:
     """The KB place or country name (``doc.ents``) that starts at token ``i``."""
     for ent in doc.ents:
@@ -404,9 +414,9 @@ def _class_from_context(
       "across": "in Heuchelheim", not "in Smith's view"; an ORG only after "near", "outside",
       "around", "across": not "near Hamas positions"); when it stands
       before ", <KB place>" that ends the phrase ("Beaumont, Texas,", "Karabilah, Iraq.").
-    - ``"Person"`` for an ORG followed by an age between commas ("Cheek, 53, is"), and for an
-      ORG or a place followed by a possessive and a kinship noun ("Walesa's wife":
-      ``kinship_noun``).
+    - ``"Person"`` for an ORG or a place followed by an age between commas ("Cheek, 53, is")
+      or by ", who" ("Mason, who headed the CDC"), and for an ORG or a place followed by a
+      possessive and a kinship noun ("Walesa's wife": ``kinship_noun``).
     - ``"Person"`` for an ORG that is the subject of "was born" ("Harwick was born in 1931":
       an organization is founded), and for a model name of any of these labels that starts
       with a form of address or a title of rank by birth (``name_prefix`` of
@@ -442,6 +452,8 @@ def _class_from_context(
         and span[-1].lower_ not in lex.place_heads | lex.generic_heads
     ):
         return "Person"  # "Prince Norodom Ranariddh", "Duchess of York" (the model: a place)
+    if label in ("ORG", "GPE", "LOC") and _person_follows(doc, end):
+        return "Person"  # "Mason, who headed the CDC", "Albrecht, 54, is a former professor"
     if label not in ("PERSON", "ORG"):
         return None
     if len(span) > 1 and span[-1].lower_ in lex.place_heads:
@@ -487,8 +499,6 @@ def _class_from_context(
     ):
         return "Location"  # "streamed into Clarksdale", not "worked at Siemens"
     if nxt is not None and nxt.text == ",":
-        if label == "ORG" and _is_age(doc, end + 1):
-            return "Person"
         place = _kb_place_at(doc, end + 1, kb)
         if place is not None:
             after = doc[place.end] if place.end < len(doc) else None

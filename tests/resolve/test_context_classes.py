@@ -1,7 +1,7 @@
 """Classes the words around a model name imply, where the statistical model mislabels a
 name it has not seen (issue 13): place heads, "the town of X", locative prepositions, ", <KB
 place>", an age apposition. Real spaCy pipeline; sentences written for these tests, each with
-a control that keeps the other class."""
+a control that keeps the other class; ", who" and a possessor after a locative preposition too."""
 
 from __future__ import annotations
 
@@ -39,6 +39,17 @@ def _cls(nlp, text: str, surface: str) -> str | None:
         # a kinship noun after the possessive: a person (the model reads an organization, a place)
         ("Marchetti's brother runs the bakery.", "Marchetti", "Person"),
         ("Brandvold's widow sued the insurer.", "Brandvold", "Person"),
+        # ", who": only a person (the model reads an organization or a place)
+        (
+            "Dawson, who headed the Federal Housing Office in Denver, said he would retire.",
+            "Dawson",
+            "Person",
+        ),
+        ("Weston, who led the Boston Harbor Commission, quit.", "Weston", "Person"),
+        # an age after a name the model reads as a place
+        ("Keller, 54, taught economics at the university.", "Keller", "Person"),
+        # the surname of a person named before, as a possessor after a locative preposition
+        ("Critics met novelist Anna Keller in Keller's Boston home.", "Keller", "Person"),
     ],
 )
 def test_context_gives_the_class(nlp, text, surface, cls):
@@ -55,6 +66,8 @@ def test_context_gives_the_class(nlp, text, surface, cls):
         ("In Ronald Ashby's view, the plan was sound.", "Ronald Ashby", "Person"),
         ("Talks with Hamas resumed in Cairo on Monday.", "Hamas", "Organization"),
         ("Solidarity's leaders met on Monday.", "Solidarity", "Organization"),
+        # ", which" is said of organizations and places
+        ("Refugees fled to Mosul, which the militants held.", "Mosul", "Location"),
         (
             "Orlen Holdings, Poland's largest refiner, bought the stake.",
             "Orlen Holdings",
