@@ -6,7 +6,8 @@ F. Kennedy Jr.), or a person already named in the document ("Kim" after "Kim Jon
 "Washington" after "George Washington"). :func:`choose` weighs, in this order:
 
 1. the sentence: a locative preposition before the name ("in Georgia") makes it a place; an
-   honorific or office title before it ("Gov. Kennedy", "President Lee") a person; a word of
+   honorific or office title before it ("Gov. Kennedy", "President Lee"), or a role only a
+   person has ("Booth shot Lincoln", "Kennedy's assassination"), a person; a word of
    ``ontology/kb/context_cues.csv`` next to it ("Georgia's *governor*", "the *state* of
    Georgia", "Georgia *Gov.*" -> a state or province; "the *President* of Georgia" -> a
    country) the reading of that kind;
@@ -135,6 +136,27 @@ def locative_before(span: Span, lex: LinkingLexicons) -> bool:
     while i >= 0 and doc[i].lower_ in _DETERMINERS:
         i -= 1
     return i >= 0 and doc[i].lower_ in lex.place_prepositions and doc[i].pos_ == "ADP"
+
+
+def animate_patient(span: Span, lex: LinkingLexicons) -> bool:
+    """True when the name is the patient of a verb or noun that takes a person
+    (``animate_patient_verb`` / ``animate_patient_noun`` of ``name_context.csv``): the object
+    or passive subject of "shoot", "assassinate", "kidnap" ... ("Booth shot Lincoln",
+    "Lincoln was assassinated"), the possessor, compound or of-object of "assassination",
+    "killer" ... ("Kennedy's assassination", "the Kennedy slaying", "the murder of Kennedy").
+
+    Source: VerbNet murder-42.1 and poison-42.2 (Patient [+animate]); FrameNet Killing and
+    Kidnapping (Victim).
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        return head.lemma_.lower() in lex.animate_verbs
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
+        return head.lemma_.lower() in lex.animate_nouns
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head.lemma_.lower() in lex.animate_nouns
+    return False
 
 
 def title_before(span: Span, lex: LinkingLexicons, kb: KnowledgeBase) -> bool:
@@ -285,7 +307,8 @@ def choose(
     people = [e for e in candidates if e.cls == "Person"]
     at_place = locative_before(span, lex)
     wanted = cue_reading(span, cues)
-    titled = title_before(span, lex, kb) and wanted is None
+    # a title before the name, or a role only a person has ("Booth shot Lincoln")
+    titled = (title_before(span, lex, kb) or animate_patient(span, lex)) and wanted is None
     as_person = not at_place and not wanted and (titled or model_cls == "Person")
     # 2: a person the document names
     if person is not None and not at_place and not wanted:

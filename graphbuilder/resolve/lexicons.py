@@ -58,6 +58,10 @@ class LinkingLexicons:
         Forms of address, titles of rank by birth or religion and the title "President",
         written before a person's name as part of how the text names them ("Ms. Carpenter",
         "Prince Norodom Sihanouk", "President Lincoln"): a person's name mention spans them.
+    animate_verbs, animate_nouns : frozenset[str]
+        Verbs and nouns whose patient is a person ("shoot", "assassinate"; "assassination",
+        "killer"): a name in that role is a person (:func:`graphbuilder.resolve.context.
+        animate_patient`).
     """
 
     label_classes: dict[str, tuple[str, bool]]
@@ -76,6 +80,8 @@ class LinkingLexicons:
     kinship_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     name_prefixes: frozenset[str] = frozenset()
+    animate_verbs: frozenset[str] = frozenset()
+    animate_nouns: frozenset[str] = frozenset()
 
 
 def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
@@ -145,6 +151,8 @@ def _load_linking_lexicons(directory: str) -> LinkingLexicons:
         frozenset(context.get("kinship_noun", ())),
         _act_nouns(base),
         frozenset(context.get("name_prefix", ())),
+        frozenset(context.get("animate_patient_verb", ())),
+        frozenset(context.get("animate_patient_noun", ())),
     )
 
 

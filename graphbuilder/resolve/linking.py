@@ -54,7 +54,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuilder.nlp.extensions import sentence_index
 from graphbuilder.records import Entity, Mention
-from graphbuilder.resolve.context import Geography, choose, doc_geography
+from graphbuilder.resolve.context import Geography, animate_patient, choose, doc_geography
 from graphbuilder.resolve.gazetteer import is_populated_place
 from graphbuilder.resolve.kb import KBEntry, KnowledgeBase, normalize_name
 from graphbuilder.resolve.lexicons import LinkingLexicons
@@ -863,6 +863,8 @@ def link_names(state: LinkState) -> None:
             if span is None:
                 continue
             implied = implied or _class_from_context(span, label, lex, kb)
+            if implied is None and label != "NORP" and animate_patient(span, lex):
+                implied = "Person"  # "Booth shot Lincoln": only a person is shot
             if implied is None and label != "NORP":
                 implied = implied_by_text.get(span.text)  # one reading per document
         text = span.text
@@ -878,6 +880,8 @@ def link_names(state: LinkState) -> None:
             )
             if model_label == "NORP":
                 model_cls = None
+            elif animate_patient(span, lex):
+                model_cls = "Person"  # "Booth shot Lincoln": the KB's city Lincoln is no reading
             found = reading(span, candidates, model_cls)
             if found.entry is not None:
                 key = state.entity_from_kb(found.entry)

@@ -67,6 +67,25 @@ def test_title_before_a_city_name_reads_a_person_even_among_its_country(linker_n
     assert _reading(doc, "Lincoln")[2] == "place/lincoln"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Boston and Chicago crowds heard that an actor had shot Lincoln.",
+        "In Boston and Chicago crowds mourned after Lincoln was assassinated.",
+        "In Boston and Chicago crowds marked the anniversary of Lincoln's assassination.",
+    ],
+)
+def test_the_patient_of_a_killing_is_a_person_not_the_city(linker_nlp, text):
+    # a US city's name in a text naming US places, in a role only a person has
+    assert _reading(run(linker_nlp, text), "Lincoln")[0] == "Person"
+
+
+def test_a_city_in_a_role_any_place_has_stays_the_city(linker_nlp):
+    # control: "visited" takes places; the city of the document's country stays
+    doc = run(linker_nlp, "After Boston and Chicago, the senator visited Lincoln in May.")
+    assert _reading(doc, "Lincoln")[2] == "place/lincoln"
+
+
 def test_person_reading_of_a_far_city_name_without_a_full_name(linker_nlp):
     doc = run(linker_nlp, "Kennedy had slammed WHO in a video address to the Assembly.")
     assert _reading(doc, "Kennedy")[0] == "Person"
